@@ -1,0 +1,4 @@
+#ifndef RAPPORT_CMARIADB_SHIM_H
+#define RAPPORT_CMARIADB_SHIM_H
+#include <mysql.h>
+#endif

@@ -1,0 +1,126 @@
+public import Configuration
+import Foundation
+import SystemPackage
+public import Logging
+
+/// Everything the server reads at start, from (highest first) command-line flags, the environment and an
+/// optional `.env` file in the working directory.
+public struct ServerConfiguration: Sendable {
+    public enum Environment: String, Sendable {
+        case development, production
+    }
+
+    /// One configuration key: its environment name, flag, default and meaning. `rapport --help` prints these.
+    public struct Key: Sendable {
+        public let environment: String
+        public let flag: String
+        public let defaultValue: String
+        public let help: String
+        /// The swift-configuration key (`DATABASE_URL` ↔ `database.url`).
+        public var configKey: String { self.environment.lowercased().replacingOccurrences(of: "_", with: ".") }
+    }
+
+    public static let keys: [Key] = [
+        Key(environment: "HOST", flag: "host", defaultValue: "127.0.0.1", help: "Address to listen on."),
+        Key(environment: "PORT", flag: "port", defaultValue: "8080", help: "TCP port to listen on."),
+        Key(
+            environment: "DATABASE_URL", flag: "database-url", defaultValue: "sqlite:data/rapport.sqlite",
+            help: "sqlite:PATH (relative to the working directory), sqlite::memory:, or "
+                + "mysql://USER:PASSWORD@HOST:PORT/DATABASE (also mariadb://; options ?pool=8&connect_timeout=10)."
+        ),
+        Key(
+            environment: "CORS_ORIGINS", flag: "cors-origins",
+            defaultValue: "http://localhost:3000,http://localhost:5173,http://localhost:8080,http://127.0.0.1:3000,"
+                + "http://127.0.0.1:5173,http://127.0.0.1:8080",
+            help: "Comma-separated origins allowed to call the API from a browser."
+        ),
+        Key(environment: "APP_ENV", flag: "app-env", defaultValue: "development", help: "development or production."),
+        Key(environment: "LOG_LEVEL", flag: "log-level", defaultValue: "info", help: "trace, debug, info, notice, warning, error or critical."),
+        Key(environment: "MAX_BODY_SIZE", flag: "max-body-size", defaultValue: "1048576", help: "Largest request body in bytes."),
+        Key(environment: "IDLE_TIMEOUT", flag: "idle-timeout", defaultValue: "60", help: "Seconds before an idle connection is closed."),
+        Key(
+            environment: "REQUEST_TIMEOUT", flag: "request-timeout", defaultValue: "30",
+            help: "Seconds a client has to send a request's headers, and again its body, before the connection is closed."
+        ),
+    ]
+
+    public var host: String
+    public var port: Int
+    public var databaseURL: String
+    public var corsOrigins: [String]
+    public var environment: Environment
+    public var logLevel: Logger.Level
+    public var maxBodySize: Int
+    public var idleTimeout: Duration
+    public var requestTimeout: Duration
+
+    /// The defaults: what `rapport serve` uses with no configuration at all.
+    public init() {
+        try! self.init(reader: ConfigReader(provider: InMemoryProvider(values: [:])))
+    }
+
+    /// Reads and validates every key; throws ``ConfigurationError`` naming the first bad one.
+    public init(reader: ConfigReader) throws {
+        func value(_ environment: String) -> String {
+            let key = Self.keys.first { $0.environment == environment }!
+            let raw = reader.string(forKey: ConfigKey(key.configKey))?.trimmingCharacters(in: .whitespaces)
+            return raw.flatMap { $0.isEmpty ? nil : $0 } ?? key.defaultValue
+        }
+        func integer(_ environment: String, in range: ClosedRange<Int>) throws -> Int {
+            guard let number = Int(value(environment)), range.contains(number) else {
+                throw ConfigurationError("\(environment) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return number
+        }
+        self.host = value("HOST")
+        self.port = try integer("PORT", in: 1...65535)
+        self.databaseURL = value("DATABASE_URL")
+        self.corsOrigins = value("CORS_ORIGINS").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let environment = Environment(rawValue: value("APP_ENV").lowercased()) else {
+            throw ConfigurationError("APP_ENV must be development or production")
+        }
+        self.environment = environment
+        guard let level = Logger.Level(rawValue: value("LOG_LEVEL").lowercased()) else {
+            throw ConfigurationError("LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        self.logLevel = level
+        self.maxBodySize = try integer("MAX_BODY_SIZE", in: 1024...(1 << 30))
+        self.idleTimeout = .seconds(try integer("IDLE_TIMEOUT", in: 1...86400))
+        self.requestTimeout = .seconds(try integer("REQUEST_TIMEOUT", in: 1...86400))
+        if environment == .production, reader.string(forKey: "database.url") == nil {
+            throw ConfigurationError("APP_ENV=production needs an explicit DATABASE_URL")
+        }
+    }
+
+    /// Builds the reader the server uses: `overrides` (from flags, keyed by environment name) over the process
+    /// environment over `./.env` when it exists.
+    public static func load(overrides: [String: String] = [:], environmentFile: String = ".env") async throws -> ServerConfiguration {
+        var values: [AbsoluteConfigKey: ConfigValue] = [:]
+        for (name, value) in overrides {
+            let key = name.lowercased().replacingOccurrences(of: "_", with: ".")
+            values[AbsoluteConfigKey(stringLiteral: key)] = ConfigValue(.string(value), isSecret: name == "DATABASE_URL")
+        }
+        let secrets = SecretsSpecifier<String, String>.specific(["DATABASE_URL"])
+        var providers: [any ConfigProvider] = [
+            InMemoryProvider(name: "flags", values: values),
+            EnvironmentVariablesProvider(secretsSpecifier: secrets),
+        ]
+        if FileManager.default.fileExists(atPath: environmentFile) {
+            do {
+                providers.append(try await EnvironmentVariablesProvider(
+                    environmentFilePath: .init(environmentFile), allowMissing: true, secretsSpecifier: secrets
+                ))
+            } catch {
+                throw ConfigurationError("cannot read \(environmentFile): \(error)")
+            }
+        }
+        return try ServerConfiguration(reader: ConfigReader(providers: providers))
+    }
+}
+
+/// A configuration value the server cannot start with; its message names the key.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
