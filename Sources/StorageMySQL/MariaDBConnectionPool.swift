@@ -26,7 +26,9 @@ actor MariaDBConnectionPool {
         while !self.isShutDown {
             if let connection = self.idle.popLast() {
                 if ContinuousClock.now - connection.lastUsed < self.configuration.pingAfterIdle { return connection }
+                let started = ContinuousClock.now
                 let alive = (try? await self.threadPool.runIfActive { connection.ping() }) ?? false
+                self.logger.debug("pinged an idle MariaDB connection", metadata: ["alive": "\(alive)", "took": "\(ContinuousClock.now - started)"])
                 if alive { return connection }
                 self.logger.debug("replacing a dropped MariaDB connection")
                 self.open -= 1
@@ -35,6 +37,7 @@ actor MariaDBConnectionPool {
             if self.open < self.configuration.poolSize {
                 self.open += 1
                 do {
+                    self.logger.debug("opening a MariaDB connection", metadata: ["open": "\(self.open)"])
                     return try await self.connect()
                 } catch {
                     self.open -= 1

@@ -51,10 +51,6 @@ public struct SQLiteDatabase: SQLDatabase {
         config.maximumReaderCount = max(1, configuration.maximumReaderCount)
         // Our sessions span several GRDB accesses on the writer; GRDB's guard against that would trap.
         config.allowsUnsafeTransactions = true
-        let synchronous = configuration.synchronous.rawValue
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-        }
         do {
             switch configuration.storage {
             case .memory:
@@ -64,6 +60,9 @@ public struct SQLiteDatabase: SQLDatabase {
                 try Self.prepareDirectory(of: path)
                 self.engine = Engine(writer: try DatabasePool(path: path, configuration: config), readsThroughWriter: false)
             }
+            // GRDB sets NORMAL when it opens a WAL pool; only the writer's setting matters for durability.
+            let synchronous = configuration.synchronous.rawValue
+            try self.engine.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
         } catch let error as DatabaseError {
             throw StorageError(.unavailable, "cannot open SQLite database: \(error.message ?? "\(error.resultCode)")",
                                code: Int(error.extendedResultCode.rawValue))

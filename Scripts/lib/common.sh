@@ -1,0 +1,56 @@
+# shellcheck shell=bash
+# Helpers shared by the Scripts/* entry points; source this file, don't run it.
+
+# need_packages PKG...
+# Makes sure the Debian packages the build and tests rely on are installed:
+# installs them when running as root, otherwise tells the user what to install.
+need_packages() {
+  # Without dpkg (e.g. macOS) there is nothing to check; the build reports what is missing.
+  if ! command -v dpkg >/dev/null 2>&1; then
+    echo "note: dpkg not found; not checking for system packages: $*" >&2
+    return 0
+  fi
+
+  local pkg missing=()
+  for pkg in "$@"; do
+    # "dpkg -s" also succeeds for removed packages whose config files remain, so check the status.
+    if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed$'; then
+      missing+=("$pkg")
+    fi
+  done
+  (( ${#missing[@]} == 0 )) && return 0
+
+  if (( EUID == 0 )); then
+    echo "Installing missing system packages: ${missing[*]}" >&2
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+  else
+    echo "Missing system packages: ${missing[*]} — install them with: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+# free_port
+# Prints a TCP port on 127.0.0.1 that is free right now (the kernel picks it).
+free_port() {
+  if command -v python3 >/dev/null 2>&1 &&
+    python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()' 2>/dev/null; then
+    return 0
+  fi
+
+  # Fallback without python: try random high ports until one refuses a connection.
+  local port attempt
+  for attempt in $(seq 1 100); do
+    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "free_port: no free port found after $attempt attempts" >&2
+  return 1
+}

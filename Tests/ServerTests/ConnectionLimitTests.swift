@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Server
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Raw-socket checks against a live server: what a misbehaving client gets at the connection level.
+@Suite("Connection limits")
+struct ConnectionLimitTests {
+    /// Connects to 127.0.0.1:`port`, sends `request`, and returns what the server sent back until it closed the
+    /// connection or `wait` passed.
+    static func exchange(port: Int, _ request: String, wait: Duration) throws -> (text: String, closed: Bool) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+        var timeout = timeval(tv_sec: Int(wait.components.seconds), tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count == 0 { return (String(decoding: received, as: UTF8.self), true) }
+            // A timeout leaves the connection open; a reset (unread request bytes at close) means it was closed.
+            if count < 0 { return (String(decoding: received, as: UTF8.self), errno != EAGAIN && errno != EWOULDBLOCK) }
+            received += buffer[0..<count]
+        }
+    }
+
+    static func withLiveServer(_ values: [String: String], _ test: @escaping @Sendable (Int) async throws -> Void) async throws {
+        let configuration = try TestServer.configuration(values.merging(["PORT": "1"]) { a, _ in a })
+        var live = configuration
+        live.port = 0
+        let database = try await ConnectedDatabase.connect(url: "sqlite::memory:", logger: TestServer.logger)
+        let app = RapportServer.application(database: database, configuration: live, logger: TestServer.logger)
+        try await app.test(.live) { client in
+            try await test(client.port!)
+        }
+    }
+
+    @Test func tooManyHeadersGet431() async throws {
+        try await Self.withLiveServer([:]) { port in
+            let headers = (0..<150).map { "X-Filler-\($0): v\r\n" }.joined()
+            let (text, closed) = try Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\n\(headers)\r\n", wait: .seconds(5))
+            #expect(text.hasPrefix("HTTP/1.1 431"))
+            #expect(closed)
+        }
+    }
+
+    @Test func oversizedHeaderGets431() async throws {
+        try await Self.withLiveServer([:]) { port in
+            let long = String(repeating: "a", count: 70_000)
+            let (text, _) = try Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Long: \(long)\r\n\r\n", wait: .seconds(5))
+            #expect(text.hasPrefix("HTTP/1.1 431"))
+        }
+    }
+
+    @Test func garbageGets400() async throws {
+        try await Self.withLiveServer([:]) { port in
+            let (text, closed) = try Self.exchange(port: port, "HELLO THERE\r\n\r\n", wait: .seconds(5))
+            #expect(text.hasPrefix("HTTP/1.1 400"))
+            #expect(closed)
+        }
+    }
+
+    @Test func slowHeadersAreCutOff() async throws {
+        try await Self.withLiveServer(["REQUEST_TIMEOUT": "1"]) { port in
+            let started = ContinuousClock.now
+            let (text, closed) = try Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: ", wait: .seconds(5))
+            #expect(closed && text.isEmpty)
+            #expect(ContinuousClock.now - started < .seconds(4))
+        }
+    }
+
+    @Test func aCompleteRequestIsServedAndKeptAlive() async throws {
+        try await Self.withLiveServer(["REQUEST_TIMEOUT": "1"]) { port in
+            let (text, _) = try Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n", wait: .seconds(3))
+            #expect(text.hasPrefix("HTTP/1.1 200"))
+            #expect(text.contains("服务正常运行"))
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import SQLKit
+import StorageKit
+import StorageMySQL
+import StorageSQLite
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("SQLite in memory storage")
+struct SQLiteMemoryStorageTests {
+    @Test(arguments: StorageCheck.allCases)
+    func conformance(_ check: StorageCheck) async throws {
+        try await check.run(on: .sqliteMemory)
+    }
+}
+
+@Suite("SQLite file storage")
+struct SQLiteFileStorageTests {
+    @Test(arguments: StorageCheck.allCases)
+    func conformance(_ check: StorageCheck) async throws {
+        try await check.run(on: .sqliteFile)
+    }
+
+    @Test func pragmas() async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (option, expected) in [("", 1), ("?synchronous=full", 2)] {
+            let path = directory.appendingPathComponent("p\(expected).sqlite").path
+            let database = try SQLiteDatabase(configuration: .init(url: "sqlite:\(path)\(option)"), logger: TestDatabases.logger)
+            defer { try? database.close() }
+            let journal = try await database.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            let foreignKeys = try await database.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
+            let synchronous = try await database.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+            #expect(journal == "wal")
+            #expect(foreignKeys == 1)
+            #expect(synchronous == expected)
+        }
+    }
+
+    @Test func unusableDirectoryIsAConfigurationError() throws {
+        #expect {
+            _ = try SQLiteDatabase(configuration: .init(url: "sqlite:/etc/hostname/sub/db.sqlite"), logger: TestDatabases.logger)
+        } throws: { error in
+            (error as? StorageError)?.kind == .configuration && "\(error)".contains("/etc/hostname/sub")
+        }
+    }
+
+    @Test func relativePathsResolveAgainstTheWorkingDirectory() throws {
+        let configuration = try SQLiteConfiguration(url: "sqlite:data/x.sqlite")
+        #expect(configuration.resolvedPath == FileManager.default.currentDirectoryPath + "/data/x.sqlite")
+        #expect(try SQLiteConfiguration(url: ":memory:").storage == .memory)
+        #expect(try SQLiteConfiguration(url: "sqlite::memory:").storage == .memory)
+        #expect(try SQLiteConfiguration(url: "sqlite:///var/db.sqlite").storage == .file(path: "/var/db.sqlite"))
+        #expect(throws: StorageError.self) { try SQLiteConfiguration(url: "sqlite:x.db?journal=off") }
+        #expect(throws: StorageError.self) { try SQLiteConfiguration(url: "postgres://x") }
+    }
+}
+
+@Suite("MariaDB storage", .serialized, .enabled(if: TestDatabases.mariaDBEnabled, "needs RAPPORT_TEST_MYSQL_URL (Scripts/test sets it)"))
+struct MariaDBStorageTests {
+    @Test(arguments: StorageCheck.allCases)
+    func conformance(_ check: StorageCheck) async throws {
+        try await check.run(on: .mariaDB)
+    }
+
+    @Test func poolServesAgainAfterTheServerRestarts() async throws {
+        let restart = try #require(ProcessInfo.processInfo.environment["RAPPORT_TEST_MARIADB_RESTART"], "Scripts/test sets RAPPORT_TEST_MARIADB_RESTART")
+        var configuration = try TestDatabases.mariaDBConfiguration()
+        configuration.poolSize = 3
+        let database = MariaDBDatabase(configuration: configuration, logger: TestDatabases.logger)
+        // Open every pooled connection, so each one has to notice the restart.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<6 { group.addTask { _ = try await database.raw("SELECT SLEEP(0.2) AS s").all() } }
+            try await group.waitForAll()
+        }
+        #expect(try await Self.run(restart) == 0)
+        for _ in 0..<5 {
+            let row = try await database.raw("SELECT 41 + 1 AS answer").first()
+            #expect(try row?.decode(column: "answer", as: Int.self) == 42)
+        }
+        // Writes, which are not retried, also go through on the replaced connections.
+        let table = try await StorageCheck.makeItems(database)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<6 { group.addTask { try await database.insert(into: table).columns("name").values(SQLBind("r\(index)")).run() } }
+            try await group.waitForAll()
+        }
+        #expect(try await StorageCheck.count(database, table) == 6)
+        await database.shutdown()
+
+        // Without the idle ping, a read that meets a dropped connection is retried once on a new one.
+        configuration.pingAfterIdle = .seconds(3600)
+        let unpinged = MariaDBDatabase(configuration: configuration, logger: TestDatabases.logger)
+        _ = try await unpinged.raw("SELECT 1 AS one").all()
+        #expect(try await Self.run(restart) == 0)
+        for _ in 0..<3 {
+            let row = try await unpinged.raw("SELECT 6 * 7 AS answer").first()
+            #expect(try row?.decode(column: "answer", as: Int.self) == 42)
+        }
+        await unpinged.shutdown()
+    }
+
+    /// Runs `path` and waits for it without blocking a thread (Foundation's `Process` did not always notice
+    /// the exit of a script that leaves a daemon behind).
+    static func run(_ path: String) async throws -> Int32 {
+        var pid: pid_t = 0
+        let spawned = path.withCString { cPath in
+            var argv: [UnsafeMutablePointer<CChar>?] = [strdup(cPath), nil]
+            defer { free(argv[0]) }
+            return posix_spawn(&pid, cPath, nil, nil, &argv, environ)
+        }
+        guard spawned == 0 else { return -1 }
+        var status: Int32 = 0
+        let deadline = ContinuousClock.now + .seconds(90)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            guard ContinuousClock.now < deadline else { return -1 }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return (status >> 8) & 0xff
+    }
+
+    @Test func wrongPasswordIsUnavailableWithoutThePassword() async throws {
+        var configuration = try TestDatabases.mariaDBConfiguration()
+        configuration.password = "definitely-wrong-pw-4711"
+        let database = MariaDBDatabase(configuration: configuration, logger: TestDatabases.logger)
+        defer { Task { await database.shutdown() } }
+        do {
+            _ = try await database.raw("SELECT 1").run()
+            Issue.record("connected with a wrong password")
+        } catch let error as StorageError {
+            #expect(error.kind == .unavailable)
+            #expect(error.code == 1045)
+            #expect(!error.description.contains("definitely-wrong-pw-4711"))
+            #expect(error.description.contains("\(configuration.host):\(configuration.port)"))
+        }
+    }
+
+    @Test func sessionStateStaysOnOneConnection() async throws {
+        try await TestDatabases.with(.mariaDB) { db, _ in
+            let ids = try await db.withSession { session in
+                var ids: Set<Int> = []
+                for _ in 0..<5 {
+                    ids.insert(try await session.raw("SELECT CONNECTION_ID() AS id").first()!.decode(column: "id", as: Int.self))
+                }
+                return ids
+            }
+            #expect(ids.count == 1)
+        }
+    }
+}
+
+@Suite("Storage values and URLs")
+struct StorageValueTests {
+    @Test func dateTextRoundTrips() throws {
+        let date = Date(timeIntervalSince1970: 1_753_080_799.685547)
+        let text = StorageDateFormat.string(from: date)
+        #expect(text == "2025-07-21 06:53:19.685547")
+        let parsed = try #require(StorageDateFormat.date(from: text))
+        #expect(abs(parsed.timeIntervalSince(date)) < 0.000_001)
+        #expect(StorageDateFormat.date(from: "2025-07-21") == Date(timeIntervalSince1970: 1_753_056_000))
+        #expect(StorageDateFormat.date(from: "2025-07-21T06:53:19Z") == Date(timeIntervalSince1970: 1_753_080_799))
+        #expect(StorageDateFormat.date(from: "2025-07-21 08:53:19.5+02:00") == Date(timeIntervalSince1970: 1_753_080_799.5))
+        #expect(StorageDateFormat.date(from: "2025-07-21 06:53:19.1234567891") != nil)
+        #expect(StorageDateFormat.date(from: "2025-13-01") == nil)
+        #expect(StorageDateFormat.date(from: "yesterday") == nil)
+    }
+
+    enum Mood: String, Codable { case calm }
+
+    @Test func encoderPicksColumnForms() throws {
+        let encoder = StorageValueEncoder()
+        #expect(try encoder.encode(Mood.calm) == .text("calm"))
+        #expect(try encoder.encode(String?.none) == .null)
+        #expect(try encoder.encode(true) == .integer(1))
+        #expect(try encoder.encode(UInt64.max) == .unsignedInteger(UInt64.max))
+        #expect(try encoder.encode(["b": 1, "a": 2]) == .text(#"{"a":2,"b":1}"#))
+        let decoder = StorageValueDecoder()
+        #expect(try decoder.decode(Mood.self, from: .text("calm")) == .calm)
+        #expect(try decoder.decode([String: Int].self, from: .text(#"{"a":2}"#)) == ["a": 2])
+        #expect(try decoder.decode(Bool.self, from: .integer(0)) == false)
+        #expect(throws: StorageError.self) { try decoder.decode(Int8.self, from: .integer(300)) }
+        #expect(throws: StorageError.self) { try decoder.decode(Int.self, from: .double(1.5)) }
+    }
+
+    @Test func mariaDBURLs() throws {
+        let configuration = try MariaDBConfiguration(url: "mariadb://app%40x:p%3Ass@db.local:3307/rapport?pool=12&read_timeout=5")
+        #expect(configuration.username == "app@x" && configuration.password == "p:ss")
+        #expect(configuration.host == "db.local" && configuration.port == 3307 && configuration.database == "rapport")
+        #expect(configuration.poolSize == 12 && configuration.readTimeout == .seconds(5))
+        #expect(try MariaDBConfiguration(url: "mysql://u@h/d").poolSize == 8)
+        #expect(!configuration.redacted.contains("p:ss"))
+        for bad in ["mysql://h/d", "mysql://u:p@h", "mysql://u:p@h:99999/d", "mysql://u:p@h/d?pool=0", "mysql://u:p@h/d?x=1", "http://u@h/d"] {
+            #expect(throws: StorageError.self, "\(bad)") { try MariaDBConfiguration(url: bad) }
+        }
+    }
+}

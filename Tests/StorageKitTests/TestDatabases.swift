@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import SQLKit
+import StorageKit
+import StorageMySQL
+import StorageSQLite
+
+/// The databases the storage suites run on. MariaDB comes from `RAPPORT_TEST_MYSQL_URL`, which `Scripts/test`
+/// sets after starting a throwaway server; with `RAPPORT_REQUIRE_MYSQL=1` a missing URL fails instead of skipping.
+enum TestDatabases {
+    static let logger: Logger = {
+        var logger = Logger(label: "rapport.tests")
+        logger.logLevel = ProcessInfo.processInfo.environment["RAPPORT_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        return logger
+    }()
+
+    static var mariaDBURL: String? {
+        ProcessInfo.processInfo.environment["RAPPORT_TEST_MYSQL_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static var mariaDBRequired: Bool { ProcessInfo.processInfo.environment["RAPPORT_REQUIRE_MYSQL"] == "1" }
+
+    /// Whether MariaDB suites run: when a URL is set, or when it is required (and they then fail without one).
+    static var mariaDBEnabled: Bool { mariaDBURL != nil || mariaDBRequired }
+
+    struct MissingMariaDB: Error, CustomStringConvertible {
+        var description: String { "RAPPORT_REQUIRE_MYSQL=1 but RAPPORT_TEST_MYSQL_URL is not set" }
+    }
+
+    static func mariaDBConfiguration() throws -> MariaDBConfiguration {
+        guard let url = mariaDBURL else { throw MissingMariaDB() }
+        return try MariaDBConfiguration(url: url)
+    }
+
+    /// A fresh temporary directory, removed by the caller's cleanup.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    enum Backend: String, CustomStringConvertible, Sendable {
+        case sqliteMemory = "SQLite in memory"
+        case sqliteFile = "SQLite file"
+        case mariaDB = "MariaDB"
+        var description: String { self.rawValue }
+    }
+
+    /// An open database of `backend`; `body` runs with it and it is closed afterwards. `second` opens another
+    /// handle on the same database, as a second server process would (for the file and MariaDB backends).
+    static func with<R>(
+        _ backend: Backend,
+        _ body: (_ database: any SQLDatabase, _ second: () throws -> any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        switch backend {
+        case .sqliteMemory:
+            let database = try SQLiteDatabase(configuration: .init(storage: .memory), logger: logger)
+            defer { try? database.close() }
+            return try await body(database, { database })
+        case .sqliteFile:
+            let directory = try temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let configuration = SQLiteConfiguration(storage: .file(path: directory.appendingPathComponent("test.sqlite").path))
+            let database = try SQLiteDatabase(configuration: configuration, logger: logger)
+            var others: [SQLiteDatabase] = []
+            defer { for other in others { try? other.close() }; try? database.close() }
+            return try await body(database, {
+                let other = try SQLiteDatabase(configuration: configuration, logger: logger)
+                others.append(other)
+                return other
+            })
+        case .mariaDB:
+            let configuration = try mariaDBConfiguration()
+            let database = MariaDBDatabase(configuration: configuration, logger: logger)
+            var others: [MariaDBDatabase] = []
+            do {
+                let result = try await body(database, {
+                    let other = MariaDBDatabase(configuration: configuration, logger: logger)
+                    others.append(other)
+                    return other
+                })
+                for other in others { await other.shutdown() }
+                await database.shutdown()
+                return result
+            } catch {
+                for other in others { await other.shutdown() }
+                await database.shutdown()
+                throw error
+            }
+        }
+    }
+
+    /// A table name no other test uses, so suites can share one MariaDB database.
+    static func uniqueName(_ prefix: String) -> String {
+        "\(prefix)_\(UUID().uuidString.prefix(8).lowercased())"
+    }
+}
