@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "StorageKit", targets: ["StorageKit"]),
         .library(name: "StorageSQLite", targets: ["StorageSQLite"]),
         .library(name: "StorageMySQL", targets: ["StorageMySQL"]),
+        .library(name: "AuthTokens", targets: ["AuthTokens"]),
         .library(name: "Server", targets: ["Server"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
@@ -28,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
     ],
@@ -72,8 +75,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "AuthTokens",
+            dependencies: [
+                "StorageKit",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Server",
             dependencies: [
+                "AuthTokens",
                 "StorageKit",
                 "StorageMySQL",
                 "StorageSQLite",
@@ -97,6 +114,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "EmbeddedNotes",
+            dependencies: [
+                "Server",
+                "StorageKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Examples/EmbeddedNotes",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "StorageKitTests",
             dependencies: [
@@ -109,9 +138,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AuthTokensTests",
+            dependencies: [
+                "AuthTokens",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                "StorageKit",
+                "StorageMySQL",
+                "StorageSQLite",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ServerTests",
             dependencies: [
+                "AuthTokens",
                 "Server",
+                "StorageKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -1,3 +1,4 @@
+public import AuthTokens
 public import Hummingbird
 import HummingbirdCore
 public import Logging
@@ -9,9 +10,41 @@ public import StorageKit
 /// common middleware. Another Hummingbird program can do the same with only the domains it wants.
 public enum RapportServer {
     /// Every domain's migrations, in order. Domains append theirs as they arrive.
-    public static var migrator: Migrator { Migrator() }
+    public static var migrator: Migrator { Migrator(AuthMigrations.all) }
+
+    /// The domain services the routes use, built once over one database.
+    public struct Services: Sendable {
+        public let database: ConnectedDatabase
+        public let auth: AuthService
+
+        /// Builds every service on `database` with the SQL repositories.
+        public static func make(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) async throws -> Services {
+            let tokens = try await TokenService(secret: try SigningKey.resolve(configuration), lifetime: configuration.tokenLifetime)
+            let db = database.database
+            let auth = AuthService(
+                users: UserSQLRepository(database: db), sessions: SessionSQLRepository(database: db),
+                loginLog: LoginLogSQLStore(database: db), hasher: PasswordHasher(cost: configuration.bcryptCost),
+                tokens: tokens, logger: logger
+            )
+            return Services(database: database, auth: auth)
+        }
+
+        public init(database: ConnectedDatabase, auth: AuthService) {
+            self.database = database
+            self.auth = auth
+        }
+    }
 
     /// The router with the common middleware and every route.
+    public static func buildRouter(services: Services, configuration: ServerConfiguration) -> Router<AppRequestContext> {
+        let router = self.buildRouter(database: services.database, configuration: configuration)
+        router.add(middleware: AuthMiddleware(auth: services.auth))
+        AuthController(auth: services.auth, render: UserRenderer(baseURL: configuration.baseURL))
+            .addRoutes(to: router.group("api/auth"))
+        return router
+    }
+
+    /// The common middleware and `/api/health` only: what an embedding program builds its own routes on.
     public static func buildRouter(database: ConnectedDatabase, configuration: ServerConfiguration) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: CORSAllowlistMiddleware(origins: configuration.corsOrigins))
@@ -35,12 +68,19 @@ public enum RapportServer {
             throw error
         }
         logger.info("database ready", metadata: ["database": "\(database.location)"])
-        return self.application(database: database, configuration: configuration, logger: logger)
+        let services: Services
+        do {
+            services = try await Services.make(database: database, configuration: configuration, logger: logger)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        return self.application(services: services, configuration: configuration, logger: logger)
     }
 
-    /// The application around an already connected database (tests use this with SQLite in memory).
+    /// The application around already built services (tests use this with SQLite in memory).
     public static func application(
-        database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger
+        services: Services, configuration: ServerConfiguration, logger: Logger
     ) -> some ApplicationProtocol {
         let requestTimeout = TimeAmount.seconds(configuration.requestTimeout.components.seconds)
         var http1 = HTTP1Channel.Configuration(
@@ -50,22 +90,23 @@ public enum RapportServer {
         )
         http1.idleTimeout = .seconds(configuration.idleTimeout.components.seconds)
         return Application(
-            router: self.buildRouter(database: database, configuration: configuration),
+            router: self.buildRouter(services: services, configuration: configuration),
             server: .http1(configuration: http1),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapport"),
-            services: [DatabaseCloser(database: database)],
+            services: [ServicesCloser(services: services)],
             logger: logger
         )
     }
 }
 
-/// Closes the database after the server has drained, when the service group shuts down.
-struct DatabaseCloser: Service {
-    let database: ConnectedDatabase
+/// Closes the database and stops the hashing threads after the server has drained.
+struct ServicesCloser: Service {
+    let services: RapportServer.Services
 
     func run() async throws {
         try? await gracefulShutdown()
-        await self.database.shutdown()
+        await self.services.auth.hasher.shutdown()
+        await self.services.database.shutdown()
     }
 }
 

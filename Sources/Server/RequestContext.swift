@@ -1,14 +1,22 @@
+public import AuthTokens
 public import Hummingbird
+import NIOCore
 
-/// The request context of every Rapport route: Hummingbird's core context plus the body limit the server
-/// was configured with.
+/// The request context of every Rapport route: Hummingbird's core context, the body limit the server was
+/// configured with, the client's address and the outcome of reading its token.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``BodyLimitMiddleware`` from `MAX_BODY_SIZE`; request decoding stops past it with 413.
     public var maxUploadSize: Int
+    /// The peer's IP address (no proxy headers are trusted).
+    public let clientAddress: String
+    /// Set by ``AuthMiddleware``: who the token speaks for, or why there is nobody.
+    public var authentication: Result<Identity, TokenFailure>
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.maxUploadSize = 1 << 20
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.authentication = .failure(.missing)
     }
 }

@@ -39,6 +39,13 @@ public struct ServerConfiguration: Sendable {
         Key(environment: "MAX_BODY_SIZE", flag: "max-body-size", defaultValue: "1048576", help: "Largest request body in bytes."),
         Key(environment: "IDLE_TIMEOUT", flag: "idle-timeout", defaultValue: "60", help: "Seconds before an idle connection is closed."),
         Key(
+            environment: "JWT_SECRET_KEY", flag: "jwt-secret-key", defaultValue: "",
+            help: "HS256 signing key, at least 32 bytes. Unset in development: a random key kept in data/jwt-secret.key (mode 0600)."
+        ),
+        Key(environment: "JWT_ACCESS_TOKEN_EXPIRE_DAYS", flag: "jwt-access-token-expire-days", defaultValue: "7", help: "Token and session lifetime in days."),
+        Key(environment: "BCRYPT_COST", flag: "bcrypt-cost", defaultValue: "12", help: "bcrypt cost for new passwords, 10 to 31."),
+        Key(environment: "BASE_URL", flag: "base-url", defaultValue: "", help: "Public URL prefixed to media paths (default http://HOST:PORT)."),
+        Key(
             environment: "REQUEST_TIMEOUT", flag: "request-timeout", defaultValue: "30",
             help: "Seconds a client has to send a request's headers, and again its body, before the connection is closed."
         ),
@@ -53,6 +60,11 @@ public struct ServerConfiguration: Sendable {
     public var maxBodySize: Int
     public var idleTimeout: Duration
     public var requestTimeout: Duration
+    /// `nil`: development keeps a generated key under `./data`; production refuses to start.
+    public var jwtSecret: String?
+    public var tokenLifetime: Duration
+    public var bcryptCost: Int
+    public var baseURL: String
 
     /// The defaults: what `rapport serve` uses with no configuration at all.
     public init() {
@@ -88,10 +100,22 @@ public struct ServerConfiguration: Sendable {
         self.maxBodySize = try integer("MAX_BODY_SIZE", in: 1024...(1 << 30))
         self.idleTimeout = .seconds(try integer("IDLE_TIMEOUT", in: 1...86400))
         self.requestTimeout = .seconds(try integer("REQUEST_TIMEOUT", in: 1...86400))
-        if environment == .production, reader.string(forKey: "database.url") == nil {
-            throw ConfigurationError("APP_ENV=production needs an explicit DATABASE_URL")
+        let secret = reader.string(forKey: "jwt.secret.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
+        if let secret, secret.utf8.count < 32 { throw ConfigurationError("JWT_SECRET_KEY must be at least 32 bytes") }
+        self.jwtSecret = secret
+        self.tokenLifetime = .seconds(try integer("JWT_ACCESS_TOKEN_EXPIRE_DAYS", in: 1...365) * 86400)
+        self.bcryptCost = try integer("BCRYPT_COST", in: 10...31)
+        let base = value("BASE_URL")
+        self.baseURL = base.isEmpty ? "http://\(self.host):\(self.port)" : String(base.reversed().drop { $0 == "/" }.reversed())
+        if environment == .production {
+            guard reader.string(forKey: "database.url") != nil else {
+                throw ConfigurationError("APP_ENV=production needs an explicit DATABASE_URL")
+            }
+            guard secret != nil else { throw ConfigurationError("APP_ENV=production needs JWT_SECRET_KEY (at least 32 bytes)") }
         }
     }
+
+    static let secretKeys: Set<String> = ["DATABASE_URL", "JWT_SECRET_KEY"]
 
     /// Builds the reader the server uses: `overrides` (from flags, keyed by environment name) over the process
     /// environment over `./.env` when it exists.
@@ -99,9 +123,9 @@ public struct ServerConfiguration: Sendable {
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
         for (name, value) in overrides {
             let key = name.lowercased().replacingOccurrences(of: "_", with: ".")
-            values[AbsoluteConfigKey(stringLiteral: key)] = ConfigValue(.string(value), isSecret: name == "DATABASE_URL")
+            values[AbsoluteConfigKey(stringLiteral: key)] = ConfigValue(.string(value), isSecret: Self.secretKeys.contains(name))
         }
-        let secrets = SecretsSpecifier<String, String>.specific(["DATABASE_URL"])
+        let secrets = SecretsSpecifier<String, String>.specific(Self.secretKeys)
         var providers: [any ConfigProvider] = [
             InMemoryProvider(name: "flags", values: values),
             EnvironmentVariablesProvider(secretsSpecifier: secrets),

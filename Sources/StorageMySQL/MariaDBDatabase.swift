@@ -89,6 +89,8 @@ public struct MariaDBDatabase: SQLDatabase {
             outcome = (try await self.run(sql, values, on: connection, onRow), nil)
         } catch let failure as RunFailure {
             outcome = (failure.sent, failure.error)
+        } catch {
+            outcome = (true, error)
         }
         await self.engine.pool.release(connection)
         guard let error = outcome.error else { return }
@@ -100,9 +102,9 @@ public struct MariaDBDatabase: SQLDatabase {
                 _ = try await self.run(sql, values, on: retry, onRow)
                 await self.engine.pool.release(retry)
                 return
-            } catch let failure as RunFailure {
+            } catch {
                 await self.engine.pool.release(retry)
-                throw failure.error
+                throw (error as? RunFailure)?.error ?? error
             }
         }
         throw error

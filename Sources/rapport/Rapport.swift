@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthTokens
 import Foundation
 import Hummingbird
 import Logging
@@ -64,7 +65,7 @@ struct Rapport: AsyncParsableCommand {
 
             Relative SQLite paths resolve against the working directory.
             """,
-        subcommands: [Serve.self, Migrate.self],
+        subcommands: [Serve.self, Migrate.self, CreateAdmin.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -101,6 +102,64 @@ struct Migrate: AsyncParsableCommand {
                 await database.shutdown()
                 throw error
             }
+        }
+    }
+}
+
+struct CreateAdmin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create-admin",
+        abstract: "Create an administrator account; the password is read from standard input.",
+        discussion: "Example: printf '%s\\n' \"$ADMIN_PASSWORD\" | rapport create-admin --username admin --password-stdin"
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+    @Option(help: "The admin's username.") var username: String
+    @Option(help: "Seed-004 style external id (default: the username).") var externalID: String?
+    @Option(help: "An email address to log in with.") var email: String?
+    @Flag(help: "Read the password from the first line of standard input (required: never on the command line).")
+    var passwordStdin = false
+
+    func validate() throws {
+        guard self.passwordStdin else { throw ValidationError("pass --password-stdin and the password on standard input") }
+    }
+
+    func run() async throws {
+        let (configuration, logger) = try await self.options.load()
+        guard let password = readLine(strippingNewline: true), !password.isEmpty else {
+            FileHandle.standardError.write(Data("rapport: no password on standard input\n".utf8))
+            throw ExitCode(2)
+        }
+        try await failing {
+            let database = try await ConnectedDatabase.connect(url: configuration.databaseURL, logger: logger)
+            do {
+                try await RapportServer.migrator.migrate(on: database.database, logger: logger)
+                let services = try await RapportServer.Services.make(database: database, configuration: configuration, logger: logger)
+                let user = try await services.auth.createAdmin(
+                    username: self.username, password: password, externalID: self.externalID ?? self.username, email: self.email
+                )
+                print("Created admin \(user.username) (id \(user.id), external id \(user.externalID ?? "-")) in \(database.location).")
+                await services.auth.hasher.shutdown()
+                await database.shutdown()
+            } catch let error as AuthError {
+                await database.shutdown()
+                throw ConfigurationError(Self.describe(error))
+            } catch {
+                await database.shutdown()
+                throw error
+            }
+        }
+    }
+
+    static func describe(_ error: AuthError) -> String {
+        switch error {
+        case .usernameTaken: "that username is taken"
+        case .emailTaken: "that email is taken"
+        case .externalIDTaken: "that external id is taken"
+        case .passwordTooShort(let minimum): "the password needs at least \(minimum) characters"
+        case .passwordTooLong(let bytes): "the password is longer than \(bytes) bytes"
+        case .invalidField(let field): "invalid \(field)"
+        default: "\(error)"
         }
     }
 }

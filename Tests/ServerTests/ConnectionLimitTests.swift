@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Server
+import StorageKit
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -44,7 +45,9 @@ struct ConnectionLimitTests {
         var live = configuration
         live.port = 0
         let database = try await ConnectedDatabase.connect(url: "sqlite::memory:", logger: TestServer.logger)
-        let app = RapportServer.application(database: database, configuration: live, logger: TestServer.logger)
+        try await RapportServer.migrator.migrate(on: database.database, logger: TestServer.logger)
+        let services = try await RapportServer.Services.make(database: database, configuration: live, logger: TestServer.logger)
+        let app = RapportServer.application(services: services, configuration: live, logger: TestServer.logger)
         try await app.test(.live) { client in
             try await test(client.port!)
         }

@@ -6,6 +6,8 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import Server
+import StorageKit
+import AuthTokens
 import Testing
 
 /// The server shell with SQLite in memory, plus two routes only tests mount: one decoding JSON and one failing.
@@ -21,7 +23,8 @@ struct TestServer {
 
     static func configuration(_ values: [String: String] = [:]) throws -> ServerConfiguration {
         var config: [AbsoluteConfigKey: ConfigValue] = [:]
-        for (key, value) in values {
+        let defaults = ["JWT_SECRET_KEY": "server-tests-signing-key-0123456789abcdef", "BCRYPT_COST": "10"]
+        for (key, value) in defaults.merging(values, uniquingKeysWith: { _, new in new }) {
             config[AbsoluteConfigKey(stringLiteral: key.lowercased().replacingOccurrences(of: "_", with: "."))] = .init(.string(value), isSecret: false)
         }
         return try ServerConfiguration(reader: ConfigReader(provider: InMemoryProvider(values: config)))
@@ -29,16 +32,19 @@ struct TestServer {
 
     static func withApp(
         _ values: [String: String] = [:], closeDatabase: Bool = false,
-        _ test: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+        _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void
     ) async throws {
         let configuration = try configuration(values)
         let database = try await ConnectedDatabase.connect(url: "sqlite::memory:", logger: logger)
-        let router = RapportServer.buildRouter(database: database, configuration: configuration)
+        try await RapportServer.migrator.migrate(on: database.database, logger: logger)
+        let services = try await RapportServer.Services.make(database: database, configuration: configuration, logger: logger)
+        let router = RapportServer.buildRouter(services: services, configuration: configuration)
         router.post("/test/echo") { request, context in try await request.decode(as: Echo.self, context: context) }
         router.get("/test/fail") { _, _ -> String in throw SecretFailure() }
         if closeDatabase { await database.shutdown() }
         let app = Application(router: router, logger: logger)
-        try await app.test(.router, test)
+        try await app.test(.router) { client in try await test(client, services) }
+        await services.auth.hasher.shutdown()
         await database.shutdown()
     }
 
@@ -50,7 +56,7 @@ struct TestServer {
 @Suite("HTTP shell")
 struct HTTPShellTests {
     @Test func healthAnswersTheUnionShapeWithTheDatabaseCheck() async throws {
-        try await TestServer.withApp { client in
+        try await TestServer.withApp { client, _ in
             try await client.execute(uri: "/api/health", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try TestServer.json(response.body)
@@ -64,7 +70,7 @@ struct HTTPShellTests {
     }
 
     @Test func healthReportsAnUnavailableDatabase() async throws {
-        try await TestServer.withApp(closeDatabase: true) { client in
+        try await TestServer.withApp(closeDatabase: true) { client, _ in
             try await client.execute(uri: "/api/health", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
                 let body = try TestServer.json(response.body)
@@ -74,7 +80,7 @@ struct HTTPShellTests {
     }
 
     @Test func unknownRoutesAre404WithTheRequestID() async throws {
-        try await TestServer.withApp { client in
+        try await TestServer.withApp { client, _ in
             try await client.execute(uri: "/api/nothing-here", method: .get) { response in
                 #expect(response.status == .notFound)
                 let body = try TestServer.json(response.body)
@@ -87,7 +93,7 @@ struct HTTPShellTests {
     }
 
     @Test func malformedJSONIs400() async throws {
-        try await TestServer.withApp { client in
+        try await TestServer.withApp { client, _ in
             try await client.execute(uri: "/test/echo", method: .post, headers: [.contentType: "application/json"],
                                      body: ByteBuffer(string: #"{"name": "#)) { response in
                 #expect(response.status == .badRequest)
@@ -102,7 +108,7 @@ struct HTTPShellTests {
     }
 
     @Test func bodiesOverTheLimitAre413() async throws {
-        try await TestServer.withApp(["MAX_BODY_SIZE": "2048"]) { client in
+        try await TestServer.withApp(["MAX_BODY_SIZE": "2048"]) { client, _ in
             let big = #"{"name": ""# + String(repeating: "x", count: 4096) + #""}"#
             try await client.execute(uri: "/test/echo", method: .post, headers: [.contentType: "application/json"],
                                      body: ByteBuffer(string: big)) { response in
@@ -114,7 +120,7 @@ struct HTTPShellTests {
     }
 
     @Test func unexpectedErrorsAre500WithoutInternals() async throws {
-        try await TestServer.withApp { client in
+        try await TestServer.withApp { client, _ in
             try await client.execute(uri: "/test/fail", method: .get) { response in
                 #expect(response.status == .internalServerError)
                 let text = String(buffer: response.body)
@@ -126,7 +132,7 @@ struct HTTPShellTests {
     }
 
     @Test func corsFollowsTheAllowlist() async throws {
-        try await TestServer.withApp(["CORS_ORIGINS": "http://app.example, http://other.example"]) { client in
+        try await TestServer.withApp(["CORS_ORIGINS": "http://app.example, http://other.example"]) { client, _ in
             try await client.execute(uri: "/api/health", method: .get, headers: [.origin: "http://app.example"]) { response in
                 #expect(response.headers[.accessControlAllowOrigin] == "http://app.example")
             }
@@ -182,19 +188,20 @@ struct ConfigurationTests {
 
     @Test(arguments: [
         ["PORT": "0"], ["PORT": "http"], ["APP_ENV": "staging"], ["LOG_LEVEL": "loud"], ["MAX_BODY_SIZE": "-1"],
-        ["APP_ENV": "production"],
+        ["APP_ENV": "production", "JWT_SECRET_KEY": ""], ["APP_ENV": "production", "DATABASE_URL": "sqlite:x.db", "JWT_SECRET_KEY": ""],
+        ["JWT_SECRET_KEY": "too short"], ["BCRYPT_COST": "9"], ["JWT_ACCESS_TOKEN_EXPIRE_DAYS": "0"],
     ])
     func badValuesNameTheKey(_ values: [String: String]) throws {
         #expect {
             _ = try TestServer.configuration(values)
         } throws: { error in
             let text = "\(error)"
-            return error is ConfigurationError && values.keys.contains { text.contains($0) || text.contains("DATABASE_URL") }
+            return error is ConfigurationError && values.keys.contains { text.contains($0) || text.contains("DATABASE_URL") || text.contains("JWT_SECRET_KEY") }
         }
     }
 
     @Test func productionWithAnExplicitDatabaseStarts() throws {
-        let configuration = try TestServer.configuration(["APP_ENV": "production", "DATABASE_URL": "sqlite:/tmp/x.sqlite"])
+        let configuration = try TestServer.configuration(["APP_ENV": "production", "DATABASE_URL": "sqlite:/tmp/x.sqlite", "JWT_SECRET_KEY": String(repeating: "k", count: 32)])
         #expect(configuration.environment == .production)
     }
 

@@ -4,9 +4,6 @@ import StorageKit
 import StorageMySQL
 import StorageSQLite
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @Suite("SQLite in memory storage")
 struct SQLiteMemoryStorageTests {
@@ -63,61 +60,6 @@ struct MariaDBStorageTests {
     @Test(arguments: StorageCheck.allCases)
     func conformance(_ check: StorageCheck) async throws {
         try await check.run(on: .mariaDB)
-    }
-
-    @Test func poolServesAgainAfterTheServerRestarts() async throws {
-        let restart = try #require(ProcessInfo.processInfo.environment["RAPPORT_TEST_MARIADB_RESTART"], "Scripts/test sets RAPPORT_TEST_MARIADB_RESTART")
-        var configuration = try TestDatabases.mariaDBConfiguration()
-        configuration.poolSize = 3
-        let database = MariaDBDatabase(configuration: configuration, logger: TestDatabases.logger)
-        // Open every pooled connection, so each one has to notice the restart.
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<6 { group.addTask { _ = try await database.raw("SELECT SLEEP(0.2) AS s").all() } }
-            try await group.waitForAll()
-        }
-        #expect(try await Self.run(restart) == 0)
-        for _ in 0..<5 {
-            let row = try await database.raw("SELECT 41 + 1 AS answer").first()
-            #expect(try row?.decode(column: "answer", as: Int.self) == 42)
-        }
-        // Writes, which are not retried, also go through on the replaced connections.
-        let table = try await StorageCheck.makeItems(database)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for index in 0..<6 { group.addTask { try await database.insert(into: table).columns("name").values(SQLBind("r\(index)")).run() } }
-            try await group.waitForAll()
-        }
-        #expect(try await StorageCheck.count(database, table) == 6)
-        await database.shutdown()
-
-        // Without the idle ping, a read that meets a dropped connection is retried once on a new one.
-        configuration.pingAfterIdle = .seconds(3600)
-        let unpinged = MariaDBDatabase(configuration: configuration, logger: TestDatabases.logger)
-        _ = try await unpinged.raw("SELECT 1 AS one").all()
-        #expect(try await Self.run(restart) == 0)
-        for _ in 0..<3 {
-            let row = try await unpinged.raw("SELECT 6 * 7 AS answer").first()
-            #expect(try row?.decode(column: "answer", as: Int.self) == 42)
-        }
-        await unpinged.shutdown()
-    }
-
-    /// Runs `path` and waits for it without blocking a thread (Foundation's `Process` did not always notice
-    /// the exit of a script that leaves a daemon behind).
-    static func run(_ path: String) async throws -> Int32 {
-        var pid: pid_t = 0
-        let spawned = path.withCString { cPath in
-            var argv: [UnsafeMutablePointer<CChar>?] = [strdup(cPath), nil]
-            defer { free(argv[0]) }
-            return posix_spawn(&pid, cPath, nil, nil, &argv, environ)
-        }
-        guard spawned == 0 else { return -1 }
-        var status: Int32 = 0
-        let deadline = ContinuousClock.now + .seconds(90)
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            guard ContinuousClock.now < deadline else { return -1 }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return (status >> 8) & 0xff
     }
 
     @Test func wrongPasswordIsUnavailableWithoutThePassword() async throws {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import SQLKit
 import StorageKit
@@ -88,6 +91,25 @@ enum TestDatabases {
                 throw error
             }
         }
+    }
+
+    /// Runs `path` and waits for it without blocking a thread (Foundation's `Process` did not always notice
+    /// the exit of a script that leaves a daemon behind).
+    static func run(_ path: String) async throws -> Int32 {
+        var pid: pid_t = 0
+        let spawned = path.withCString { cPath in
+            var argv: [UnsafeMutablePointer<CChar>?] = [strdup(cPath), nil]
+            defer { free(argv[0]) }
+            return posix_spawn(&pid, cPath, nil, nil, &argv, environ)
+        }
+        guard spawned == 0 else { return -1 }
+        var status: Int32 = 0
+        let deadline = ContinuousClock.now + .seconds(90)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            guard ContinuousClock.now < deadline else { return -1 }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return (status >> 8) & 0xff
     }
 
     /// A table name no other test uses, so suites can share one MariaDB database.

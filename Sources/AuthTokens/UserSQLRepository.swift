@@ -1,0 +1,99 @@
+public import Foundation
+public import SQLKit
+import StorageKit
+
+/// Accounts in the `users` table, on any SQLKit database.
+public struct UserSQLRepository: UserRepository {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    static let columns = [
+        "id", "external_id", "username", "email", "password_hash", "role", "avatar", "description", "status",
+        "created_at", "last_seen",
+    ]
+
+    struct Row: Decodable {
+        let id: Int64
+        let external_id: String?
+        let username: String
+        let email: String?
+        let password_hash: String?
+        let role: String
+        let avatar: String?
+        let description: String?
+        let status: String
+        let created_at: Date
+        let last_seen: Date?
+
+        var user: User {
+            User(
+                id: UserID(self.id), externalID: self.external_id, username: self.username, email: self.email,
+                passwordHash: self.password_hash, role: Role(rawValue: self.role) ?? .user, avatar: self.avatar,
+                description: self.description, status: AccountStatus(rawValue: self.status) ?? .active,
+                createdAt: self.created_at, lastSeen: self.last_seen
+            )
+        }
+    }
+
+    public func create(_ new: NewUser) async throws -> User {
+        do {
+            let row = try await self.database.insert(into: "users")
+                .columns("external_id", "username", "username_key", "email", "email_key", "password_hash", "role",
+                         "avatar", "description", "status", "created_at", "last_seen")
+                .values(
+                    SQLBind(new.externalID), SQLBind(new.username), SQLBind(lookupKey(new.username)), SQLBind(new.email),
+                    SQLBind(new.email.map(lookupKey)), SQLBind(new.passwordHash), SQLBind(new.role.rawValue),
+                    SQLBind(new.avatar), SQLBind(new.description), SQLBind(new.status.rawValue), SQLBind(new.createdAt),
+                    SQLBind(new.lastSeen)
+                )
+                .returning("id").first()
+            guard let id = try row?.decode(column: "id", as: Int64.self) else {
+                throw StorageError(.query, "the insert returned no id")
+            }
+            return new.user(id: UserID(id))
+        } catch let error as StorageError where error.kind == .duplicate {
+            // Name the clashing field; the constraint text differs between databases, a lookup does not.
+            if try await self.usernameExists(new.username) { throw AuthError.usernameTaken }
+            if let email = new.email, try await self.emailExists(email) { throw AuthError.emailTaken }
+            throw AuthError.externalIDTaken
+        }
+    }
+
+    private func first(where column: String, equals value: some Encodable & Sendable) async throws -> User? {
+        try await self.database.select().columns(Self.columns).from("users")
+            .where(SQLColumn(column), .equal, SQLBind(value)).first(decoding: Row.self)?.user
+    }
+
+    public func user(id: UserID) async throws -> User? { try await self.first(where: "id", equals: id.rawValue) }
+
+    public func user(externalID: String) async throws -> User? { try await self.first(where: "external_id", equals: externalID) }
+
+    public func user(identifier: String) async throws -> User? {
+        let key = lookupKey(identifier)
+        if let user = try await self.first(where: "username_key", equals: key) { return user }
+        return try await self.first(where: "email_key", equals: key)
+    }
+
+    public func usernameExists(_ username: String) async throws -> Bool {
+        try await self.database.select().column("id").from("users")
+            .where("username_key", .equal, SQLBind(lookupKey(username))).first() != nil
+    }
+
+    public func emailExists(_ email: String) async throws -> Bool {
+        try await self.database.select().column("id").from("users")
+            .where("email_key", .equal, SQLBind(lookupKey(email))).first() != nil
+    }
+
+    public func setPasswordHash(_ hash: String, for id: UserID) async throws {
+        try await self.database.update("users").set("password_hash", to: SQLBind(hash))
+            .where("id", .equal, SQLBind(id.rawValue)).run()
+    }
+
+    public func setLastSeen(_ date: Date, for id: UserID) async throws {
+        try await self.database.update("users").set("last_seen", to: SQLBind(date))
+            .where("id", .equal, SQLBind(id.rawValue)).run()
+    }
+}

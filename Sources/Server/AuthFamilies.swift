@@ -1,0 +1,68 @@
+import AuthTokens
+import Hummingbird
+import HTTPTypes
+
+/// How each API family answers a request whose token is missing or refused, in its seed's own words.
+enum AuthFamily {
+    /// Seeds 001 and 003: Flask-JWT-Extended's `{"msg": …}` with its statuses.
+    case chat
+    /// Seed 004: FastAPI's `{"detail": …}` with `WWW-Authenticate: Bearer`.
+    case support
+    /// Rapport's own routes: the same text under `msg`, `error` and `detail`.
+    case union
+
+    func failure(_ reason: TokenFailure) -> JSONResponse {
+        switch self {
+        case .chat:
+            let (status, message) = Self.flask(reason)
+            return JSONResponse(status, ["msg": .string(message)])
+        case .support:
+            return JSONResponse(.unauthorized, ["detail": .string(Self.fastAPI(reason))], headers: [.wwwAuthenticate: "Bearer"])
+        case .union:
+            let (status, message) = Self.flask(reason)
+            return JSONResponse(status, ["msg": .string(message), "error": .string(message), "detail": .string(message)])
+        }
+    }
+
+    /// Flask-JWT-Extended and PyJWT messages (contracts/seed001 §2).
+    static func flask(_ reason: TokenFailure) -> (HTTPResponse.Status, String) {
+        let bearer = "Expected 'Authorization: Bearer <JWT>'"
+        return switch reason {
+        case .missing: (.unauthorized, "Missing Authorization Header")
+        case .wrongScheme, .malformedHeader: (.unauthorized, "Missing 'Bearer' type in 'Authorization' header. \(bearer)")
+        case .empty: (.unprocessableContent, "Bad Authorization header. \(bearer)")
+        case .notEnoughSegments: (.unprocessableContent, "Not enough segments")
+        case .invalidHeaderPadding: (.unprocessableContent, "Invalid header padding")
+        case .invalidHeader: (.unprocessableContent, "Invalid header string")
+        case .algorithmNotAllowed: (.unprocessableContent, "The specified alg value is not allowed")
+        case .badSignature: (.unprocessableContent, "Signature verification failed")
+        case .invalidPayload: (.unprocessableContent, "Invalid payload string")
+        case .missingSubject: (.unprocessableContent, "Missing claim: sub")
+        case .subjectNotString: (.unprocessableContent, "Subject must be a string")
+        case .expired: (.unauthorized, "Token has expired")
+        case .notYetValid: (.unprocessableContent, "The token is not yet valid (nbf)")
+        case .revoked: (.unauthorized, "Token has been revoked")
+        }
+    }
+
+    /// Seed 004's `get_current_user` messages (contracts/seed004 §3).
+    static func fastAPI(_ reason: TokenFailure) -> String {
+        switch reason {
+        case .missing: "缺少认证信息"
+        case .malformedHeader, .empty: "无效的认证格式"
+        case .wrongScheme: "无效的认证方式"
+        case .missingSubject, .subjectNotString: "Token 数据不完整"
+        default: "Token 无效或已过期"
+        }
+    }
+}
+
+extension AppRequestContext {
+    /// The verified identity, or the family's refusal.
+    func identity(_ family: AuthFamily) throws -> Identity {
+        switch self.authentication {
+        case .success(let identity): return identity
+        case .failure(let reason): throw family.failure(reason)
+        }
+    }
+}
