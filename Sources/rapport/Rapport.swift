@@ -65,7 +65,7 @@ struct Rapport: AsyncParsableCommand {
 
             Relative SQLite paths resolve against the working directory.
             """,
-        subcommands: [Serve.self, Migrate.self, CreateAdmin.self],
+        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, BcryptSpeed.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -161,5 +161,23 @@ struct CreateAdmin: AsyncParsableCommand {
         case .invalidField(let field): "invalid \(field)"
         default: "\(error)"
         }
+    }
+}
+
+/// How many bcrypt hashes one core makes per second at a cost; `Scripts/bench` sets the login rate beside it.
+struct BcryptSpeed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bcrypt-speed", abstract: "Measure bcrypt hashes per second on one core.", shouldDisplay: false
+    )
+
+    @Option(help: "bcrypt cost.") var cost = 12
+    @Option(help: "Seconds to measure for.") var seconds = 3.0
+
+    func validate() throws {
+        guard (PasswordHasher.minimumCost...31).contains(self.cost) else { throw ValidationError("cost must be from 10 to 31") }
+    }
+
+    func run() {
+        print(String(format: "%.2f", PasswordHasher.measure(cost: self.cost, seconds: self.seconds)))
     }
 }
