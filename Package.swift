@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "StorageSQLite", targets: ["StorageSQLite"]),
         .library(name: "StorageMySQL", targets: ["StorageMySQL"]),
         .library(name: "AuthTokens", targets: ["AuthTokens"]),
+        .library(name: "ContactsKit", targets: ["ContactsKit"]),
         .library(name: "Server", targets: ["Server"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
@@ -88,9 +89,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ContactsKit",
+            dependencies: [
+                "StorageKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Server",
             dependencies: [
                 "AuthTokens",
+                "ContactsKit",
                 "StorageKit",
                 "StorageMySQL",
                 "StorageSQLite",
@@ -142,6 +153,17 @@ let package = Package(
             dependencies: [
                 "AuthTokens",
                 .product(name: "JWTKit", package: "jwt-kit"),
+                "StorageKit",
+                "StorageMySQL",
+                "StorageSQLite",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ContactsKitTests",
+            dependencies: [
+                "ContactsKit",
                 "StorageKit",
                 "StorageMySQL",
                 "StorageSQLite",

@@ -1,4 +1,5 @@
 public import AuthTokens
+public import ContactsKit
 public import Hummingbird
 import HummingbirdCore
 public import Logging
@@ -11,12 +12,13 @@ public import StorageKit
 /// common middleware. Another Hummingbird program can do the same with only the domains it wants.
 public enum RapportServer {
     /// Every domain's migrations, in order. Domains append theirs as they arrive.
-    public static var migrator: Migrator { Migrator(AuthMigrations.all) }
+    public static var migrator: Migrator { Migrator(AuthMigrations.all + ContactsMigrations.all) }
 
     /// The domain services the routes use, built once over one database.
     public struct Services: Sendable {
         public let database: ConnectedDatabase
         public let auth: AuthService
+        public let contacts: ContactsService
 
         /// Builds every service on `database` with the SQL repositories.
         public static func make(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) async throws -> Services {
@@ -27,12 +29,20 @@ public enum RapportServer {
                 loginLog: LoginLogSQLStore(database: db), hasher: PasswordHasher(cost: configuration.bcryptCost),
                 tokens: tokens, logger: logger
             )
-            return Services(database: database, auth: auth)
+            guard let normalizer = PhoneNumberNormalizer(defaultRegion: configuration.phoneRegion) else {
+                throw ConfigurationError("PHONE_REGION \(configuration.phoneRegion) is not a supported region")
+            }
+            let contacts = ContactsService(
+                repository: ContactSQLRepository(database: db), normalizer: normalizer,
+                trashRetention: .seconds(configuration.trashRetentionDays * 86400), logger: logger
+            )
+            return Services(database: database, auth: auth, contacts: contacts)
         }
 
-        public init(database: ConnectedDatabase, auth: AuthService) {
+        public init(database: ConnectedDatabase, auth: AuthService, contacts: ContactsService) {
             self.database = database
             self.auth = auth
+            self.contacts = contacts
         }
     }
 
@@ -42,6 +52,8 @@ public enum RapportServer {
         router.add(middleware: AuthMiddleware(auth: services.auth))
         AuthController(auth: services.auth, render: UserRenderer(baseURL: configuration.baseURL))
             .addRoutes(to: router.group("api/auth"))
+        ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
+            .addRoutes(to: router.group("api/contacts"))
         return router
     }
 

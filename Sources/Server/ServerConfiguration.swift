@@ -44,6 +44,8 @@ public struct ServerConfiguration: Sendable {
         ),
         Key(environment: "JWT_ACCESS_TOKEN_EXPIRE_DAYS", flag: "jwt-access-token-expire-days", defaultValue: "7", help: "Token and session lifetime in days."),
         Key(environment: "BCRYPT_COST", flag: "bcrypt-cost", defaultValue: "12", help: "bcrypt cost for new passwords, 10 to 31."),
+        Key(environment: "PHONE_REGION", flag: "phone-region", defaultValue: "CN", help: "Region of phone numbers written without a country code."),
+        Key(environment: "CONTACTS_TRASH_DAYS", flag: "contacts-trash-days", defaultValue: "30", help: "Days a deleted contact stays in the trash."),
         Key(environment: "BASE_URL", flag: "base-url", defaultValue: "", help: "Public URL prefixed to media paths (default http://HOST:PORT)."),
         Key(
             environment: "REQUEST_TIMEOUT", flag: "request-timeout", defaultValue: "30",
@@ -65,6 +67,8 @@ public struct ServerConfiguration: Sendable {
     public var tokenLifetime: Duration
     public var bcryptCost: Int
     public var baseURL: String
+    public var phoneRegion: String
+    public var trashRetentionDays: Int
 
     /// The defaults: what `rapport serve` uses with no configuration at all.
     public init() {
@@ -105,6 +109,8 @@ public struct ServerConfiguration: Sendable {
         self.jwtSecret = secret
         self.tokenLifetime = .seconds(try integer("JWT_ACCESS_TOKEN_EXPIRE_DAYS", in: 1...365) * 86400)
         self.bcryptCost = try integer("BCRYPT_COST", in: 10...31)
+        self.phoneRegion = value("PHONE_REGION").uppercased()
+        self.trashRetentionDays = try integer("CONTACTS_TRASH_DAYS", in: 1...3650)
         let base = value("BASE_URL")
         self.baseURL = base.isEmpty ? "http://\(self.host):\(self.port)" : String(base.reversed().drop { $0 == "/" }.reversed())
         if environment == .production {

@@ -1,0 +1,230 @@
+public import Foundation
+public import SQLKit
+import StorageKit
+
+/// Address books in the `contacts` and `contact_versions` tables, on any SQLKit database.
+public struct ContactSQLRepository: ContactRepository {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    static let columns = ["id", "owner_id", "name", "phone", "normalized_phone", "created_at", "updated_at", "revision", "deleted_at"]
+
+    struct Row: Decodable {
+        let id: Int64
+        let owner_id: Int64
+        let name: String
+        let phone: String
+        let normalized_phone: String
+        let created_at: Date
+        let updated_at: Date
+        let revision: Int
+        let deleted_at: Date?
+
+        var contact: Contact {
+            Contact(
+                id: ContactID(self.id), owner: OwnerID(self.owner_id), name: self.name, phone: self.phone,
+                normalizedPhone: self.normalized_phone, createdAt: self.created_at, updatedAt: self.updated_at,
+                revision: self.revision, deletedAt: self.deleted_at
+            )
+        }
+    }
+
+    struct VersionRow: Decodable {
+        let id: Int64
+        let contact_id: Int64
+        let name: String
+        let phone: String
+        let update_time: Date
+        let `operator`: String
+        let changes: String
+
+        var version: ContactVersion {
+            let changes = (try? JSONDecoder().decode([FieldChange].self, from: Data(self.changes.utf8))) ?? []
+            return ContactVersion(
+                id: self.id, contactID: ContactID(self.contact_id), name: self.name, phone: self.phone,
+                updatedAt: self.update_time, operator: self.operator, changes: changes
+            )
+        }
+    }
+
+    private func select(_ db: any SQLDatabase) -> SQLSelectBuilder {
+        db.select().columns(Self.columns).from("contacts")
+    }
+
+    private func addVersion(
+        _ db: any SQLDatabase, _ contact: Contact, operator: String, at date: Date, changes: [FieldChange]
+    ) async throws -> ContactVersion {
+        let json = String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)
+        let row = try await db.insert(into: "contact_versions")
+            .columns("contact_id", "name", "phone", "update_time", "operator", "changes")
+            .values(SQLBind(contact.id.rawValue), SQLBind(contact.name), SQLBind(contact.phone), SQLBind(date),
+                    SQLBind(String(`operator`.prefix(50))), SQLBind(json))
+            .returning("id").first()
+        let id = try row?.decode(column: "id", as: Int64.self) ?? 0
+        return ContactVersion(id: id, contactID: contact.id, name: contact.name, phone: contact.phone, updatedAt: date,
+                              operator: String(`operator`.prefix(50)), changes: changes)
+    }
+
+    /// A unique-key clash on the live-phone index is the only duplicate these tables can raise.
+    private func mapDuplicate<R>(_ body: () async throws -> R) async throws -> R {
+        do {
+            return try await body()
+        } catch let error as StorageError where error.kind == .duplicate {
+            throw ContactsError.duplicatePhone
+        }
+    }
+
+    public func insert(_ draft: ContactDraft, owner: OwnerID, operator: String, at date: Date) async throws -> (Contact, ContactVersion) {
+        try await self.mapDuplicate {
+            try await self.database.transaction { tx in
+                let row = try await tx.insert(into: "contacts")
+                    .columns("owner_id", "name", "phone", "normalized_phone", "live_phone", "created_at", "updated_at", "revision")
+                    .values(SQLBind(owner.rawValue), SQLBind(draft.name), SQLBind(draft.phone), SQLBind(draft.normalizedPhone),
+                            SQLBind(draft.normalizedPhone), SQLBind(date), SQLBind(date), SQLBind(1))
+                    .returning("id").first()
+                let id = try row?.decode(column: "id", as: Int64.self) ?? 0
+                let contact = Contact(id: ContactID(id), owner: owner, name: draft.name, phone: draft.phone,
+                                      normalizedPhone: draft.normalizedPhone, createdAt: date, updatedAt: date)
+                let version = try await self.addVersion(tx, contact, operator: `operator`, at: date, changes: changes(from: nil, to: draft))
+                return (contact, version)
+            }
+        }
+    }
+
+    public func contact(_ id: ContactID, owner: OwnerID) async throws -> Contact? {
+        try await self.select(self.database).where("id", .equal, SQLBind(id.rawValue)).where("owner_id", .equal, SQLBind(owner.rawValue))
+            .where("deleted_at", .is, SQLLiteral.null).first(decoding: Row.self)?.contact
+    }
+
+    public func contact(normalizedPhone: String, owner: OwnerID) async throws -> Contact? {
+        try await self.select(self.database).where("owner_id", .equal, SQLBind(owner.rawValue))
+            .where("live_phone", .equal, SQLBind(normalizedPhone)).first(decoding: Row.self)?.contact
+    }
+
+    public func contacts(owner: OwnerID, query: ContactQuery) async throws -> [Contact] {
+        let select = self.select(self.database).where("owner_id", .equal, SQLBind(owner.rawValue)).where("deleted_at", .is, SQLLiteral.null)
+        if let search = query.search {
+            let pattern = "%" + Self.escapeLike(search.lowercased()) + "%"
+            select.where { group in
+                group.where(SQLFunction("LOWER", args: SQLColumn("name")), .like, SQLLikePattern(pattern))
+                if let digits = query.searchDigits {
+                    group.orWhere(SQLColumn("normalized_phone"), .like, SQLLikePattern("%" + Self.escapeLike(digits) + "%"))
+                }
+                return group
+            }
+        }
+        if let after = query.after {
+            select.where { group in
+                group.where("created_at", .lessThan, SQLBind(after.createdAt))
+                    .orWhere { $0.where("created_at", .equal, SQLBind(after.createdAt)).where("id", .lessThan, SQLBind(after.id.rawValue)) }
+            }
+        }
+        select.orderBy("created_at", .descending).orderBy("id", .descending)
+        if let limit = query.limit { select.limit(limit) }
+        return try await select.all(decoding: Row.self).map(\.contact)
+    }
+
+    /// `%`, `_` and the escape character itself match literally.
+    static func escapeLike(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "!" { escaped.append("!") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    public func update(
+        _ id: ContactID, owner: OwnerID, to draft: ContactDraft, operator: String, at date: Date, expectedRevision: Int?
+    ) async throws -> ContactUpdate {
+        try await self.mapDuplicate {
+            try await self.database.transaction { tx in
+                // The row lock (MariaDB) or the write transaction (SQLite) orders concurrent updates, so each one
+                // compares against the latest revision and none is lost.
+                guard var contact = try await self.select(tx).where("id", .equal, SQLBind(id.rawValue))
+                    .where("owner_id", .equal, SQLBind(owner.rawValue)).where("deleted_at", .is, SQLLiteral.null)
+                    .for(.update).first(decoding: Row.self)?.contact
+                else { throw ContactsError.notFound }
+                if let expectedRevision, expectedRevision != contact.revision { throw ContactsError.stale(current: contact) }
+                let changed = changes(from: contact, to: draft)
+                guard !changed.isEmpty else { return .unchanged(contact) }
+                try await tx.update("contacts")
+                    .set("name", to: SQLBind(draft.name)).set("phone", to: SQLBind(draft.phone))
+                    .set("normalized_phone", to: SQLBind(draft.normalizedPhone)).set("live_phone", to: SQLBind(draft.normalizedPhone))
+                    .set("updated_at", to: SQLBind(date)).set("revision", to: SQLBind(contact.revision + 1))
+                    .where("id", .equal, SQLBind(id.rawValue)).run()
+                contact.name = draft.name
+                contact.phone = draft.phone
+                contact.normalizedPhone = draft.normalizedPhone
+                contact.updatedAt = date
+                contact.revision += 1
+                return .updated(contact, try await self.addVersion(tx, contact, operator: `operator`, at: date, changes: changed))
+            }
+        }
+    }
+
+    public func trash(_ id: ContactID, owner: OwnerID, at date: Date) async throws -> Bool {
+        try await self.database.transaction { tx in
+            guard try await self.select(tx).where("id", .equal, SQLBind(id.rawValue)).where("owner_id", .equal, SQLBind(owner.rawValue))
+                .where("deleted_at", .is, SQLLiteral.null).for(.update).first() != nil
+            else { return false }
+            try await tx.update("contacts").set("deleted_at", to: SQLBind(date)).set("live_phone", to: SQLLiteral.null)
+                .where("id", .equal, SQLBind(id.rawValue)).run()
+            return true
+        }
+    }
+
+    public func trashed(owner: OwnerID) async throws -> [Contact] {
+        try await self.select(self.database).where("owner_id", .equal, SQLBind(owner.rawValue))
+            .where("deleted_at", .isNot, SQLLiteral.null).orderBy("deleted_at", .descending).orderBy("id", .descending)
+            .all(decoding: Row.self).map(\.contact)
+    }
+
+    public func untrash(_ id: ContactID, owner: OwnerID, at date: Date) async throws -> Contact {
+        try await self.mapDuplicate {
+            try await self.database.transaction { tx in
+                guard var contact = try await self.select(tx).where("id", .equal, SQLBind(id.rawValue))
+                    .where("owner_id", .equal, SQLBind(owner.rawValue)).where("deleted_at", .isNot, SQLLiteral.null)
+                    .for(.update).first(decoding: Row.self)?.contact
+                else { throw ContactsError.notFound }
+                try await tx.update("contacts").set("deleted_at", to: SQLLiteral.null)
+                    .set("live_phone", to: SQLBind(contact.normalizedPhone)).where("id", .equal, SQLBind(id.rawValue)).run()
+                contact.deletedAt = nil
+                return contact
+            }
+        }
+    }
+
+    public func purge(trashedBefore date: Date) async throws -> Int {
+        try await self.database.transaction { tx in
+            let doomed = try await tx.select().column("id").from("contacts").where("deleted_at", .lessThan, SQLBind(date)).all()
+                .map { try $0.decode(column: "id", as: Int64.self) }
+            guard !doomed.isEmpty else { return 0 }
+            // Versions go first: SQLite enforces the cascade only when foreign keys are on, so say it outright.
+            try await tx.delete(from: "contact_versions").where("contact_id", .in, SQLBind.group(doomed)).run()
+            try await tx.delete(from: "contacts").where("id", .in, SQLBind.group(doomed)).run()
+            return doomed.count
+        }
+    }
+
+    public func versions(of id: ContactID, owner: OwnerID) async throws -> [ContactVersion]? {
+        guard try await self.contact(id, owner: owner) != nil else { return nil }
+        return try await self.database.select()
+            .columns("id", "contact_id", "name", "phone", "update_time", "operator", "changes")
+            .from("contact_versions").where("contact_id", .equal, SQLBind(id.rawValue)).orderBy("id")
+            .all(decoding: VersionRow.self).map(\.version)
+    }
+}
+
+/// A `LIKE` pattern with `!` as its escape character.
+struct SQLLikePattern: SQLExpression {
+    let pattern: String
+    init(_ pattern: String) { self.pattern = pattern }
+    func serialize(to serializer: inout SQLSerializer) {
+        SQLBind(self.pattern).serialize(to: &serializer)
+        serializer.write(" ESCAPE '!'")
+    }
+}
