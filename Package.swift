@@ -120,6 +120,8 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
+                "AuthTokens",
+                "ContactsKit",
                 "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -135,6 +137,17 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             path: "Examples/EmbeddedNotes",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "AddressBook",
+            dependencies: [
+                "ContactsKit",
+                "StorageKit",
+                "StorageSQLite",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/AddressBook",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -210,6 +210,10 @@ public struct ContactSQLRepository: ContactRepository {
         }
     }
 
+    public func batch<R: Sendable>(_ body: @escaping @Sendable (any ContactRepository) async throws -> R) async throws -> R {
+        try await self.database.transaction { tx in try await body(ContactSQLRepository(database: tx)) }
+    }
+
     public func versions(of id: ContactID, owner: OwnerID) async throws -> [ContactVersion]? {
         guard try await self.contact(id, owner: owner) != nil else { return nil }
         return try await self.database.select()

@@ -160,35 +160,49 @@ extension ContactsService {
             drafts.append(draft)
             if let draft { lastRow[draft.normalizedPhone] = index }
         }
+        let (validDrafts, lastRowOfNumber) = (drafts, lastRow)
         var report = ImportReport()
         report.rows.reserveCapacity(records.count)
-        for (index, record) in records.enumerated() {
-            if let draft = drafts[index], let last = lastRow[draft.normalizedPhone], last != index {
-                let reason = "same number as row \(records[last].position); merged into it"
-                report.rows.append(ImportReport.Row(position: record.position, outcome: .skipped, contactID: nil, reason: reason))
-            } else {
-                report.rows.append(await self.importRecord(record, owner: owner, operator: `operator`))
+        // Batches of rows share one transaction; each row is still its own savepoint.
+        let batchSize = 500
+        for start in stride(from: 0, to: records.count, by: batchSize) {
+            let range = start..<min(start + batchSize, records.count)
+            let rows = try await self.repository.batch { repository in
+                var rows: [ImportReport.Row] = []
+                for index in range {
+                    let record = records[index]
+                    if let draft = validDrafts[index], let last = lastRowOfNumber[draft.normalizedPhone], last != index {
+                        let reason = "same number as row \(records[last].position); merged into it"
+                        rows.append(ImportReport.Row(position: record.position, outcome: .skipped, contactID: nil, reason: reason))
+                    } else {
+                        rows.append(await self.importRecord(record, into: repository, owner: owner, operator: `operator`))
+                    }
+                }
+                return rows
             }
-            if let progress, index % 500 == 499 || index == records.count - 1 { progress(index + 1) }
+            report.rows += rows
+            progress?(range.upperBound)
         }
         return report
     }
 
-    private func importRecord(_ record: ImportRecord, owner: OwnerID, operator: String) async -> ImportReport.Row {
+    private func importRecord(
+        _ record: ImportRecord, into repository: any ContactRepository, owner: OwnerID, operator: String
+    ) async -> ImportReport.Row {
         func row(_ outcome: ImportReport.Outcome, _ id: ContactID? = nil, _ reason: String? = nil) -> ImportReport.Row {
             ImportReport.Row(position: record.position, outcome: outcome, contactID: id, reason: reason)
         }
         if let problem = record.problem { return row(.rejected, nil, problem) }
         do {
             let draft = try self.draft(name: record.name, phone: record.phone)
-            if let existing = try await self.repository.contact(normalizedPhone: draft.normalizedPhone, owner: owner) {
+            if let existing = try await repository.contact(normalizedPhone: draft.normalizedPhone, owner: owner) {
                 if existing.name == draft.name { return row(.skipped, existing.id, "already in the address book") }
                 // Keep the number as it was written there; the file brings the new name.
                 let merged = ContactDraft(name: draft.name, phone: existing.phone, normalizedPhone: existing.normalizedPhone)
-                let update = try await self.repository.update(existing.id, owner: owner, to: merged, operator: `operator`, at: self.now(), expectedRevision: nil)
+                let update = try await repository.update(existing.id, owner: owner, to: merged, operator: `operator`, at: self.now(), expectedRevision: nil)
                 return row(.updated, update.contact.id, "same number as an existing contact; name updated")
             }
-            let (contact, _) = try await self.repository.insert(draft, owner: owner, operator: `operator`, at: self.now())
+            let (contact, _) = try await repository.insert(draft, owner: owner, operator: `operator`, at: self.now())
             return row(.created, contact.id)
         } catch let error as ContactsError {
             return row(.rejected, nil, Self.describe(error))

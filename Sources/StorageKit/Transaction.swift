@@ -12,27 +12,43 @@ extension SQLDatabase {
     /// }
     /// ```
     /// Use only `tx` inside the closure: the connection it runs on is reserved for it until the transaction ends.
+    /// A transaction begun on `tx` inside the closure is a savepoint: it rolls back alone, and commits with the
+    /// outer one.
     public func transaction<R: Sendable>(
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
         try await self.withSession { session in
-            // SQLite takes the write lock up front so two writers never deadlock upgrading a read lock.
-            let begin = session.dialect.name == "sqlite" ? "BEGIN IMMEDIATE" : "START TRANSACTION"
+            let depth = TransactionDepth.current
+            let (begin, commit, rollback): (String, String, String)
+            if depth == 0 {
+                // SQLite takes the write lock up front so two writers never deadlock upgrading a read lock.
+                begin = session.dialect.name == "sqlite" ? "BEGIN IMMEDIATE" : "START TRANSACTION"
+                (commit, rollback) = ("COMMIT", "ROLLBACK")
+            } else {
+                begin = "SAVEPOINT rapport_sp\(depth)"
+                (commit, rollback) = ("RELEASE SAVEPOINT rapport_sp\(depth)", "ROLLBACK TO SAVEPOINT rapport_sp\(depth)")
+            }
             try await session.execute(sql: SQLRaw(begin)) { _ in }
             let result: R
             do {
-                result = try await body(session)
+                result = try await TransactionDepth.$current.withValue(depth + 1) { try await body(session) }
             } catch {
-                try? await session.execute(sql: SQLRaw("ROLLBACK")) { _ in }
+                try? await session.execute(sql: SQLRaw(rollback)) { _ in }
+                if depth > 0 { try? await session.execute(sql: SQLRaw("RELEASE SAVEPOINT rapport_sp\(depth)")) { _ in } }
                 throw error
             }
             do {
-                try await session.execute(sql: SQLRaw("COMMIT")) { _ in }
+                try await session.execute(sql: SQLRaw(commit)) { _ in }
             } catch {
-                try? await session.execute(sql: SQLRaw("ROLLBACK")) { _ in }
+                try? await session.execute(sql: SQLRaw(rollback)) { _ in }
                 throw error
             }
             return result
         }
     }
+}
+
+/// How deep in `transaction { }` closures the current task is; inner ones become savepoints.
+enum TransactionDepth {
+    @TaskLocal static var current = 0
 }

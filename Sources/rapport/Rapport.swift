@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthTokens
+import ContactsKit
 import Foundation
 import Hummingbird
 import Logging
@@ -65,7 +66,7 @@ struct Rapport: AsyncParsableCommand {
 
             Relative SQLite paths resolve against the working directory.
             """,
-        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, BcryptSpeed.self],
+        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, Contacts.self, BcryptSpeed.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -179,5 +180,119 @@ struct BcryptSpeed: ParsableCommand {
 
     func run() {
         print(String(format: "%.2f", PasswordHasher.measure(cost: self.cost, seconds: self.seconds)))
+    }
+}
+
+struct Contacts: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import or export a user's address book (vCard or CSV).",
+        subcommands: [ContactsImport.self, ContactsExport.self]
+    )
+}
+
+/// The server's services on the configured database, for commands that work on one user's data.
+func withServices<R>(
+    _ options: ConfigurationOptions, _ body: (RapportServer.Services, User) async throws -> R, owner: String
+) async throws -> R {
+    let (configuration, logger) = try await options.load()
+    return try await failing {
+        let database = try await ConnectedDatabase.connect(url: configuration.databaseURL, logger: logger)
+        do {
+            try await RapportServer.migrator.migrate(on: database.database, logger: logger)
+            let services = try await RapportServer.Services.make(database: database, configuration: configuration, logger: logger)
+            var user = try await services.auth.users.user(identifier: owner)
+            if user == nil, let id = Int64(owner) { user = try await services.auth.users.user(id: UserID(id)) }
+            guard let user else { throw ConfigurationError("no user '\(owner)' (give a username, email or id)") }
+            let result = try await body(services, user)
+            await services.auth.hasher.shutdown()
+            await database.shutdown()
+            return result
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+}
+
+/// `--format csv|vcard`.
+func fileFormat(_ text: String?, file: String? = nil) throws -> ContactFileFormat {
+    if let text {
+        guard let format = ContactFileFormat(rawValue: text.lowercased()) else { throw ValidationError("--format is csv or vcard") }
+        return format
+    }
+    return file?.lowercased().hasSuffix(".csv") == true ? .csv : .vcard
+}
+
+struct ContactsImport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import contacts from a vCard or CSV file; importing the same file again adds nothing."
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+    @Argument(help: "The file to import.") var file: String
+    @Option(help: "The owner: username, email or user id.") var owner: String
+    @Option(help: "csv or vcard (default: from the file name).") var format: String?
+
+    func run() async throws {
+        let format = try fileFormat(self.format, file: self.file)
+        guard let data = FileManager.default.contents(atPath: self.file) else {
+            FileHandle.standardError.write(Data("rapport: cannot read \(self.file)\n".utf8))
+            throw ExitCode(2)
+        }
+        let report = try await withServices(self.options, { services, user in
+            let records: [ImportRecord]
+            do {
+                records = try ContactFileReader.records(data, format: format)
+            } catch let error as ContactsError {
+                throw ConfigurationError(ContactsService.describe(error))
+            }
+            let bar = ProgressBar(total: records.count)
+            let report = try await services.contacts.importRecords(
+                records, owner: OwnerID(user.id.rawValue), operator: user.username, progress: { bar.show($0) }
+            )
+            bar.finish()
+            return report
+        }, owner: self.owner)
+        for row in report.rows where row.outcome == .rejected {
+            FileHandle.standardError.write(Data("row \(row.position): rejected: \(row.reason ?? "")\n".utf8))
+        }
+        print("created \(report.count(.created)), updated \(report.count(.updated)), skipped \(report.count(.skipped)), rejected \(report.count(.rejected))")
+    }
+}
+
+struct ContactsExport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write an address book to standard output.")
+
+    @OptionGroup var options: ConfigurationOptions
+    @Option(help: "The owner: username, email or user id.") var owner: String
+    @Option(help: "csv or vcard.") var format = "csv"
+
+    func run() async throws {
+        let format = try fileFormat(self.format)
+        try await withServices(self.options, { services, user in
+            try await services.contacts.export(owner: OwnerID(user.id.rawValue), format: format) { chunk in
+                FileHandle.standardOutput.write(Data(chunk.utf8))
+            }
+        }, owner: self.owner)
+    }
+}
+
+/// A one-line progress bar on standard error, drawn only when it is a terminal.
+final class ProgressBar: Sendable {
+    let total: Int
+    let enabled = isatty(STDERR_FILENO) == 1
+
+    init(total: Int) { self.total = total }
+
+    func show(_ done: Int) {
+        guard self.enabled, self.total > 0 else { return }
+        let width = 30
+        let filled = width * done / self.total
+        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(self.total)".utf8))
+    }
+
+    func finish() {
+        if self.enabled { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

@@ -8,6 +8,7 @@ import Testing
 enum StorageCheck: String, CaseIterable, CustomStringConvertible, Sendable {
     case valuesRoundTrip, insertReturningID, duplicateKey, foreignKey, notNull, queryErrorKeepsConnection
     case transactionCommits, transactionRollsBack, transactionIsIsolated, cancelledTransactionLeavesNothingOpen
+    case nestedTransactionIsASavepoint
     case concurrentWritesAllLand, migrationsApplyOnceInOrder, failedMigrationIsNotRecorded, migratorsRacing
     case offsetPagination, keysetPagination
 
@@ -33,6 +34,7 @@ enum StorageCheck: String, CaseIterable, CustomStringConvertible, Sendable {
             // One in-memory SQLite connection has nobody else to be isolated from.
             if backend != .sqliteMemory { try await Self.transactionIsIsolated(db, other: try second()) }
         case .cancelledTransactionLeavesNothingOpen: try await Self.cancelledTransaction(db)
+        case .nestedTransactionIsASavepoint: try await Self.nestedTransaction(db)
         case .concurrentWritesAllLand: try await Self.concurrentWrites(db)
         case .migrationsApplyOnceInOrder: try await Self.migrationsApplyOnce(db)
         case .failedMigrationIsNotRecorded: try await Self.failedMigration(db)
@@ -202,6 +204,33 @@ enum StorageCheck: String, CaseIterable, CustomStringConvertible, Sendable {
             }
         }
         #expect(try await count(db, table) == 0)
+    }
+
+    static func nestedTransaction(_ db: any SQLDatabase) async throws {
+        let table = try await makeItems(db)
+        try await db.transaction { tx in
+            try await tx.insert(into: table).columns("name").values(SQLBind("outer")).run()
+            // The inner failure undoes only the inner work.
+            await #expect(throws: Boom.self) {
+                try await tx.transaction { inner in
+                    try await inner.insert(into: table).columns("name").values(SQLBind("inner")).run()
+                    throw Boom()
+                }
+            }
+            try await tx.transaction { inner in
+                try await inner.insert(into: table).columns("name").values(SQLBind("kept")).run()
+            }
+        }
+        let names = try await db.select().column("name").from(table).orderBy("id").all().map { try $0.decode(column: "name", as: String.self) }
+        #expect(names == ["outer", "kept"])
+        // And an outer rollback takes the inner, released savepoint with it.
+        await #expect(throws: Boom.self) {
+            try await db.transaction { tx in
+                try await tx.transaction { inner in try await inner.insert(into: table).columns("name").values(SQLBind("gone")).run() }
+                throw Boom()
+            }
+        }
+        #expect(try await count(db, table) == 2)
     }
 
     static func transactionIsIsolated(_ db: any SQLDatabase, other: any SQLDatabase) async throws {
