@@ -52,21 +52,17 @@ public struct SessionSQLRepository: SessionRepository {
         self.database = database
     }
 
-    struct Row: Decodable {
-        let id: String
-        let user_id: Int64?
-        let created_at: Date
-        let expires_at: Date
-        let revoked_at: Date?
-        let ip_address: String
-        let user_agent: String
-
-        var session: Session {
-            Session(
-                id: self.id, userID: self.user_id.map(UserID.init), createdAt: self.created_at, expiresAt: self.expires_at,
-                revokedAt: self.revoked_at, ipAddress: self.ip_address, userAgent: self.user_agent
-            )
-        }
+    /// Read by column name directly: every authenticated request looks its session up.
+    static func session(_ row: any SQLRow) throws -> Session {
+        Session(
+            id: try row.decode(column: "id", as: String.self),
+            userID: try row.decode(column: "user_id", as: Int64?.self).map(UserID.init),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            expiresAt: try row.decode(column: "expires_at", as: Date.self),
+            revokedAt: try row.decode(column: "revoked_at", as: Date?.self),
+            ipAddress: try row.decode(column: "ip_address", as: String.self),
+            userAgent: try row.decode(column: "user_agent", as: String.self)
+        )
     }
 
     static let columns = ["id", "user_id", "created_at", "expires_at", "revoked_at", "ip_address", "user_agent"]
@@ -82,7 +78,7 @@ public struct SessionSQLRepository: SessionRepository {
 
     public func session(id: String) async throws -> Session? {
         try await self.database.select().columns(Self.columns).from("auth_sessions")
-            .where("id", .equal, SQLBind(id)).first(decoding: Row.self)?.session
+            .where("id", .equal, SQLBind(id)).first().map(Self.session)
     }
 
     public func activeSessions(of user: UserID, at date: Date) async throws -> [Session] {
@@ -91,7 +87,7 @@ public struct SessionSQLRepository: SessionRepository {
             .where("revoked_at", .is, SQLLiteral.null)
             .where("expires_at", .greaterThan, SQLBind(date))
             .orderBy("created_at", .descending).orderBy("id", .descending)
-            .all(decoding: Row.self).map(\.session)
+            .all().map(Self.session)
     }
 
     public func revoke(id: String, at date: Date) async throws -> Bool {

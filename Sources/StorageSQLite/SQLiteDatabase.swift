@@ -109,7 +109,8 @@ public struct SQLiteDatabase: SQLDatabase {
             if self.inSession {
                 try await self.engine.writer.writeWithoutTransaction(work)
             } else if SQLStatement.isSelect(sql) && !self.engine.readsThroughWriter {
-                try await self.engine.writer.read(work)
+                // One SELECT is atomic on its own: no need for the read transaction GRDB's `read` wraps it in.
+                try await self.engine.writer.unsafeRead(work)
             } else {
                 try await self.engine.gate.withLock { try await self.engine.writer.writeWithoutTransaction(work) }
             }

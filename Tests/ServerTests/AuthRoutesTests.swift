@@ -14,7 +14,7 @@ extension TestClientProtocol {
     ) async throws -> (status: HTTPResponse.Status, body: [String: Any], headers: HTTPFields) {
         var fields = headers
         if let token { fields[.authorization] = "Bearer \(token)" }
-        if body != nil { fields[.contentType] = "application/json" }
+        if body != nil, fields[.contentType] == nil { fields[.contentType] = "application/json" }
         return try await self.execute(uri: uri, method: method, headers: fields, body: body.map { ByteBuffer(string: $0) }) { response in
             let object = (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [String: Any] ?? [:]
             return (response.status, object, response.headers)

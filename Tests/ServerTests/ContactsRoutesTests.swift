@@ -134,6 +134,18 @@ struct ContactsRoutesTests {
                 #expect(text.contains(marker), "\(format)")
             }
             #expect(try await client.json("/api/contacts/export?format=pdf", .get, token: token).status == .badRequest)
+
+            // A vCard in an unknown charset is refused whole; broken cards are rejected row by row.
+            let gb = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=GB2312:x\r\nTEL:13600136000\r\nEND:VCARD\r\n"
+            let refused = try await client.json("/api/contacts/import", token: token, headers: [.contentType: "text/vcard"], body: gb)
+            #expect(refused.status == .badRequest && (refused.body["message"] as? String)?.contains("GB2312") == true)
+            let broken = "BEGIN:VCARD\r\nFN:Ok Person\r\nTEL:13600136001\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Bad\r\nno colon here\r\nEND:VCARD\r\n"
+            let mixed = try await client.json("/api/contacts/import", token: token, headers: [.contentType: "text/vcard"], body: broken)
+            let mixedReport = try #require(mixed.body["data"] as? [String: Any])
+            #expect(mixedReport["created"] as? Int == 1 && mixedReport["rejected"] as? Int == 1)
+            let book = try await client.json("/api/contacts", .get, token: token)
+            #expect((book.body["data"] as? [[String: Any]])?.count == 31)
+            #expect(try await client.json("/api/contacts/1/restore", token: token).status == .notFound)
         }
     }
 }
