@@ -161,10 +161,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "StorageKit",
+                "StorageMySQL",
+                "StorageSQLite",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AuthTokensTests",
             dependencies: [
                 "AuthTokens",
+                "TestSupport",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 "StorageKit",
                 "StorageMySQL",
@@ -177,6 +190,7 @@ let package = Package(
             name: "ContactsKitTests",
             dependencies: [
                 "ContactsKit",
+                "TestSupport",
                 "StorageKit",
                 "StorageMySQL",
                 "StorageSQLite",

@@ -3,8 +3,7 @@ import Foundation
 import Logging
 import SQLKit
 import StorageKit
-import StorageMySQL
-import StorageSQLite
+import TestSupport
 import Synchronization
 
 /// The three repositories of AuthTokens on one backend, freshly migrated.
@@ -18,50 +17,18 @@ struct AuthStores: Sendable {
         var description: String { self.rawValue }
     }
 
-    static let logger: Logger = {
-        var logger = Logger(label: "rapport.auth.tests")
-        logger.logLevel = .warning
-        return logger
-    }()
+    static let logger = TestDatabase.logger
+    static var mariaDBEnabled: Bool { TestDatabase.mariaDBEnabled }
 
-    static var mariaDBURL: String? { ProcessInfo.processInfo.environment["RAPPORT_TEST_MYSQL_URL"].flatMap { $0.isEmpty ? nil : $0 } }
-    static var mariaDBEnabled: Bool { mariaDBURL != nil || ProcessInfo.processInfo.environment["RAPPORT_REQUIRE_MYSQL"] == "1" }
-
-    struct MissingMariaDB: Error {}
-
-    /// Runs `body` with stores on `backend`. MariaDB gets a database of its own, dropped afterwards, so
-    /// suites can run in parallel against one server.
+    /// Runs `body` with stores on `backend`, freshly migrated.
     static func with<R>(_ backend: Backend, _ body: (AuthStores) async throws -> R) async throws -> R {
         switch backend {
         case .memory:
             return try await body(AuthStores(users: UserMemoryRepository(), sessions: SessionMemoryRepository(), loginLog: LoginLogMemoryStore()))
         case .sqlite:
-            let database = try SQLiteDatabase(configuration: .init(storage: .memory), logger: logger)
-            defer { try? database.close() }
-            try await Migrator(AuthMigrations.all).migrate(on: database, logger: logger)
-            return try await body(.sql(database))
+            return try await TestDatabase.withSQLite(migrations: AuthMigrations.all) { try await body(.sql($0)) }
         case .mariaDB:
-            guard let url = mariaDBURL else { throw MissingMariaDB() }
-            var configuration = try MariaDBConfiguration(url: url)
-            let admin = MariaDBDatabase(configuration: configuration, logger: logger)
-            let name = "rapport_test_\(UUID().uuidString.prefix(8).lowercased())"
-            try await admin.raw("CREATE DATABASE \(ident: name) CHARACTER SET utf8mb4").run()
-            configuration.database = name
-            configuration.poolSize = 4
-            let database = MariaDBDatabase(configuration: configuration, logger: logger)
-            do {
-                try await Migrator(AuthMigrations.all).migrate(on: database, logger: logger)
-                let result = try await body(.sql(database))
-                await database.shutdown()
-                try await admin.raw("DROP DATABASE \(ident: name)").run()
-                await admin.shutdown()
-                return result
-            } catch {
-                await database.shutdown()
-                try? await admin.raw("DROP DATABASE \(ident: name)").run()
-                await admin.shutdown()
-                throw error
-            }
+            return try await TestDatabase.withMariaDB(migrations: AuthMigrations.all) { try await body(.sql($0)) }
         }
     }
 
