@@ -1,0 +1,54 @@
+public import StorageKit
+import SQLKit
+
+/// The schema of conversations, messages, read state and friendships.
+public enum ChatMigrations {
+    public static let all: [Migration] = [
+        Migration("chat.001.conversations") { db in
+            try await db.create(table: "conversations")
+                .column("id", type: .bigint, .primaryKey)
+                .column("kind", type: .custom(SQLRaw("VARCHAR(16)")), .notNull)
+                .column("direct_key", type: .custom(SQLCaseSensitiveString(64)), .unique)
+                .column("last_seq", type: .bigint, .notNull)
+                .column("last_message_at", type: .timestamp)
+                .column("created_at", type: .timestamp, .notNull)
+                .run()
+        },
+        Migration("chat.002.members") { db in
+            try await db.create(table: "conversation_members")
+                .column("conversation_id", type: .bigint, .notNull, .references("conversations", "id", onDelete: .cascade))
+                .column("user_id", type: .bigint, .notNull)
+                .column("read_seq", type: .bigint, .notNull)
+                .column("joined_at", type: .timestamp, .notNull)
+                .primaryKey("conversation_id", "user_id")
+                .run()
+        },
+        Migration("chat.003.members-by-user") { db in
+            try await db.create(index: "conversation_members_user").on("conversation_members").column("user_id").run()
+        },
+        Migration("chat.004.messages") { db in
+            try await db.create(table: "messages")
+                .column("id", type: .bigint, .primaryKey)
+                .column("conversation_id", type: .bigint, .notNull, .references("conversations", "id", onDelete: .cascade))
+                .column("seq", type: .bigint, .notNull)
+                .column("sender_id", type: .bigint, .notNull)
+                .column("content", type: .text, .notNull)
+                .column("message_type", type: .custom(SQLRaw("VARCHAR(20)")), .notNull)
+                .column("client_msg_id", type: .custom(SQLCaseSensitiveString(64)))
+                .column("created_at", type: .timestamp, .notNull)
+                .unique("conversation_id", "seq")
+                .unique("sender_id", "client_msg_id")
+                .run()
+        },
+        Migration("chat.005.friendships") { db in
+            try await db.create(table: "friendships")
+                .column("id", type: .bigint, .primaryKey)
+                .column("user_id", type: .bigint, .notNull)
+                .column("friend_id", type: .bigint, .notNull)
+                .column("status", type: .custom(SQLRaw("VARCHAR(20)")), .notNull)
+                .column("created_at", type: .timestamp, .notNull)
+                .unique("user_id", "friend_id")
+                .run()
+        },
+    ]
+}

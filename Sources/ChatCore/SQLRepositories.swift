@@ -1,0 +1,221 @@
+public import Foundation
+public import SQLKit
+import StorageKit
+
+/// Conversations and messages in SQL. A message's sequence number comes from its conversation's `last_seq`,
+/// read under a row lock (MariaDB) or the write transaction (SQLite) and advanced in the same transaction, so
+/// concurrent senders — in one process or several — never share or skip a number; `UNIQUE(conversation_id, seq)`
+/// stands behind it.
+public struct MessageSQLRepository: MessageRepository {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    static let columns = ["id", "conversation_id", "seq", "sender_id", "content", "message_type", "client_msg_id", "created_at"]
+
+    static func message(_ row: any SQLRow) throws -> Message {
+        Message(
+            id: try row.decode(column: "id", as: Int64.self),
+            conversationID: ConversationID(try row.decode(column: "conversation_id", as: Int64.self)),
+            seq: try row.decode(column: "seq", as: Int64.self),
+            senderID: ParticipantID(try row.decode(column: "sender_id", as: Int64.self)),
+            content: try row.decode(column: "content", as: String.self),
+            type: MessageType(rawValue: try row.decode(column: "message_type", as: String.self)) ?? .text,
+            clientMessageID: try row.decode(column: "client_msg_id", as: String?.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self)
+        )
+    }
+
+    static func directKey(_ a: ParticipantID, _ b: ParticipantID) -> String { "\(min(a, b).rawValue):\(max(a, b).rawValue)" }
+
+    public func existingDirectConversation(between a: ParticipantID, and b: ParticipantID) async throws -> ConversationID? {
+        try await self.database.select().column("id").from("conversations")
+            .where("direct_key", .equal, SQLBind(Self.directKey(a, b))).first()
+            .map { ConversationID(try $0.decode(column: "id", as: Int64.self)) }
+    }
+
+    public func directConversation(between a: ParticipantID, and b: ParticipantID, at date: Date) async throws -> ConversationID {
+        if let id = try await self.existingDirectConversation(between: a, and: b) { return id }
+        do {
+            return try await self.database.transaction { tx in
+                let row = try await tx.insert(into: "conversations").columns("kind", "direct_key", "last_seq", "created_at")
+                    .values(SQLBind(ConversationKind.direct.rawValue), SQLBind(Self.directKey(a, b)), SQLBind(0), SQLBind(date))
+                    .returning("id").first()
+                let id = try row!.decode(column: "id", as: Int64.self)
+                for member in Set([a, b]) {
+                    try await tx.insert(into: "conversation_members").columns("conversation_id", "user_id", "read_seq", "joined_at")
+                        .values(SQLBind(id), SQLBind(member.rawValue), SQLBind(0), SQLBind(date)).run()
+                }
+                return ConversationID(id)
+            }
+        } catch let error as StorageError where error.kind == .duplicate {
+            // Another sender created it at the same moment.
+            guard let id = try await self.existingDirectConversation(between: a, and: b) else { throw error }
+            return id
+        }
+    }
+
+    private func stored(sender: ParticipantID, clientMessageID: String, on db: any SQLDatabase) async throws -> Message? {
+        try await db.select().columns(Self.columns).from("messages")
+            .where("sender_id", .equal, SQLBind(sender.rawValue)).where("client_msg_id", .equal, SQLBind(clientMessageID))
+            .first().map(Self.message)
+    }
+
+    public func append(_ new: NewMessage, to conversation: ConversationID, at time: Date) async throws -> SendResult {
+        // Stored with microseconds: the returned message must equal the one a retry reads back.
+        let date = DateParts(time).date
+        do {
+            return try await self.database.transaction { tx in
+                if let clientID = new.clientMessageID, let found = try await self.stored(sender: new.senderID, clientMessageID: clientID, on: tx) {
+                    return SendResult(message: found, created: false)
+                }
+                guard let row = try await tx.select().column("last_seq").from("conversations")
+                    .where("id", .equal, SQLBind(conversation.rawValue)).for(.update).first()
+                else { throw ChatError.conversationNotFound }
+                let seq = try row.decode(column: "last_seq", as: Int64.self) + 1
+                try await tx.update("conversations").set("last_seq", to: SQLBind(seq)).set("last_message_at", to: SQLBind(date))
+                    .where("id", .equal, SQLBind(conversation.rawValue)).run()
+                let inserted = try await tx.insert(into: "messages")
+                    .columns("conversation_id", "seq", "sender_id", "content", "message_type", "client_msg_id", "created_at")
+                    .values(SQLBind(conversation.rawValue), SQLBind(seq), SQLBind(new.senderID.rawValue), SQLBind(new.content),
+                            SQLBind(new.type.rawValue), SQLBind(new.clientMessageID), SQLBind(date))
+                    .returning("id").first()
+                let id = try inserted!.decode(column: "id", as: Int64.self)
+                return SendResult(
+                    message: Message(id: id, conversationID: conversation, seq: seq, senderID: new.senderID, content: new.content,
+                                     type: new.type, clientMessageID: new.clientMessageID, createdAt: date),
+                    created: true
+                )
+            }
+        } catch let error as StorageError where error.kind == .duplicate {
+            // The same client id raced in from another request: the one that won is the answer.
+            guard let clientID = new.clientMessageID, let found = try await self.stored(sender: new.senderID, clientMessageID: clientID, on: self.database)
+            else { throw error }
+            return SendResult(message: found, created: false)
+        }
+    }
+
+    public func messages(in conversation: ConversationID, limit: Int, offset: Int, beforeSeq: Int64?, afterSeq: Int64?) async throws -> [Message] {
+        let select = self.database.select().columns(Self.columns).from("messages")
+            .where("conversation_id", .equal, SQLBind(conversation.rawValue))
+        if let beforeSeq { select.where("seq", .lessThan, SQLBind(beforeSeq)) }
+        if let afterSeq {
+            let forward = try await select.where("seq", .greaterThan, SQLBind(afterSeq)).orderBy("seq").limit(limit).all().map(Self.message)
+            return forward.reversed()
+        }
+        return try await select.orderBy("seq", .descending).limit(limit).offset(offset).all().map(Self.message)
+    }
+
+    public func messageCount(in conversation: ConversationID) async throws -> Int {
+        // Sequence numbers have no gaps, so the last one is the count.
+        let row = try await self.database.select().column("last_seq").from("conversations")
+            .where("id", .equal, SQLBind(conversation.rawValue)).first()
+        return Int(try row?.decode(column: "last_seq", as: Int64.self) ?? 0)
+    }
+
+    public func lastMessage(in conversation: ConversationID) async throws -> Message? {
+        try await self.database.select().columns(Self.columns).from("messages")
+            .where("conversation_id", .equal, SQLBind(conversation.rawValue)).orderBy("seq", .descending).limit(1)
+            .first().map(Self.message)
+    }
+
+    public func readSeq(of member: ParticipantID, in conversation: ConversationID) async throws -> Int64 {
+        let row = try await self.database.select().column("read_seq").from("conversation_members")
+            .where("conversation_id", .equal, SQLBind(conversation.rawValue)).where("user_id", .equal, SQLBind(member.rawValue)).first()
+        return try row?.decode(column: "read_seq", as: Int64.self) ?? 0
+    }
+
+    public func markAllRead(by member: ParticipantID, in conversation: ConversationID) async throws -> Int {
+        try await self.database.transaction { tx in
+            let from = try await MessageSQLRepository(database: tx).readSeq(of: member, in: conversation)
+            let last = try await MessageSQLRepository(database: tx).messageCount(in: conversation)
+            guard Int64(last) > from else { return 0 }
+            let covered = try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("messages")
+                .where("conversation_id", .equal, SQLBind(conversation.rawValue)).where("seq", .greaterThan, SQLBind(from))
+                .where("sender_id", .notEqual, SQLBind(member.rawValue)).first()?.decode(column: "n", as: Int.self) ?? 0
+            try await tx.update("conversation_members").set("read_seq", to: SQLBind(Int64(last)))
+                .where("conversation_id", .equal, SQLBind(conversation.rawValue)).where("user_id", .equal, SQLBind(member.rawValue))
+                .where("read_seq", .lessThan, SQLBind(Int64(last))).run()
+            return covered
+        }
+    }
+
+    public func chatList(of member: ParticipantID) async throws -> [ChatSummary] {
+        // One query: my direct conversations, the partner, the newest message (seq = last_seq) and the count of
+        // the partner's messages past my read position, which reads only the unread range of the seq index.
+        let rows = try await self.database.raw("""
+            SELECT c.id AS conversation_id, p.user_id AS partner_id, me.read_seq AS read_seq,
+                   m.id, m.seq, m.sender_id, m.content, m.message_type, m.client_msg_id, m.created_at,
+                   (SELECT COUNT(*) FROM messages u WHERE u.conversation_id = c.id AND u.seq > me.read_seq
+                       AND u.sender_id <> \(bind: member.rawValue)) AS unread
+            FROM conversation_members me
+            JOIN conversations c ON c.id = me.conversation_id AND c.kind = \(bind: ConversationKind.direct.rawValue) AND c.last_seq > 0
+            JOIN conversation_members p ON p.conversation_id = c.id AND p.user_id <> me.user_id
+            JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq
+            WHERE me.user_id = \(bind: member.rawValue)
+            ORDER BY m.created_at DESC, m.id DESC
+            """).all()
+        return try rows.map { row in
+            ChatSummary(
+                conversationID: ConversationID(try row.decode(column: "conversation_id", as: Int64.self)),
+                partnerID: ParticipantID(try row.decode(column: "partner_id", as: Int64.self)),
+                lastMessage: try Self.message(row), unreadCount: try row.decode(column: "unread", as: Int.self)
+            )
+        }
+    }
+}
+
+/// Friendships in the `friendships` table.
+public struct FriendshipSQLRepository: FriendshipRepository {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    public func befriend(_ a: ParticipantID, _ b: ParticipantID, at date: Date) async throws -> Bool {
+        do {
+            return try await self.database.transaction { tx in
+                if try await FriendshipSQLRepository(database: tx).anyRow(a, b) { return false }
+                try await tx.insert(into: "friendships").columns("user_id", "friend_id", "status", "created_at")
+                    .values(SQLBind(a.rawValue), SQLBind(b.rawValue), SQLBind("accepted"), SQLBind(date))
+                    .values(SQLBind(b.rawValue), SQLBind(a.rawValue), SQLBind("accepted"), SQLBind(date)).run()
+                return true
+            }
+        } catch let error as StorageError where error.kind == .duplicate {
+            return false
+        }
+    }
+
+    public func areFriends(_ a: ParticipantID, _ b: ParticipantID) async throws -> Bool {
+        try await self.database.select().column("id").from("friendships").where("user_id", .equal, SQLBind(a.rawValue))
+            .where("friend_id", .equal, SQLBind(b.rawValue)).where("status", .equal, SQLBind("accepted")).first() != nil
+    }
+
+    public func anyRow(_ a: ParticipantID, _ b: ParticipantID) async throws -> Bool {
+        try await self.database.select().column("id").from("friendships")
+            .where { $0.where("user_id", .equal, SQLBind(a.rawValue)).where("friend_id", .equal, SQLBind(b.rawValue)) }
+            .orWhere { $0.where("user_id", .equal, SQLBind(b.rawValue)).where("friend_id", .equal, SQLBind(a.rawValue)) }
+            .first() != nil
+    }
+
+    public func unfriend(_ a: ParticipantID, _ b: ParticipantID) async throws {
+        try await self.database.delete(from: "friendships")
+            .where { $0.where("user_id", .equal, SQLBind(a.rawValue)).where("friend_id", .equal, SQLBind(b.rawValue)) }
+            .orWhere { $0.where("user_id", .equal, SQLBind(b.rawValue)).where("friend_id", .equal, SQLBind(a.rawValue)) }
+            .run()
+    }
+
+    public func friendships(of user: ParticipantID) async throws -> [Friendship] {
+        try await self.database.select().columns("user_id", "friend_id", "created_at").from("friendships")
+            .where("user_id", .equal, SQLBind(user.rawValue)).where("status", .equal, SQLBind("accepted"))
+            .orderBy("friend_id").all()
+            .map {
+                Friendship(userID: ParticipantID(try $0.decode(column: "user_id", as: Int64.self)),
+                           friendID: ParticipantID(try $0.decode(column: "friend_id", as: Int64.self)),
+                           createdAt: try $0.decode(column: "created_at", as: Date.self))
+            }
+    }
+}
