@@ -111,6 +111,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "AuthTokens",
+                "ChatCore",
                 "ContactsKit",
                 "StorageKit",
                 "StorageMySQL",

@@ -12,6 +12,10 @@ public protocol UserRepository: Sendable {
     func emailExists(_ email: String) async throws -> Bool
     func setPasswordHash(_ hash: String, for id: UserID) async throws
     func setLastSeen(_ date: Date, for id: UserID) async throws
+    /// The accounts with these ids (missing ones left out), in no particular order.
+    func users(ids: [UserID]) async throws -> [User]
+    /// Accounts whose username contains `fragment` (ignoring case; `%` and `_` match literally), by id, at most `limit`.
+    func users(usernameContaining fragment: String, limit: Int) async throws -> [User]
 }
 
 /// The case-insensitive uniqueness key of a username or email.
@@ -64,5 +68,12 @@ public actor UserMemoryRepository: UserRepository {
     public func setLastSeen(_ date: Date, for id: UserID) throws {
         guard self.users[id] != nil else { throw AuthError.userNotFound }
         self.users[id]?.lastSeen = date
+    }
+
+    public func users(ids: [UserID]) -> [User] { ids.compactMap { self.users[$0] } }
+
+    public func users(usernameContaining fragment: String, limit: Int) -> [User] {
+        let key = lookupKey(fragment)
+        return Array(self.users.values.filter { lookupKey($0.username).contains(key) }.sorted { $0.id < $1.id }.prefix(limit))
     }
 }

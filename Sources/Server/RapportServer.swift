@@ -1,4 +1,5 @@
 public import AuthTokens
+public import ChatCore
 public import ContactsKit
 public import Hummingbird
 import HummingbirdCore
@@ -12,13 +13,14 @@ public import StorageKit
 /// common middleware. Another Hummingbird program can do the same with only the domains it wants.
 public enum RapportServer {
     /// Every domain's migrations, in order. Domains append theirs as they arrive.
-    public static var migrator: Migrator { Migrator(AuthMigrations.all + ContactsMigrations.all) }
+    public static var migrator: Migrator { Migrator(AuthMigrations.all + ContactsMigrations.all + ChatMigrations.all) }
 
     /// The domain services the routes use, built once over one database.
     public struct Services: Sendable {
         public let database: ConnectedDatabase
         public let auth: AuthService
         public let contacts: ContactsService
+        public let chat: ChatService
 
         /// Builds every service on `database` with the SQL repositories.
         public static func make(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) async throws -> Services {
@@ -36,13 +38,18 @@ public enum RapportServer {
                 repository: ContactSQLRepository(database: db), normalizer: normalizer,
                 trashRetention: .seconds(configuration.trashRetentionDays * 86400), logger: logger
             )
-            return Services(database: database, auth: auth, contacts: contacts)
+            let chat = ChatService(
+                messages: MessageSQLRepository(database: db), friendships: FriendshipSQLRepository(database: db),
+                maximumContentLength: configuration.maxMessageLength, logger: logger
+            )
+            return Services(database: database, auth: auth, contacts: contacts, chat: chat)
         }
 
-        public init(database: ConnectedDatabase, auth: AuthService, contacts: ContactsService) {
+        public init(database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService) {
             self.database = database
             self.auth = auth
             self.contacts = contacts
+            self.chat = chat
         }
     }
 
@@ -54,6 +61,9 @@ public enum RapportServer {
             .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
+        let chat = ChatController(chat: services.chat, users: services.auth.users, render: UserRenderer(baseURL: configuration.baseURL))
+        chat.addFriendRoutes(to: router.group("api/friend"))
+        chat.addMessageRoutes(to: router.group("api/message"))
         return router
     }
 

@@ -46,6 +46,7 @@ public struct ServerConfiguration: Sendable {
         Key(environment: "BCRYPT_COST", flag: "bcrypt-cost", defaultValue: "12", help: "bcrypt cost for new passwords, 10 to 31."),
         Key(environment: "PHONE_REGION", flag: "phone-region", defaultValue: "CN", help: "Region of phone numbers written without a country code."),
         Key(environment: "CONTACTS_TRASH_DAYS", flag: "contacts-trash-days", defaultValue: "30", help: "Days a deleted contact stays in the trash."),
+        Key(environment: "MAX_MESSAGE_LENGTH", flag: "max-message-length", defaultValue: "10000", help: "Longest chat message, in characters."),
         Key(environment: "BASE_URL", flag: "base-url", defaultValue: "", help: "Public URL prefixed to media paths (default http://HOST:PORT)."),
         Key(
             environment: "REQUEST_TIMEOUT", flag: "request-timeout", defaultValue: "30",
@@ -69,6 +70,7 @@ public struct ServerConfiguration: Sendable {
     public var baseURL: String
     public var phoneRegion: String
     public var trashRetentionDays: Int
+    public var maxMessageLength: Int
 
     /// The defaults: what `rapport serve` uses with no configuration at all.
     public init() {
@@ -111,6 +113,7 @@ public struct ServerConfiguration: Sendable {
         self.bcryptCost = try integer("BCRYPT_COST", in: 10...31)
         self.phoneRegion = value("PHONE_REGION").uppercased()
         self.trashRetentionDays = try integer("CONTACTS_TRASH_DAYS", in: 1...3650)
+        self.maxMessageLength = try integer("MAX_MESSAGE_LENGTH", in: 1...1_000_000)
         let base = value("BASE_URL")
         self.baseURL = base.isEmpty ? "http://\(self.host):\(self.port)" : String(base.reversed().drop { $0 == "/" }.reversed())
         if environment == .production {

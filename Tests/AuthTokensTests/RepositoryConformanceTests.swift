@@ -39,6 +39,12 @@ struct RepositoryConformanceTests {
             // Several accounts without email coexist.
             _ = try await users.create(NewUser(externalID: "b1", username: "买家1", role: .buyer, createdAt: Self.t0))
             _ = try await users.create(NewUser(externalID: "b2", username: "买家2", role: .buyer, createdAt: Self.t0))
+            _ = try await users.create(NewUser(username: "50%_off", createdAt: Self.t0))
+            #expect(try await users.users(usernameContaining: "LIC", limit: 20).map(\.username) == ["Alice"])
+            #expect(try await users.users(usernameContaining: "买家", limit: 1).map(\.username) == ["买家1"])
+            #expect(try await users.users(usernameContaining: "%_", limit: 20).map(\.username) == ["50%_off"])
+            #expect(try await users.users(usernameContaining: "_", limit: 20).count == 1)
+            #expect(Set(try await users.users(ids: [alice.id, admin.id, UserID(999)]).map(\.id)) == [alice.id, admin.id])
         }
     }
 
