@@ -128,7 +128,9 @@ public struct MessageSQLRepository: MessageRepository {
     }
 
     public func markAllRead(by member: ParticipantID, in conversation: ConversationID) async throws -> Int {
-        try await self.database.transaction { tx in
+        // Most calls (every history page) find nothing new: check with two reads before taking the write path.
+        if try await self.readSeq(of: member, in: conversation) >= Int64(try await self.messageCount(in: conversation)) { return 0 }
+        return try await self.database.transaction { tx in
             let from = try await MessageSQLRepository(database: tx).readSeq(of: member, in: conversation)
             let last = try await MessageSQLRepository(database: tx).messageCount(in: conversation)
             guard Int64(last) > from else { return 0 }

@@ -126,6 +126,36 @@ struct ChatRepositoryTests {
     }
 }
 
+@Suite("Chat across processes", .enabled(if: TestDatabase.mariaDBEnabled, "needs RAPPORT_TEST_MYSQL_URL"))
+struct ChatAcrossProcessesTests {
+    /// Two independent pools on one MariaDB database stand for two server processes.
+    @Test func sequencesAndRetriesHoldAcrossPools() async throws {
+        try await TestDatabase.withMariaDB(migrations: ChatMigrations.all) { first in
+            let second = try TestDatabase.secondHandle(on: first)
+            let repositories: [any MessageRepository] = [MessageSQLRepository(database: first), MessageSQLRepository(database: second)]
+            let (a, b) = (ParticipantID(1), ParticipantID(2))
+            let conversation = try await repositories[0].directConversation(between: a, and: b, at: Date())
+            let results = try await withThrowingTaskGroup(of: SendResult.self) { group in
+                for index in 0..<80 {
+                    group.addTask {
+                        let repository = repositories[index % 2]
+                        // Every fourth send is a retry of the same client id.
+                        let clientID = index.isMultiple(of: 4) ? "retry" : "m\(index)"
+                        return try await repository.append(NewMessage(senderID: index.isMultiple(of: 2) ? a : b, content: "x", clientMessageID: clientID),
+                                                           to: conversation, at: Date())
+                    }
+                }
+                return try await group.reduce(into: [SendResult]()) { $0.append($1) }
+            }
+            let created = results.filter(\.created)
+            #expect(created.map(\.message.seq).sorted() == Array(1...Int64(created.count)))
+            #expect(created.count == 61)
+            #expect(Set(results.filter { $0.message.clientMessageID == "retry" }.map(\.message.id)).count == 1)
+            await TestDatabase.shutdown(second)
+        }
+    }
+}
+
 @Suite("Chat service")
 struct ChatServiceTests {
     @Test(arguments: ChatStores.backends)

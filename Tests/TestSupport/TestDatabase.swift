@@ -39,6 +39,16 @@ public enum TestDatabase {
         return try await body(database)
     }
 
+    /// Another pool on the same MariaDB database, as a second server process would have.
+    public static func secondHandle(on database: any SQLDatabase) throws -> any SQLDatabase {
+        guard let mariaDB = database as? MariaDBDatabase else { throw MissingMariaDB() }
+        return MariaDBDatabase(configuration: mariaDB.configuration, logger: logger)
+    }
+
+    public static func shutdown(_ database: any SQLDatabase) async {
+        await (database as? MariaDBDatabase)?.shutdown()
+    }
+
     /// A migrated MariaDB database created for this call and dropped afterwards.
     public static func withMariaDB<R>(migrations: [Migration], _ body: (any SQLDatabase) async throws -> R) async throws -> R {
         guard let url = mariaDBURL else { throw MissingMariaDB() }
