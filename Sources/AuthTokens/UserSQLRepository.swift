@@ -99,28 +99,13 @@ public struct UserSQLRepository: UserRepository {
     }
 
     public func users(usernameContaining fragment: String, limit: Int) async throws -> [User] {
-        var escaped = ""
-        for character in lookupKey(fragment) {
-            if character == "%" || character == "_" || character == "!" { escaped.append("!") }
-            escaped.append(character)
-        }
-        return try await self.database.select().columns(Self.columns).from("users")
-            .where(SQLColumn("username_key"), .like, SQLEscapedLike("%" + escaped + "%"))
+        try await self.database.select().columns(Self.columns).from("users")
+            .where(SQLColumn("username_key"), .like, SQLContainsPattern(lookupKey(fragment)))
             .orderBy("id").limit(limit).all(decoding: Row.self).map(\.user)
     }
 
     public func setLastSeen(_ date: Date, for id: UserID) async throws {
         try await self.database.update("users").set("last_seen", to: SQLBind(date))
             .where("id", .equal, SQLBind(id.rawValue)).run()
-    }
-}
-
-/// A `LIKE` pattern with `!` as its escape character.
-struct SQLEscapedLike: SQLExpression {
-    let pattern: String
-    init(_ pattern: String) { self.pattern = pattern }
-    func serialize(to serializer: inout SQLSerializer) {
-        SQLBind(self.pattern).serialize(to: &serializer)
-        serializer.write(" ESCAPE '!'")
     }
 }

@@ -121,11 +121,10 @@ public struct ContactSQLRepository: ContactRepository {
     public func contacts(owner: OwnerID, query: ContactQuery) async throws -> [Contact] {
         let select = self.select(self.database).where("owner_id", .equal, SQLBind(owner.rawValue)).where("deleted_at", .is, SQLLiteral.null)
         if let search = query.search {
-            let pattern = "%" + Self.escapeLike(search.lowercased()) + "%"
             select.where { group in
-                group.where(SQLFunction("LOWER", args: SQLColumn("name")), .like, SQLLikePattern(pattern))
+                group.where(SQLFunction("LOWER", args: SQLColumn("name")), .like, SQLContainsPattern(search.lowercased()))
                 if let digits = query.searchDigits {
-                    group.orWhere(SQLColumn("normalized_phone"), .like, SQLLikePattern("%" + Self.escapeLike(digits) + "%"))
+                    group.orWhere(SQLColumn("normalized_phone"), .like, SQLContainsPattern(digits))
                 }
                 return group
             }
@@ -139,16 +138,6 @@ public struct ContactSQLRepository: ContactRepository {
         select.orderBy("created_at", .descending).orderBy("id", .descending)
         if let limit = query.limit { select.limit(limit) }
         return try await select.all().map { try Row($0).contact }
-    }
-
-    /// `%`, `_` and the escape character itself match literally.
-    static func escapeLike(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if character == "%" || character == "_" || character == "!" { escaped.append("!") }
-            escaped.append(character)
-        }
-        return escaped
     }
 
     public func update(
@@ -234,15 +223,5 @@ public struct ContactSQLRepository: ContactRepository {
             .columns("id", "contact_id", "name", "phone", "update_time", "operator", "changes")
             .from("contact_versions").where("contact_id", .equal, SQLBind(id.rawValue)).orderBy("id")
             .all(decoding: VersionRow.self).map(\.version)
-    }
-}
-
-/// A `LIKE` pattern with `!` as its escape character.
-struct SQLLikePattern: SQLExpression {
-    let pattern: String
-    init(_ pattern: String) { self.pattern = pattern }
-    func serialize(to serializer: inout SQLSerializer) {
-        SQLBind(self.pattern).serialize(to: &serializer)
-        serializer.write(" ESCAPE '!'")
     }
 }
