@@ -127,7 +127,11 @@ struct ChatController {
     // MARK: Messages
 
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        let me = try await self.me(context)
+        // The identity is enough here: the friendship check below finds out about the receiver, and only a
+        // refused send pays for looking the receiver up.
+        let identity = try context.identity(.chat)
+        guard !identity.isGuest else { return Self.error(.notFound, "用户不存在") }
+        let me = identity.userID.rawValue
         let body = try await jsonObject(request, context: context) ?? [:]
         let required = Self.error(.badRequest, "接收者ID和消息内容都是必需的")
         guard let receiverID = Self.id(body["receiver_id"]), let content = body.string("content"),
@@ -140,14 +144,19 @@ struct ChatController {
             }
             type = parsed
         }
-        guard receiverID != me.id.rawValue else { return Self.error(.badRequest, "不能给自己发消息") }
-        guard try await self.users.user(id: UserID(receiverID)) != nil else { return Self.error(.notFound, "接收者不存在") }
-        return try await self.run {
+        guard receiverID != me else { return Self.error(.badRequest, "不能给自己发消息") }
+        do {
             let result = try await self.chat.send(
-                from: Self.participant(me), to: ParticipantID(receiverID), content: content, type: type,
+                from: ParticipantID(me), to: ParticipantID(receiverID), content: content, type: type,
                 clientMessageID: body.string("client_msg_id")
             )
             return JSONResponse(.ok, ["message": "消息发送成功", "data": Self.json(result.message, receiver: receiverID, isRead: false)])
+        } catch ChatError.notFriends {
+            // The contract answers an unknown receiver before a non-friend.
+            guard try await self.users.user(id: UserID(receiverID)) != nil else { return Self.error(.notFound, "接收者不存在") }
+            return Self.error(.forbidden, "只能给好友发送消息")
+        } catch let error as ChatError {
+            return try await self.run { throw error }
         }
     }
 
