@@ -165,6 +165,7 @@ let package = Package(
             name: "StorageKitTests",
             dependencies: [
                 "StorageKit",
+                "TestSupport",
                 "StorageMySQL",
                 "StorageSQLite",
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -15,27 +15,21 @@ public struct UserSQLRepository: UserRepository {
         "created_at", "last_seen",
     ]
 
-    struct Row: Decodable {
-        let id: Int64
-        let external_id: String?
-        let username: String
-        let email: String?
-        let password_hash: String?
-        let role: String
-        let avatar: String?
-        let description: String?
-        let status: String
-        let created_at: Date
-        let last_seen: Date?
-
-        var user: User {
-            User(
-                id: UserID(self.id), externalID: self.external_id, username: self.username, email: self.email,
-                passwordHash: self.password_hash, role: Role(rawValue: self.role) ?? .user, avatar: self.avatar,
-                description: self.description, status: AccountStatus(rawValue: self.status) ?? .active,
-                createdAt: self.created_at, lastSeen: self.last_seen
-            )
-        }
+    /// Read by column name directly (chat routes look the caller up on every request).
+    static func user(_ row: any SQLRow) throws -> User {
+        User(
+            id: UserID(try row.decode(column: "id", as: Int64.self)),
+            externalID: try row.decode(column: "external_id", as: String?.self),
+            username: try row.decode(column: "username", as: String.self),
+            email: try row.decode(column: "email", as: String?.self),
+            passwordHash: try row.decode(column: "password_hash", as: String?.self),
+            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .user,
+            avatar: try row.decode(column: "avatar", as: String?.self),
+            description: try row.decode(column: "description", as: String?.self),
+            status: AccountStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .active,
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            lastSeen: try row.decode(column: "last_seen", as: Date?.self)
+        )
     }
 
     public func create(_ new: NewUser) async throws -> User {
@@ -64,7 +58,7 @@ public struct UserSQLRepository: UserRepository {
 
     private func first(where column: String, equals value: some Encodable & Sendable) async throws -> User? {
         try await self.database.select().columns(Self.columns).from("users")
-            .where(SQLColumn(column), .equal, SQLBind(value)).first(decoding: Row.self)?.user
+            .where(SQLColumn(column), .equal, SQLBind(value)).first().map(Self.user)
     }
 
     public func user(id: UserID) async throws -> User? { try await self.first(where: "id", equals: id.rawValue) }
@@ -95,13 +89,13 @@ public struct UserSQLRepository: UserRepository {
     public func users(ids: [UserID]) async throws -> [User] {
         guard !ids.isEmpty else { return [] }
         return try await self.database.select().columns(Self.columns).from("users")
-            .where("id", .in, SQLBind.group(ids.map(\.rawValue))).all(decoding: Row.self).map(\.user)
+            .where("id", .in, SQLBind.group(ids.map(\.rawValue))).all().map(Self.user)
     }
 
     public func users(usernameContaining fragment: String, limit: Int) async throws -> [User] {
         try await self.database.select().columns(Self.columns).from("users")
             .where(SQLColumn("username_key"), .like, SQLContainsPattern(lookupKey(fragment)))
-            .orderBy("id").limit(limit).all(decoding: Row.self).map(\.user)
+            .orderBy("id").limit(limit).all().map(Self.user)
     }
 
     public func setLastSeen(_ date: Date, for id: UserID) async throws {

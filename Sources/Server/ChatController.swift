@@ -62,17 +62,14 @@ struct ChatController {
         return body
     }
 
-    func run(_ body: () async throws -> JSONResponse) async throws -> JSONResponse {
-        do {
-            return try await body()
-        } catch let error as ChatError {
-            switch error {
-            case .emptyContent: return Self.error(.badRequest, "接收者ID和消息内容都是必需的")
-            case .contentTooLong(let maximum): return Self.error(.badRequest, "消息内容不能超过\(maximum)个字符")
-            case .cannotMessageSelf: return Self.error(.badRequest, "不能给自己发消息")
-            case .notFriends: return Self.error(.forbidden, "只能给好友发送消息")
-            case .conversationNotFound: return Self.error(.notFound, "会话不存在")
-            }
+    /// The answer to a refused send.
+    static func failure(_ error: ChatError) -> JSONResponse {
+        switch error {
+        case .emptyContent: Self.error(.badRequest, "接收者ID和消息内容都是必需的")
+        case .contentTooLong(let maximum): Self.error(.badRequest, "消息内容不能超过\(maximum)个字符")
+        case .cannotMessageSelf: Self.error(.badRequest, "不能给自己发消息")
+        case .notFriends: Self.error(.forbidden, "只能给好友发送消息")
+        case .conversationNotFound: Self.error(.notFound, "会话不存在")
         }
     }
 
@@ -156,7 +153,7 @@ struct ChatController {
             guard try await self.users.user(id: UserID(receiverID)) != nil else { return Self.error(.notFound, "接收者不存在") }
             return Self.error(.forbidden, "只能给好友发送消息")
         } catch let error as ChatError {
-            return try await self.run { throw error }
+            return Self.failure(error)
         }
     }
 

@@ -118,9 +118,7 @@ struct JSONResponse: ResponseGenerator, Error, HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers = self.headers
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: self.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: self.body.serialized())))
+        .json(self.status, self.body, headers: self.headers)
     }
 }
 

@@ -30,7 +30,7 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func envelope(_ status: HTTPResponse.Status, message: String, context: Context) -> Response {
-        .json(status, ErrorBody(status: status, message: message, requestID: context.id))
+        .json(status, errorBody(status, message: message, requestID: context.id))
     }
 
     static func text(for status: HTTPResponse.Status) -> String {
@@ -79,7 +79,7 @@ public struct CORSAllowlistMiddleware<Context: RequestContext>: RouterMiddleware
         let allowed = self.origins.contains(origin) || self.origins.contains("*")
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
             guard allowed else {
-                return .json(.forbidden, ErrorBody(status: .forbidden, message: "来源不被允许", requestID: context.id),
+                return .json(.forbidden, errorBody(.forbidden, message: "来源不被允许", requestID: context.id),
                              headers: [.vary: "Origin", .requestID: context.id])
             }
             var headers = self.headers(for: origin)

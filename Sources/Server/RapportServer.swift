@@ -57,11 +57,12 @@ public enum RapportServer {
     public static func buildRouter(services: Services, configuration: ServerConfiguration) -> Router<AppRequestContext> {
         let router = self.buildRouter(database: services.database, configuration: configuration)
         router.add(middleware: AuthMiddleware(auth: services.auth))
-        AuthController(auth: services.auth, render: UserRenderer(baseURL: configuration.baseURL))
+        let render = UserRenderer(baseURL: configuration.baseURL)
+        AuthController(auth: services.auth, render: render)
             .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
-        let chat = ChatController(chat: services.chat, users: services.auth.users, render: UserRenderer(baseURL: configuration.baseURL))
+        let chat = ChatController(chat: services.chat, users: services.auth.users, render: render)
         chat.addFriendRoutes(to: router.group("api/friend"))
         chat.addMessageRoutes(to: router.group("api/message"))
         return router
@@ -157,19 +158,12 @@ struct HealthController {
         return healthy
     }
 
-    struct Body: Encodable {
-        let code: Int
-        let status: String
-        let message: String
-        let database: String
-    }
-
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("health") { _, context -> Response in
             if await self.databaseIsHealthy(logger: context.logger) {
-                return .json(.ok, Body(code: 200, status: "ok", message: "服务正常运行", database: "ok"))
+                return .json(.ok, ["code": 200, "status": "ok", "message": "服务正常运行", "database": "ok"])
             }
-            return .json(.serviceUnavailable, Body(code: 503, status: "error", message: "数据库不可用", database: "unavailable"))
+            return .json(.serviceUnavailable, ["code": 503, "status": "error", "message": "数据库不可用", "database": "unavailable"])
         }
     }
 }

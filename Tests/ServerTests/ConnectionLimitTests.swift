@@ -41,8 +41,8 @@ struct ConnectionLimitTests {
     }
 
     static func withLiveServer(_ values: [String: String], _ test: @escaping @Sendable (Int) async throws -> Void) async throws {
-        let configuration = try TestServer.configuration(values.merging(["PORT": "1"]) { a, _ in a })
-        var live = configuration
+        var live = try TestServer.configuration(values)
+        // Port 0: the system picks a free one, which the test client reports.
         live.port = 0
         let database = try await ConnectedDatabase.connect(url: "sqlite::memory:", logger: TestServer.logger)
         try await RapportServer.migrator.migrate(on: database.database, logger: TestServer.logger)

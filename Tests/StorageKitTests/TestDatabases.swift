@@ -7,31 +7,16 @@ import SQLKit
 import StorageKit
 import StorageMySQL
 import StorageSQLite
+import TestSupport
 
 /// The databases the storage suites run on. MariaDB comes from `RAPPORT_TEST_MYSQL_URL`, which `Scripts/test`
 /// sets after starting a throwaway server; with `RAPPORT_REQUIRE_MYSQL=1` a missing URL fails instead of skipping.
 enum TestDatabases {
-    static let logger: Logger = {
-        var logger = Logger(label: "rapport.tests")
-        logger.logLevel = ProcessInfo.processInfo.environment["RAPPORT_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
-        return logger
-    }()
-
-    static var mariaDBURL: String? {
-        ProcessInfo.processInfo.environment["RAPPORT_TEST_MYSQL_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    static var mariaDBRequired: Bool { ProcessInfo.processInfo.environment["RAPPORT_REQUIRE_MYSQL"] == "1" }
-
-    /// Whether MariaDB suites run: when a URL is set, or when it is required (and they then fail without one).
-    static var mariaDBEnabled: Bool { mariaDBURL != nil || mariaDBRequired }
-
-    struct MissingMariaDB: Error, CustomStringConvertible {
-        var description: String { "RAPPORT_REQUIRE_MYSQL=1 but RAPPORT_TEST_MYSQL_URL is not set" }
-    }
+    static var logger: Logger { TestDatabase.logger }
+    static var mariaDBEnabled: Bool { TestDatabase.mariaDBEnabled }
 
     static func mariaDBConfiguration() throws -> MariaDBConfiguration {
-        guard let url = mariaDBURL else { throw MissingMariaDB() }
+        guard let url = TestDatabase.mariaDBURL else { throw TestDatabase.MissingMariaDB() }
         return try MariaDBConfiguration(url: url)
     }
 

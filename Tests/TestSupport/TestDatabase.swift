@@ -24,6 +24,7 @@ public enum TestDatabase {
     }
 
     public struct MissingMariaDB: Error, CustomStringConvertible {
+        public init() {}
         public var description: String { "RAPPORT_REQUIRE_MYSQL=1 but RAPPORT_TEST_MYSQL_URL is not set" }
     }
 
