@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "AuthTokens", targets: ["AuthTokens"]),
         .library(name: "ChatCore", targets: ["ChatCore"]),
         .library(name: "ContactsKit", targets: ["ContactsKit"]),
+        .library(name: "CRMAudit", targets: ["CRMAudit"]),
         .library(name: "Server", targets: ["Server"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
@@ -25,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
@@ -108,11 +110,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CRMAudit",
+            dependencies: [
+                "StorageKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Server",
             dependencies: [
                 "AuthTokens",
                 "ChatCore",
                 "ContactsKit",
+                "CRMAudit",
                 "StorageKit",
                 "StorageMySQL",
                 "StorageSQLite",
@@ -132,6 +146,7 @@ let package = Package(
             name: "rapport",
             dependencies: [
                 "AuthTokens",
+                "CRMAudit",
                 "ContactsKit",
                 "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -203,6 +218,17 @@ let package = Package(
             dependencies: [
                 "ChatCore",
                 "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CRMAuditTests",
+            dependencies: [
+                "CRMAudit",
+                "TestSupport",
+                "StorageKit",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings

@@ -1,0 +1,194 @@
+public import Foundation
+import StorageKit
+
+/// Whether the audited operation succeeded (seed 002 allows exactly these two).
+public enum AuditStatus: String, Sendable, Codable, CaseIterable {
+    case success, failed
+}
+
+/// One audited operation: who did what to which resource, from where, with what outcome. Any Swift program can
+/// record its own with ``AuditRecorder`` or ``AuditLogStore/append(_:)``; the server records one per request.
+///
+/// ```swift
+/// let event = AuditEvent(action: "UPDATE", actorID: "42", resourceType: "contact", resourceID: "7",
+///                        oldValues: .object(["phone": .string("+8613800000000")]),
+///                        newValues: .object(["phone": .string("+8613900000000")]))
+/// await recorder.record(event)
+/// ```
+public struct AuditEvent: Sendable, Hashable {
+    /// The organisation used when none is known (contracts/README §3).
+    public static let defaultOrganizationID = "00000000-0000-0000-0000-000000000001"
+
+    public var id: String
+    public var organizationID: String
+    public var actorID: String?
+    public var actorName: String?
+    public var action: String
+    public var resourceType: String?
+    public var resourceID: String?
+    public var resourceName: String?
+    public var category: String?
+    public var ipAddress: String?
+    public var userAgent: String?
+    public var method: String?
+    public var path: String?
+    public var params: AuditJSON?
+    public var oldValues: AuditJSON?
+    public var newValues: AuditJSON?
+    public var status: AuditStatus
+    public var errorMessage: String?
+    public var durationMilliseconds: Int?
+    public var createdAt: Date
+
+    public init(
+        id: String = UUID().uuidString.lowercased(), organizationID: String = AuditEvent.defaultOrganizationID,
+        action: String, actorID: String? = nil, actorName: String? = nil,
+        resourceType: String? = nil, resourceID: String? = nil, resourceName: String? = nil, category: String? = nil,
+        ipAddress: String? = nil, userAgent: String? = nil, method: String? = nil, path: String? = nil,
+        params: AuditJSON? = nil, oldValues: AuditJSON? = nil, newValues: AuditJSON? = nil,
+        status: AuditStatus = .success, errorMessage: String? = nil, durationMilliseconds: Int? = nil, createdAt: Date = Date()
+    ) {
+        self.id = id
+        self.organizationID = organizationID
+        self.actorID = actorID
+        self.actorName = actorName
+        self.action = action
+        self.resourceType = resourceType
+        self.resourceID = resourceID
+        self.resourceName = resourceName
+        self.category = category
+        self.ipAddress = ipAddress
+        self.userAgent = userAgent
+        self.method = method
+        self.path = path
+        self.params = params
+        self.oldValues = oldValues
+        self.newValues = newValues
+        self.status = status
+        self.errorMessage = errorMessage
+        self.durationMilliseconds = durationMilliseconds
+        self.createdAt = createdAt
+    }
+
+    /// The event as it will read back from storage: text cut to its column's length, the time to whole
+    /// microseconds. The chain hash is computed over this form, so a stored row verifies after a round trip.
+    public func normalized() -> AuditEvent {
+        var event = self
+        func cut(_ value: String?, _ length: Int) -> String? { value.map { String($0.prefix(length)) } }
+        event.id = String(event.id.prefix(36))
+        event.organizationID = String(event.organizationID.prefix(36))
+        event.actorID = cut(event.actorID, 64)
+        event.actorName = cut(event.actorName, 255)
+        event.action = String(event.action.prefix(50))
+        event.resourceType = cut(event.resourceType, 50)
+        event.resourceID = cut(event.resourceID, 64)
+        event.resourceName = cut(event.resourceName, 255)
+        event.category = cut(event.category, 50)
+        event.ipAddress = cut(event.ipAddress, 64)
+        event.userAgent = cut(event.userAgent, 500)
+        event.method = cut(event.method, 10)
+        event.path = cut(event.path, 500)
+        event.errorMessage = cut(event.errorMessage, 2000)
+        event.createdAt = DateParts(event.createdAt).date
+        return event
+    }
+}
+
+/// A stored event: its place in the chain and the hashes that seal it.
+public struct AuditRecord: Sendable, Hashable {
+    /// Position in the chain, 1, 2, 3 … across every process writing to the store.
+    public var seq: Int64
+    public var event: AuditEvent
+    /// The previous record's ``chainHash`` (the genesis value for the first record).
+    public var previousHash: String
+    /// HMAC-SHA256 over ``previousHash`` and the event's canonical content, lowercase hex.
+    public var chainHash: String
+
+    public init(seq: Int64, event: AuditEvent, previousHash: String, chainHash: String) {
+        self.seq = seq
+        self.event = event
+        self.previousHash = previousHash
+        self.chainHash = chainHash
+    }
+}
+
+/// Filters of the audit-log queries (contracts/seed002 §4). `nil` means no filter; times are inclusive.
+public struct AuditQuery: Sendable, Hashable {
+    public var organizationID: String?
+    public var actorID: String?
+    public var action: String?
+    public var resourceType: String?
+    public var resourceID: String?
+    public var category: String?
+    public var status: AuditStatus?
+    public var start: Date?
+    public var end: Date?
+
+    public init(
+        organizationID: String? = nil, actorID: String? = nil, action: String? = nil, resourceType: String? = nil,
+        resourceID: String? = nil, category: String? = nil, status: AuditStatus? = nil, start: Date? = nil, end: Date? = nil
+    ) {
+        self.organizationID = organizationID
+        self.actorID = actorID
+        self.action = action
+        self.resourceType = resourceType
+        self.resourceID = resourceID
+        self.category = category
+        self.status = status
+        self.start = start
+        self.end = end
+    }
+
+    func matches(_ event: AuditEvent) -> Bool {
+        if let organizationID, event.organizationID != organizationID { return false }
+        if let actorID, event.actorID != actorID { return false }
+        if let action, event.action != action { return false }
+        if let resourceType, event.resourceType != resourceType { return false }
+        if let resourceID, event.resourceID != resourceID { return false }
+        if let category, event.category != category { return false }
+        if let status, event.status != status { return false }
+        if let start, event.createdAt < start { return false }
+        if let end, event.createdAt > end { return false }
+        return true
+    }
+}
+
+/// The columns a listing may be ordered by (the `audit_logs` columns of contracts/seed002 §3).
+public enum AuditOrderColumn: String, Sendable, CaseIterable {
+    case id, organization_id, user_id, user_name, action, resource_type, resource_id, resource_name, category
+    case ip_address, user_agent, request_method, request_path, status, duration_ms, created_at
+
+    func value(of event: AuditEvent) -> String {
+        switch self {
+        case .id: event.id
+        case .organization_id: event.organizationID
+        case .user_id: event.actorID ?? ""
+        case .user_name: event.actorName ?? ""
+        case .action: event.action
+        case .resource_type: event.resourceType ?? ""
+        case .resource_id: event.resourceID ?? ""
+        case .resource_name: event.resourceName ?? ""
+        case .category: event.category ?? ""
+        case .ip_address: event.ipAddress ?? ""
+        case .user_agent: event.userAgent ?? ""
+        case .request_method: event.method ?? ""
+        case .request_path: event.path ?? ""
+        case .status: event.status.rawValue
+        case .duration_ms: String(event.durationMilliseconds ?? -1).leftPadded(to: 12)
+        case .created_at: String(format: "%020.6f", event.createdAt.timeIntervalSince1970)
+        }
+    }
+}
+
+/// A listing's order: a column, then the chain position in the same direction so equal values keep a stable order.
+public struct AuditOrder: Sendable, Hashable {
+    public var column: AuditOrderColumn
+    public var descending: Bool
+
+    public init(_ column: AuditOrderColumn = .created_at, descending: Bool = true) {
+        self.column = column
+        self.descending = descending
+    }
+
+    public static let newestFirst = AuditOrder()
+}

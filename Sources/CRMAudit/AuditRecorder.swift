@@ -1,0 +1,135 @@
+import DequeModule
+public import Logging
+
+/// Takes events from many callers and commits them to an ``AuditLogStore`` in batches, in the order they
+/// arrived. The queue is bounded: when it is full, ``record(_:)`` waits for room instead of dropping the event.
+/// A failed write is retried (with back-off) until it succeeds; ``finish()`` stops intake and returns once
+/// everything taken has been committed.
+///
+/// ```swift
+/// let recorder = AuditRecorder(store: AuditLogSQLStore(database: db, sealer: sealer), logger: logger)
+/// Task { await recorder.run() }
+/// await recorder.record(AuditEvent(action: "LOGIN", actorID: "42"))
+/// await recorder.finish()
+/// ```
+public actor AuditRecorder {
+    public nonisolated let store: any AuditLogStore
+    public nonisolated let capacity: Int
+    public nonisolated let batchSize: Int
+    let logger: Logger
+
+    private var queue = Deque<AuditEvent>()
+    /// Events taken since start, and events committed: `flush()` waits for the second to reach the first.
+    private var taken = 0
+    private var committed = 0
+    private var room: [CheckedContinuation<Void, Never>] = []
+    private var flushes: [(target: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    private var wakeWriter: CheckedContinuation<Void, Never>?
+    private var finishing = false
+    private var finished: [CheckedContinuation<Void, Never>] = []
+    private var running = false
+
+    public init(store: any AuditLogStore, capacity: Int = 10_000, batchSize: Int = 500, logger: Logger) {
+        self.store = store
+        self.capacity = max(capacity, 1)
+        self.batchSize = max(batchSize, 1)
+        self.logger = logger
+    }
+
+    /// Queues `event`, waiting while the queue is full. Throws ``AuditError`` once ``finish()`` was called.
+    public func record(_ event: AuditEvent) async throws(AuditError) {
+        // While finishing, the writer still drains, so events that arrive meanwhile are still taken.
+        guard !self.finishing || self.running else { throw AuditError(.closed, "the audit recorder has been shut down") }
+        while self.queue.count >= self.capacity {
+            await withCheckedContinuation { self.room.append($0) }
+        }
+        self.queue.append(event)
+        self.taken += 1
+        self.wakeWriter?.resume()
+        self.wakeWriter = nil
+    }
+
+    /// Returns when every event queued before the call is committed.
+    public func flush() async {
+        let target = self.taken
+        guard self.committed < target else { return }
+        await withCheckedContinuation { self.flushes.append((target, $0)) }
+    }
+
+    /// Events waiting to be written.
+    public var backlog: Int { self.queue.count }
+
+    /// The writer loop. Returns after ``finish()`` once the queue is empty.
+    public func run() async {
+        guard !self.running else { return }
+        self.running = true
+        var delay: Duration = .milliseconds(50)
+        while true {
+            if self.queue.isEmpty {
+                if self.finishing { break }
+                await withCheckedContinuation { self.wakeWriter = $0 }
+                continue
+            }
+            let batch = Array(self.queue.prefix(self.batchSize))
+            do {
+                try await self.store.append(batch)
+                delay = .milliseconds(50)
+            } catch AuditStoreError.duplicateID(let id) where batch.count > 1 {
+                // One bad event must not hold back the others: write them one by one.
+                self.logger.warning("audit batch has a duplicate id; writing its events one by one", metadata: ["id": "\(id)"])
+                await self.writeSingly(batch)
+            } catch AuditStoreError.duplicateID(let id) {
+                self.logger.error("audit event id already stored; event skipped", metadata: ["id": "\(id)"])
+            } catch {
+                self.logger.error("audit write failed; retrying", metadata: ["error": "\(error)", "backlog": "\(self.queue.count)"])
+                try? await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
+                continue
+            }
+            self.queue.removeFirst(batch.count)
+            self.committed += batch.count
+            let waiting = self.room
+            self.room = []
+            for continuation in waiting { continuation.resume() }
+            let done = self.flushes.filter { $0.target <= self.committed }
+            self.flushes.removeAll { $0.target <= self.committed }
+            for flush in done { flush.continuation.resume() }
+        }
+        self.running = false
+        let waiting = self.finished
+        self.finished = []
+        for continuation in waiting { continuation.resume() }
+    }
+
+    private func writeSingly(_ batch: [AuditEvent]) async {
+        for event in batch {
+            var delay: Duration = .milliseconds(50)
+            while true {
+                do {
+                    try await self.store.append([event])
+                    break
+                } catch AuditStoreError.duplicateID {
+                    self.logger.error("audit event id already stored; event skipped", metadata: ["id": "\(event.id)"])
+                    break
+                } catch {
+                    self.logger.error("audit write failed; retrying", metadata: ["error": "\(error)"])
+                    try? await Task.sleep(for: delay)
+                    delay = min(delay * 2, .seconds(5))
+                }
+            }
+        }
+    }
+
+    /// Stops taking events and returns once the writer has committed everything it took.
+    public func finish() async {
+        self.finishing = true
+        guard self.running else {
+            // Nobody ran the writer: drain here.
+            await self.run()
+            return
+        }
+        self.wakeWriter?.resume()
+        self.wakeWriter = nil
+        await withCheckedContinuation { self.finished.append($0) }
+    }
+}
