@@ -249,6 +249,8 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "AuthTokens",
+                "CRMAudit",
+                "TestSupport",
                 "Server",
                 "StorageKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,4 +1,5 @@
 public import Foundation
+import StorageKit
 
 /// The file formats contacts move in and out with.
 public enum ContactFileFormat: String, Sendable, CaseIterable {
@@ -258,12 +259,3 @@ public enum ContactFileWriter {
             .replacingOccurrences(of: " ", with: "T") + "Z"
     }
 }
-
-/// Second-precision UTC text, `2024-01-01 10:00:00`, the form seed 000 shows.
-public enum StorageDateText {
-    public static func seconds(_ date: Date) -> String {
-        String(StorageDateFormat.string(from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))).prefix(19))
-    }
-}
-
-import StorageKit

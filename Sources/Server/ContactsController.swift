@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HTTPTypes
 import NIOCore
+import StorageKit
 
 /// Seed 000's contacts API (contracts/seed000) with one address book per user, plus versions that say what
 /// changed, restoring versions, `If-Match`, a trash, search and cursors, and vCard/CSV import and export.

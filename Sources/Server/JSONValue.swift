@@ -14,6 +14,8 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIn
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// An object whose members are written in the given order (seed 002 lists its fields in a fixed order).
+    case ordered([(String, JSONValue)])
 
     init(stringLiteral value: String) { self = .string(value) }
     init(integerLiteral value: Int64) { self = .int(value) }
@@ -36,6 +38,7 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIn
         case .string(let v): try container.encode(v)
         case .array(let v): try container.encode(v)
         case .object(let v): try container.encode(v)
+        case .ordered(let v): try container.encode(Dictionary(v, uniquingKeysWith: { _, last in last }))
         }
     }
 
@@ -73,7 +76,59 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIn
                 value.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
+        case .ordered(let members):
+            out.append(UInt8(ascii: "{"))
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                Self.write(string: key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                value.write(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// The JSON text as Python's `json.dumps(value, indent=2, ensure_ascii=False)` writes it (seed 002's export).
+    func pretty(indent: Int = 0, to out: inout [UInt8]) {
+        func newline(_ level: Int) {
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
+        }
+        let members: [(String, JSONValue)]
+        switch self {
+        case .array(let items):
+            guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 1)
+                item.pretty(indent: indent + 1, to: &out)
+            }
+            newline(indent)
+            out.append(UInt8(ascii: "]"))
+            return
+        case .object(let dictionary): members = dictionary.sorted { $0.key < $1.key }
+        case .ordered(let list): members = list
+        default: return self.write(to: &out)
+        }
+        guard !members.isEmpty else { return out.append(contentsOf: "{}".utf8) }
+        out.append(UInt8(ascii: "{"))
+        for (index, (key, value)) in members.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            newline(indent + 1)
+            Self.write(string: key, to: &out)
+            out.append(contentsOf: ": ".utf8)
+            value.pretty(indent: indent + 1, to: &out)
+        }
+        newline(indent)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// `text` as the inside of a JSON string literal (no quotes), for bodies streamed piece by piece.
+    static func escaped(_ text: some Sequence<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        Self.write(string: String(decoding: Array(text), as: UTF8.self), to: &out)
+        return Array(out.dropFirst().dropLast())
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
@@ -99,6 +154,9 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIn
 
     /// `self` with `other`'s keys added (both objects).
     func merging(_ other: JSONValue) -> JSONValue {
+        if case .ordered(let mine) = self, case .object(let theirs) = other {
+            return .ordered(mine.filter { theirs[$0.0] == nil } + theirs.sorted { $0.key < $1.key })
+        }
         guard case .object(var mine) = self, case .object(let theirs) = other else { return self }
         mine.merge(theirs) { _, new in new }
         return .object(mine)

@@ -1,19 +1,37 @@
 public import AuthTokens
 public import ChatCore
 public import ContactsKit
+public import CRMAudit
 public import Hummingbird
 import HummingbirdCore
 public import Logging
 import NIOCore
 import ServiceLifecycle
 import Synchronization
+import Foundation
 public import StorageKit
 
 /// Composes Rapport: opens the database, applies the migrations, mounts every domain's routes behind the
 /// common middleware. Another Hummingbird program can do the same with only the domains it wants.
 public enum RapportServer {
     /// Every domain's migrations, in order. Domains append theirs as they arrive.
-    public static var migrator: Migrator { Migrator(AuthMigrations.all + ContactsMigrations.all + ChatMigrations.all) }
+    public static var migrator: Migrator {
+        Migrator(AuthMigrations.all + ContactsMigrations.all + ChatMigrations.all + AuditMigrations.all)
+    }
+
+    /// The audit log on `database`, sealed with the configured chain key and checkpoint policy.
+    public static func auditStore(database: ConnectedDatabase, configuration: ServerConfiguration) throws -> any AuditLogStore {
+        let sealer = try AuditSealer(
+            key: try SigningKey.auditChain(configuration),
+            checkpoints: AuditCheckpointPolicy(
+                rows: Int64(configuration.auditCheckpointRows), interval: .seconds(configuration.auditCheckpointMinutes * 60)
+            )
+        )
+        return AuditLogSQLStore(database: database.database, sealer: sealer)
+    }
+
+    /// A verification problem in words (the API's `problem` field and `rapport audit verify`).
+    public static func describe(_ problem: AuditVerification.Problem) -> String { AuditController.describe(problem) }
 
     /// The domain services the routes use, built once over one database.
     public struct Services: Sendable {
@@ -21,6 +39,8 @@ public enum RapportServer {
         public let auth: AuthService
         public let contacts: ContactsService
         public let chat: ChatService
+        /// The audit recorder, over the audit store; `nil` when `AUDIT_ENABLED=false`.
+        public let audit: AuditRecorder?
 
         /// Builds every service on `database` with the SQL repositories.
         public static func make(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) async throws -> Services {
@@ -42,21 +62,28 @@ public enum RapportServer {
                 messages: MessageSQLRepository(database: db), friendships: FriendshipSQLRepository(database: db),
                 maximumContentLength: configuration.maxMessageLength, logger: logger
             )
-            return Services(database: database, auth: auth, contacts: contacts, chat: chat)
+            var audit: AuditRecorder?
+            if configuration.auditEnabled {
+                audit = AuditRecorder(
+                    store: try RapportServer.auditStore(database: database, configuration: configuration),
+                    capacity: configuration.auditQueueSize, logger: logger
+                )
+            }
+            return Services(database: database, auth: auth, contacts: contacts, chat: chat, audit: audit)
         }
 
-        public init(database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService) {
+        public init(database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService, audit: AuditRecorder? = nil) {
             self.database = database
             self.auth = auth
             self.contacts = contacts
             self.chat = chat
+            self.audit = audit
         }
     }
 
     /// The router with the common middleware and every route.
     public static func buildRouter(services: Services, configuration: ServerConfiguration) -> Router<AppRequestContext> {
-        let router = self.buildRouter(database: services.database, configuration: configuration)
-        router.add(middleware: AuthMiddleware(auth: services.auth))
+        let router = self.buildRouter(database: services.database, configuration: configuration, auth: services.auth, audit: services.audit)
         let render = UserRenderer(baseURL: configuration.baseURL)
         AuthController(auth: services.auth, render: render)
             .addRoutes(to: router.group("api/auth"))
@@ -65,13 +92,27 @@ public enum RapportServer {
         let chat = ChatController(chat: services.chat, users: services.auth.users, render: render)
         chat.addFriendRoutes(to: router.group("api/friend"))
         chat.addMessageRoutes(to: router.group("api/message"))
+        if let audit = services.audit {
+            AuditController(store: audit.store).addRoutes(to: router.group("api/foundation/audit-logs"))
+        }
         return router
     }
 
-    /// The common middleware and `/api/health` only: what an embedding program builds its own routes on.
-    public static func buildRouter(database: ConnectedDatabase, configuration: ServerConfiguration) -> Router<AppRequestContext> {
+    /// The common middleware and `/api/health` only: what an embedding program builds its own routes on. With
+    /// `auth`, every request's token is read; with `audit`, every request is recorded.
+    public static func buildRouter(
+        database: ConnectedDatabase, configuration: ServerConfiguration, auth: AuthService? = nil, audit: AuditRecorder? = nil
+    ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
+        router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
         router.add(middleware: CORSAllowlistMiddleware(origins: configuration.corsOrigins))
+        if let auth { router.add(middleware: AuthMiddleware(auth: auth)) }
+        if let audit {
+            router.add(middleware: AuditMiddleware(
+                recorder: audit, redactor: AuditRedactor(additionalKeys: configuration.auditRedactKeys),
+                excludedPaths: configuration.auditExcludedPaths
+            ))
+        }
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodySize))
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -117,20 +158,46 @@ public enum RapportServer {
             router: self.buildRouter(services: services, configuration: configuration),
             server: .http1(configuration: http1),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapport"),
-            services: [ServicesCloser(services: services)],
+            services: [ServicesRunner(services: services, auditRetentionDays: configuration.auditRetentionDays, logger: logger)],
             logger: logger
         )
     }
 }
 
-/// Closes the database and stops the hashing threads after the server has drained.
-struct ServicesCloser: Service {
+/// Runs the audit writer (and its retention purge) beside the server; after the server has drained, commits
+/// every audit event still queued, then stops the hashing threads and closes the database.
+struct ServicesRunner: Service {
     let services: RapportServer.Services
+    let auditRetentionDays: Int
+    let logger: Logger
 
     func run() async throws {
-        try? await gracefulShutdown()
+        await withTaskGroup(of: Void.self) { group in
+            if let audit = self.services.audit {
+                group.addTask { await audit.run() }
+                if self.auditRetentionDays > 0 {
+                    group.addTask { await self.purgeHourly(audit.store) }
+                }
+            }
+            try? await gracefulShutdown()
+            group.cancelAll()
+            await self.services.audit?.finish()
+        }
         await self.services.auth.hasher.shutdown()
         await self.services.database.shutdown()
+    }
+
+    func purgeHourly(_ store: any AuditLogStore) async {
+        while !Task.isCancelled {
+            do {
+                let cutoff = Date().addingTimeInterval(-Double(self.auditRetentionDays) * 86400)
+                let purged = try await store.purge(createdBefore: cutoff)
+                if purged > 0 { self.logger.info("audit retention purge", metadata: ["rows": "\(purged)"]) }
+            } catch {
+                self.logger.error("audit retention purge failed", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: .seconds(3600))
+        }
     }
 }
 

@@ -8,8 +8,8 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``BodyLimitMiddleware`` from `MAX_BODY_SIZE`; request decoding stops past it with 413.
     public var maxUploadSize: Int
-    /// The peer's IP address (no proxy headers are trusted).
-    public let clientAddress: String
+    /// The client's IP address: the peer, or what a trusted proxy forwarded (see ``ClientAddressMiddleware``).
+    public var clientAddress: String
     /// Set by ``AuthMiddleware``: who the token speaks for, or why there is nobody.
     public var authentication: Result<Identity, TokenFailure>
 

@@ -49,6 +49,31 @@ public struct ServerConfiguration: Sendable {
         Key(environment: "MAX_MESSAGE_LENGTH", flag: "max-message-length", defaultValue: "10000", help: "Longest chat message, in characters."),
         Key(environment: "BASE_URL", flag: "base-url", defaultValue: "", help: "Public URL prefixed to media paths (default http://HOST:PORT)."),
         Key(
+            environment: "TRUSTED_PROXIES", flag: "trusted-proxies", defaultValue: "127.0.0.1/32,::1/128",
+            help: "Comma-separated addresses or CIDRs whose X-Forwarded-For / X-Real-IP headers are believed (empty: none)."
+        ),
+        Key(environment: "AUDIT_ENABLED", flag: "audit-enabled", defaultValue: "true", help: "Record every request in the audit log (true or false)."),
+        Key(
+            environment: "AUDIT_CHAIN_KEY", flag: "audit-chain-key", defaultValue: "",
+            help: "HMAC-SHA256 key of the audit chain, at least 32 bytes. Unset in development: a random key kept in data/audit-chain.key."
+        ),
+        Key(
+            environment: "AUDIT_EXCLUDE_PATHS", flag: "audit-exclude-paths",
+            defaultValue: "/api/health,/api/docs,/api/redoc,/api/openapi.json,/api/media/",
+            help: "Paths not audited: an entry ending in / is a prefix, others match the path and what lies below it. OPTIONS is never audited."
+        ),
+        Key(
+            environment: "AUDIT_REDACT_KEYS", flag: "audit-redact-keys", defaultValue: "",
+            help: "Extra comma-separated key fragments whose values the audit log masks (password, token, secret … always are)."
+        ),
+        Key(environment: "AUDIT_QUEUE_SIZE", flag: "audit-queue-size", defaultValue: "10000", help: "Audit events held in memory before requests wait for the writer."),
+        Key(environment: "AUDIT_CHECKPOINT_ROWS", flag: "audit-checkpoint-rows", defaultValue: "1000", help: "Rows between audit chain checkpoints."),
+        Key(environment: "AUDIT_CHECKPOINT_MINUTES", flag: "audit-checkpoint-minutes", defaultValue: "10", help: "Minutes between audit chain checkpoints."),
+        Key(
+            environment: "AUDIT_RETENTION_DAYS", flag: "audit-retention-days", defaultValue: "0",
+            help: "Days audit rows are kept; older ones are purged hourly (0: keep forever)."
+        ),
+        Key(
             environment: "REQUEST_TIMEOUT", flag: "request-timeout", defaultValue: "30",
             help: "Seconds a client has to send a request's headers, and again its body, before the connection is closed."
         ),
@@ -71,6 +96,16 @@ public struct ServerConfiguration: Sendable {
     public var phoneRegion: String
     public var trashRetentionDays: Int
     public var maxMessageLength: Int
+    public var trustedProxies: [String]
+    public var auditEnabled: Bool
+    /// `nil`: development keeps a generated key under `./data`; production refuses to start.
+    public var auditChainKey: String?
+    public var auditExcludedPaths: [String]
+    public var auditRedactKeys: [String]
+    public var auditQueueSize: Int
+    public var auditCheckpointRows: Int
+    public var auditCheckpointMinutes: Int
+    public var auditRetentionDays: Int
 
     /// The defaults: what `rapport serve` uses with no configuration at all.
     public init() {
@@ -114,6 +149,27 @@ public struct ServerConfiguration: Sendable {
         self.phoneRegion = value("PHONE_REGION").uppercased()
         self.trashRetentionDays = try integer("CONTACTS_TRASH_DAYS", in: 1...3650)
         self.maxMessageLength = try integer("MAX_MESSAGE_LENGTH", in: 1...1_000_000)
+        func list(_ environment: String) -> [String] {
+            value(environment).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        self.trustedProxies = list("TRUSTED_PROXIES")
+        if let bad = self.trustedProxies.first(where: { AddressRange($0) == nil }) {
+            throw ConfigurationError("TRUSTED_PROXIES: \(bad) is not an IP address or CIDR")
+        }
+        switch value("AUDIT_ENABLED").lowercased() {
+        case "true", "1", "yes", "on": self.auditEnabled = true
+        case "false", "0", "no", "off": self.auditEnabled = false
+        default: throw ConfigurationError("AUDIT_ENABLED must be true or false")
+        }
+        let chainKey = reader.string(forKey: "audit.chain.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
+        if let chainKey, chainKey.utf8.count < 32 { throw ConfigurationError("AUDIT_CHAIN_KEY must be at least 32 bytes") }
+        self.auditChainKey = chainKey
+        self.auditExcludedPaths = list("AUDIT_EXCLUDE_PATHS")
+        self.auditRedactKeys = list("AUDIT_REDACT_KEYS")
+        self.auditQueueSize = try integer("AUDIT_QUEUE_SIZE", in: 1...10_000_000)
+        self.auditCheckpointRows = try integer("AUDIT_CHECKPOINT_ROWS", in: 1...100_000_000)
+        self.auditCheckpointMinutes = try integer("AUDIT_CHECKPOINT_MINUTES", in: 1...525_600)
+        self.auditRetentionDays = try integer("AUDIT_RETENTION_DAYS", in: 0...36_500)
         let base = value("BASE_URL")
         self.baseURL = base.isEmpty ? "http://\(self.host):\(self.port)" : String(base.reversed().drop { $0 == "/" }.reversed())
         if environment == .production {
@@ -121,10 +177,13 @@ public struct ServerConfiguration: Sendable {
                 throw ConfigurationError("APP_ENV=production needs an explicit DATABASE_URL")
             }
             guard secret != nil else { throw ConfigurationError("APP_ENV=production needs JWT_SECRET_KEY (at least 32 bytes)") }
+            guard chainKey != nil || !self.auditEnabled else {
+                throw ConfigurationError("APP_ENV=production needs AUDIT_CHAIN_KEY (at least 32 bytes)")
+            }
         }
     }
 
-    static let secretKeys: Set<String> = ["DATABASE_URL", "JWT_SECRET_KEY"]
+    static let secretKeys: Set<String> = ["DATABASE_URL", "JWT_SECRET_KEY", "AUDIT_CHAIN_KEY"]
 
     /// Builds the reader the server uses: `overrides` (from flags, keyed by environment name) over the process
     /// environment over `./.env` when it exists.

@@ -154,3 +154,10 @@ private struct DigitScanner {
         return nil
     }
 }
+
+/// Second-precision UTC text, `2024-01-01 10:00:00`, the form seed 000 and seed 002 show.
+public enum StorageDateText {
+    public static func seconds(_ date: Date) -> String {
+        String(StorageDateFormat.string(from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))).prefix(19))
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuthTokens
 import ContactsKit
+import CRMAudit
 import Foundation
 import Hummingbird
 import Logging
@@ -66,7 +67,7 @@ struct Rapport: AsyncParsableCommand {
 
             Relative SQLite paths resolve against the working directory.
             """,
-        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, Contacts.self, BcryptSpeed.self],
+        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, Contacts.self, Audit.self, BcryptSpeed.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -294,5 +295,75 @@ final class ProgressBar: Sendable {
 
     func finish() {
         if self.enabled { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check or trim the audit log.",
+        subcommands: [AuditVerify.self, AuditPurge.self]
+    )
+}
+
+/// The audit store on the configured database (migrated), for the `audit` commands.
+func withAuditStore<R>(_ options: ConfigurationOptions, _ body: (any AuditLogStore) async throws -> R) async throws -> R {
+    let (configuration, logger) = try await options.load()
+    return try await failing {
+        let database = try await ConnectedDatabase.connect(url: configuration.databaseURL, logger: logger)
+        do {
+            try await RapportServer.migrator.migrate(on: database.database, logger: logger)
+            let result = try await body(try RapportServer.auditStore(database: database, configuration: configuration))
+            await database.shutdown()
+            return result
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+}
+
+struct AuditVerify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Walk the audit chain and report whether any record was modified, deleted, inserted or reordered.",
+        discussion: "Exits with status 0 when the chain is intact and 1 when it is not."
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+
+    func run() async throws {
+        let (result, head) = try await withAuditStore(self.options) { store in
+            (try await AuditVerifier(store: store).verify(), try await store.head())
+        }
+        let range = result.firstSeq.map { "records \($0)…\(result.lastSeq ?? $0)" } ?? "no records"
+        if let problem = result.problem {
+            print("audit chain BROKEN after \(result.checkedRecords) good record(s) (\(range); head \(head.seq))")
+            print("  problem: \(RapportServer.describe(problem))")
+            if let seq = result.badSeq { print("  first bad record: seq \(seq)\(result.badID.map { ", id \($0)" } ?? "")") }
+            throw ExitCode(1)
+        }
+        print("audit chain intact: \(result.checkedRecords) record(s), \(range), head \(head.seq)")
+    }
+}
+
+struct AuditPurge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "purge",
+        abstract: "Delete audit records older than a number of days, leaving a checkpoint so the rest still verifies."
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+    @Option(help: "Delete records created more than this many days ago.") var olderThanDays: Int
+
+    func validate() throws {
+        guard self.olderThanDays >= 1 else { throw ValidationError("--older-than-days must be at least 1") }
+    }
+
+    func run() async throws {
+        let days = self.olderThanDays
+        let purged = try await withAuditStore(self.options) { store in
+            try await store.purge(createdBefore: Date().addingTimeInterval(-Double(days) * 86400))
+        }
+        print("purged \(purged) audit record(s) older than \(days) day(s)")
     }
 }

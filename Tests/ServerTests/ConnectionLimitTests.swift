@@ -40,11 +40,13 @@ struct ConnectionLimitTests {
         }
     }
 
-    static func withLiveServer(_ values: [String: String], _ test: @escaping @Sendable (Int) async throws -> Void) async throws {
+    static func withLiveServer(
+        _ values: [String: String], databaseURL: String = "sqlite::memory:", _ test: @escaping @Sendable (Int) async throws -> Void
+    ) async throws {
         var live = try TestServer.configuration(values)
         // Port 0: the system picks a free one, which the test client reports.
         live.port = 0
-        let database = try await ConnectedDatabase.connect(url: "sqlite::memory:", logger: TestServer.logger)
+        let database = try await ConnectedDatabase.connect(url: databaseURL, logger: TestServer.logger)
         try await RapportServer.migrator.migrate(on: database.database, logger: TestServer.logger)
         let services = try await RapportServer.Services.make(database: database, configuration: live, logger: TestServer.logger)
         let app = RapportServer.application(services: services, configuration: live, logger: TestServer.logger)

@@ -8,6 +8,7 @@ import NIOCore
 import Server
 import StorageKit
 import AuthTokens
+import CRMAudit
 import Testing
 
 /// The server shell with SQLite in memory, plus two routes only tests mount: one decoding JSON and one failing.
@@ -23,7 +24,10 @@ struct TestServer {
 
     static func configuration(_ values: [String: String] = [:]) throws -> ServerConfiguration {
         var config: [AbsoluteConfigKey: ConfigValue] = [:]
-        let defaults = ["JWT_SECRET_KEY": "server-tests-signing-key-0123456789abcdef", "BCRYPT_COST": "10"]
+        let defaults = [
+            "JWT_SECRET_KEY": "server-tests-signing-key-0123456789abcdef", "BCRYPT_COST": "10",
+            "AUDIT_CHAIN_KEY": "server-tests-audit-chain-key-0123456789abcdef",
+        ]
         for (key, value) in defaults.merging(values, uniquingKeysWith: { _, new in new }) {
             config[AbsoluteConfigKey(stringLiteral: key.lowercased().replacingOccurrences(of: "_", with: "."))] = .init(.string(value), isSecret: false)
         }
@@ -31,11 +35,12 @@ struct TestServer {
     }
 
     static func withApp(
-        _ values: [String: String] = [:], closeDatabase: Bool = false,
+        _ values: [String: String] = [:], closeDatabase: Bool = false, databaseURL: String = "sqlite::memory:",
         _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void
     ) async throws {
-        let configuration = try configuration(values)
-        let database = try await ConnectedDatabase.connect(url: "sqlite::memory:", logger: logger)
+        // With the database closed under it, the audit writer would retry for ever.
+        let configuration = try configuration(closeDatabase ? values.merging(["AUDIT_ENABLED": "false"]) { _, new in new } : values)
+        let database = try await ConnectedDatabase.connect(url: databaseURL, logger: logger)
         try await RapportServer.migrator.migrate(on: database.database, logger: logger)
         let services = try await RapportServer.Services.make(database: database, configuration: configuration, logger: logger)
         let router = RapportServer.buildRouter(services: services, configuration: configuration)
@@ -43,7 +48,17 @@ struct TestServer {
         router.get("/test/fail") { _, _ -> String in throw SecretFailure() }
         if closeDatabase { await database.shutdown() }
         let app = Application(router: router, logger: logger)
-        try await app.test(.router) { client in try await test(client, services) }
+        let auditWriter = Task { await services.audit?.run() }
+        do {
+            try await app.test(.router) { client in try await test(client, services) }
+        } catch {
+            await services.audit?.finish()
+            await services.auth.hasher.shutdown()
+            await database.shutdown()
+            throw error
+        }
+        await services.audit?.finish()
+        await auditWriter.value
         await services.auth.hasher.shutdown()
         await database.shutdown()
     }

@@ -74,4 +74,23 @@ public enum TestDatabase {
             throw error
         }
     }
+
+    /// An empty MariaDB database created for this call and dropped afterwards, given to `body` as a
+    /// `DATABASE_URL`, for tests that open it the way the server does.
+    public static func withMariaDBURL<R>(_ body: (String) async throws -> R) async throws -> R {
+        guard let url = mariaDBURL, let slash = url.lastIndex(of: "/") else { throw MissingMariaDB() }
+        let admin = MariaDBDatabase(configuration: try MariaDBConfiguration(url: url), logger: logger)
+        let name = "rapport_test_\(UUID().uuidString.prefix(8).lowercased())"
+        try await admin.raw("CREATE DATABASE \(ident: name) CHARACTER SET utf8mb4").run()
+        do {
+            let result = try await body(String(url[...slash]) + name + "?pool=4")
+            try await admin.raw("DROP DATABASE \(ident: name)").run()
+            await admin.shutdown()
+            return result
+        } catch {
+            try? await admin.raw("DROP DATABASE \(ident: name)").run()
+            await admin.shutdown()
+            throw error
+        }
+    }
 }

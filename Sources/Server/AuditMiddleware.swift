@@ -1,0 +1,232 @@
+import AuthTokens
+public import CRMAudit
+import Foundation
+public import Hummingbird
+import HTTPTypes
+import Logging
+import NIOCore
+import Synchronization
+
+/// Records one audit event per request (contracts/seed002 §5, contracts/README §3), after the response is
+/// produced: failures, 404s and rejected input included. Requests only wait for the recorder when its queue is
+/// full. Must run inside ``AuthMiddleware`` (to know the user) and outside ``ErrorMiddleware`` (to see the final
+/// status).
+public struct AuditMiddleware: RouterMiddleware {
+    public typealias Context = AppRequestContext
+    let recorder: AuditRecorder
+    let redactor: AuditRedactor
+    let excluded: [String]
+
+    /// Request bodies up to this size are recorded; larger or streamed ones are described, not read.
+    static let recordedBodyLimit = 64 * 1024
+    /// Responses up to this size are read for the error message or the resource name.
+    static let inspectedResponseLimit = 64 * 1024
+
+    public init(recorder: AuditRecorder, redactor: AuditRedactor = AuditRedactor(), excludedPaths: [String]) {
+        self.recorder = recorder
+        self.redactor = redactor
+        self.excluded = excludedPaths
+    }
+
+    func isExcluded(_ request: Request) -> Bool {
+        if request.method == .options { return true }
+        let path = request.uri.path
+        return self.excluded.contains { entry in
+            if entry == "/" { return path == "/" }
+            if entry.hasSuffix("/") { return path.hasPrefix(entry) || path + "/" == entry }
+            return path == entry || path.hasPrefix(entry + "/")
+        }
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard !self.isExcluded(request) else { return try await next(request, context) }
+        let started = ContinuousClock.now
+        var request = request
+        let params = await self.params(of: &request, context: context)
+        var response: Response
+        var event = self.event(for: request, context: context, params: params)
+        do {
+            response = try await next(request, context)
+        } catch {
+            // ErrorMiddleware answers everything; this only runs when it is not installed.
+            event.status = .failed
+            event.errorMessage = String(describing: error)
+            event.durationMilliseconds = Self.milliseconds(since: started)
+            try? await self.recorder.record(event)
+            throw error
+        }
+        event.durationMilliseconds = Self.milliseconds(since: started)
+        await self.describe(&response, into: &event)
+        do {
+            try await self.recorder.record(event)
+        } catch {
+            // Only after shutdown began; the request itself has been answered.
+            context.logger.error("audit event not recorded", metadata: ["error": "\(error)", "path": "\(event.path ?? "")"])
+        }
+        return response
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    func event(for request: Request, context: Context, params: AuditJSON?) -> AuditEvent {
+        let path = request.uri.path
+        let derived = AuditRoute(method: request.method, path: path, template: context.endpointPath, parameters: context.parameters)
+        var event = AuditEvent(
+            organizationID: request.headers[.organizationID] ?? request.headers[.organizationIDShort] ?? AuditEvent.defaultOrganizationID,
+            action: derived.action, resourceType: derived.resourceType, resourceID: derived.resourceID, category: AuditRoute.category(of: path),
+            ipAddress: context.clientAddress, userAgent: request.headers[.userAgent], method: request.method.rawValue, path: path,
+            params: params
+        )
+        if case .success(let identity) = context.authentication {
+            event.actorID = identity.externalID ?? identity.userID.description
+            event.actorName = identity.username.isEmpty ? nil : identity.username
+        }
+        return event
+    }
+
+    /// Query parameters for GET (and other body-less requests), the body for POST, PUT and PATCH: JSON and forms
+    /// with their secrets masked, other text as `raw_body` (first 500 characters), large, binary or streamed
+    /// bodies described by type and size without being read.
+    func params(of request: inout Request, context: Context) async -> AuditJSON? {
+        switch request.method {
+        case .post, .put, .patch: break
+        default:
+            let query = request.uri.queryParameters
+            guard !query.isEmpty else { return nil }
+            return self.redactor.redact(fields: query.map { (String($0.key), String($0.value)) })
+        }
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        let length = request.headers[.contentLength].flatMap(Int.init)
+        if length == 0 { return nil }
+        let textual = type.isEmpty || type.contains("json") || type.hasPrefix("text/") || type.contains("x-www-form-urlencoded")
+        guard textual, let length, length <= min(Self.recordedBodyLimit, context.maxUploadSize) else {
+            return ["body_omitted": .string("\(type.isEmpty ? "unknown type" : type), \(length.map { "\($0) bytes" } ?? "streamed")")]
+        }
+        guard let buffer = try? await request.collectBody(upTo: length) else { return nil }
+        let bytes = buffer.readableBytesView
+        if type.contains("x-www-form-urlencoded") {
+            let form = String(decoding: bytes, as: UTF8.self)
+            return self.redactor.redact(fields: form.split(separator: "&").map { pair in
+                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
+                return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
+            })
+        }
+        if let json = AuditJSON(json: bytes) { return self.redactor.redact(json) }
+        return self.redactor.redact(["raw_body": .string(String(String(decoding: bytes, as: UTF8.self).prefix(500)))])
+    }
+
+    /// Status, error message and resource name from the response. Small buffered bodies are read (and put back);
+    /// streamed ones are not.
+    func describe(_ response: inout Response, into event: inout AuditEvent) async {
+        let failed = response.status.code >= 400
+        event.status = failed ? .failed : .success
+        var object: [String: Any]?
+        if failed || response.status == .ok, let length = response.body.contentLength, length > 0, length <= Self.inspectedResponseLimit,
+           response.headers[.contentType]?.contains("json") == true
+        {
+            let collector = BodyCollector()
+            do {
+                try await response.body.write(CollectingWriter(collector: collector))
+                response.body = ResponseBody(byteBuffer: collector.buffer)
+                object = (try? JSONSerialization.jsonObject(with: Data(collector.buffer.readableBytesView))) as? [String: Any]
+            } catch {
+                object = nil
+            }
+        }
+        if failed {
+            event.errorMessage = (object?["message"] as? String) ?? (object?["detail"] as? String) ?? (object?["msg"] as? String)
+                ?? "HTTP \(response.status.code)"
+        } else if response.status == .ok, let object {
+            let data = (object["data"] as? [String: Any]) ?? (object["user"] as? [String: Any]) ?? object
+            event.resourceName = ["name", "title", "display_name", "username", "email"].lazy
+                .compactMap { data[$0] as? String }.first { !$0.isEmpty }
+        }
+    }
+}
+
+/// Collects a response body written through ``CollectingWriter``.
+final class BodyCollector: Sendable {
+    let bytes = Mutex(ByteBuffer())
+    var buffer: ByteBuffer { self.bytes.withLock { $0 } }
+}
+
+struct CollectingWriter: ResponseBodyWriter {
+    let collector: BodyCollector
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        var buffer = buffer
+        self.collector.bytes.withLock { $0.writeBuffer(&buffer) }
+    }
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}
+
+/// What an audit row says about a request's target, from the matched route when there is one
+/// (`PUT /api/contacts/{id}/update` → `UPDATE`, `contact`, the id), else from the path (contracts/seed002 §5).
+struct AuditRoute {
+    var action: String
+    var resourceType: String?
+    var resourceID: String?
+
+    static let verbs: [String: String] = [
+        "login": "LOGIN", "logout": "LOGOUT", "register": "REGISTER", "export": "EXPORT", "import": "IMPORT", "verify": "VERIFY",
+    ]
+
+    init(method: HTTPRequest.Method, path: String, template: String?, parameters: Parameters) {
+        let byMethod: String = switch method {
+        case .post: "CREATE"
+        case .put, .patch: "UPDATE"
+        case .delete: "DELETE"
+        default: "VIEW"
+        }
+        guard let template, template != "NotFound" else {
+            // No route matched: the seed's rule on the raw path.
+            self.action = byMethod
+            let parts = path.split(separator: "/").map(String.init)
+            let last = parts.last ?? ""
+            let numeric = !last.isEmpty && last.allSatisfy(\.isNumber)
+            self.resourceType = parts.count >= 3 ? (numeric ? parts[parts.count - 2] : last) : nil
+            self.resourceID = parts.count >= 2 && (numeric || last.count == 36) ? last : nil
+            return
+        }
+        let segments = template.split(separator: "/").map(String.init)
+        self.action = segments.last.flatMap { Self.verbs[$0] } ?? byMethod
+        let parameterIndices = segments.indices.filter { segments[$0].hasPrefix("{") || segments[$0].hasPrefix(":") }
+        if let index = parameterIndices.last, index > 0 {
+            let name = segments[index].trimmingCharacters(in: CharacterSet(charactersIn: "{}:"))
+            var owner = index - 1
+            while owner > 0, parameterIndices.contains(owner) { owner -= 1 }
+            self.resourceType = Self.singular(segments[owner])
+            self.resourceID = parameters.get(name)
+        } else {
+            let domain = segments.first == "api" ? segments.dropFirst().first : segments.first
+            self.resourceType = domain.map(Self.singular)
+            self.resourceID = nil
+        }
+    }
+
+    static func singular(_ word: String) -> String {
+        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.hasSuffix("sses") { return String(word.dropLast(2)) }
+        if word.hasSuffix("s"), !word.hasSuffix("ss") { return String(word.dropLast()) }
+        return word
+    }
+
+    static let categories: [(String, String)] = [
+        ("/api/foundation/audit-logs", "audit_management"), ("/api/foundation/auth", "authentication"), ("/api/auth", "authentication"),
+        ("/api/contacts", "contact_management"), ("/api/friend", "social"), ("/api/message", "messaging"), ("/api/messages", "messaging"),
+        ("/api/conversations", "customer_service"), ("/api/quick-replies", "customer_service"), ("/api/users", "user_management"),
+        ("/api/user", "user_management"), ("/api/upload", "file_management"), ("/api/file", "file_management"),
+        ("/api/group", "group_management"), ("/api/groups", "group_management"), ("/api/ws", "realtime"),
+    ]
+
+    static func category(of path: String) -> String? {
+        self.categories.first { path == $0.0 || path.hasPrefix($0.0 + "/") }?.1
+    }
+}
+
+extension HTTPField.Name {
+    static let organizationID = Self("X-Organization-Id")!
+    static let organizationIDShort = Self("Organization-Id")!
+}
