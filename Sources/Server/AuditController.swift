@@ -139,26 +139,30 @@ struct AuditController {
     }
 
     @Sendable func byUser(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        try self.authorize(context)
-        var input = AuditInput(request.uri.queryParameters)
-        let paging = input.paging()
-        var query = input.timeRange()
-        try input.finish()
-        query.actorID = context.parameters.get("user_id") ?? ""
-        return try await self.run("查询用户审计日志失败", context) {
-            try await self.page(query, order: .newestFirst, paging)
+        try await self.scoped(request, context, failure: "查询用户审计日志失败") { query in
+            query.actorID = context.parameters.get("user_id") ?? ""
         }
     }
 
     @Sendable func byResource(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        try await self.scoped(request, context, failure: "查询资源审计日志失败") { query in
+            query.resourceType = context.parameters.get("resource_type") ?? ""
+            query.resourceID = context.parameters.get("resource_id") ?? ""
+        }
+    }
+
+    /// The by-user and by-resource listings: paging and a time range from the query, the scope from the path,
+    /// newest first, no organisation filter.
+    func scoped(
+        _ request: Request, _ context: AppRequestContext, failure: String, scope: (inout AuditQuery) -> Void
+    ) async throws -> JSONResponse {
         try self.authorize(context)
         var input = AuditInput(request.uri.queryParameters)
         let paging = input.paging()
         var query = input.timeRange()
         try input.finish()
-        query.resourceType = context.parameters.get("resource_type") ?? ""
-        query.resourceID = context.parameters.get("resource_id") ?? ""
-        return try await self.run("查询资源审计日志失败", context) {
+        scope(&query)
+        return try await self.run(failure, context) { [query] in
             try await self.page(query, order: .newestFirst, paging)
         }
     }

@@ -4,7 +4,7 @@ import Hummingbird
 import HTTPTypes
 
 /// A JSON value for response bodies whose keys are decided per API family (explicit `null`s, union shapes).
-enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByDictionaryLiteral,
+enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByDictionaryLiteral,
     ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral
 {
     case null
@@ -27,20 +27,6 @@ enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByIn
     }
 
     static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let v): try container.encode(v)
-        case .int(let v): try container.encode(v)
-        case .double(let v): try container.encode(v)
-        case .string(let v): try container.encode(v)
-        case .array(let v): try container.encode(v)
-        case .object(let v): try container.encode(v)
-        case .ordered(let v): try container.encode(Dictionary(v, uniquingKeysWith: { _, last in last }))
-        }
-    }
 
     /// The JSON text, written directly: responses are built from these, and Foundation's `JSONEncoder` spent
     /// most of a large listing's time on boxing and dynamic casts.
