@@ -19,8 +19,8 @@ public struct AuditLogSQLStore: AuditLogStore {
         "category", "ip_address", "user_agent", "request_method", "request_path", "request_params", "old_values",
         "new_values", "status", "error_message", "duration_ms", "created_at", "prev_hash", "chain_hash",
     ]
-    /// Rows per INSERT statement: 23 binds each stays far below every driver's limit.
-    static let rowsPerStatement = 200
+    /// Rows per INSERT statement (23 binds each): far below every driver's limit, and a bounded set of statement texts to cache.
+    static let rowsPerStatement = 50
 
     public func append(_ events: [AuditEvent]) async throws -> [AuditRecord] {
         guard !events.isEmpty else { return [] }

@@ -16,6 +16,9 @@ public actor AuditRecorder {
     public nonisolated let store: any AuditLogStore
     public nonisolated let capacity: Int
     public nonisolated let batchSize: Int
+    /// How long the writer lets a batch fill before committing it: one transaction per linger instead of one per
+    /// event keeps the store's write load flat under traffic.
+    public nonisolated let linger: Duration
     let logger: Logger
 
     private var queue = Deque<AuditEvent>()
@@ -29,10 +32,13 @@ public actor AuditRecorder {
     private var finished: [CheckedContinuation<Void, Never>] = []
     private var running = false
 
-    public init(store: any AuditLogStore, capacity: Int = 10_000, batchSize: Int = 500, logger: Logger) {
+    public init(
+        store: any AuditLogStore, capacity: Int = 10_000, batchSize: Int = 500, linger: Duration = .milliseconds(50), logger: Logger
+    ) {
         self.store = store
         self.capacity = max(capacity, 1)
         self.batchSize = max(batchSize, 1)
+        self.linger = linger
         self.logger = logger
     }
 
@@ -70,9 +76,16 @@ public actor AuditRecorder {
                 await withCheckedContinuation { self.wakeWriter = $0 }
                 continue
             }
+            if self.queue.count < self.batchSize, self.queue.count < self.capacity, !self.finishing, self.flushes.isEmpty,
+               self.linger > .zero
+            {
+                await Self.pause(self.linger)
+            }
             let batch = Array(self.queue.prefix(self.batchSize))
+            let store = self.store
             do {
-                try await self.store.append(batch)
+                // Not cancelled with the caller: a write that failed because of cancellation would be retried for ever.
+                try await Task { try await store.append(batch) }.value
                 delay = .milliseconds(50)
             } catch AuditStoreError.duplicateID(let id) where batch.count > 1 {
                 // One bad event must not hold back the others: write them one by one.
@@ -82,7 +95,7 @@ public actor AuditRecorder {
                 self.logger.error("audit event id already stored; event skipped", metadata: ["id": "\(id)"])
             } catch {
                 self.logger.error("audit write failed; retrying", metadata: ["error": "\(error)", "backlog": "\(self.queue.count)"])
-                try? await Task.sleep(for: delay)
+                await Self.pause(delay)
                 delay = min(delay * 2, .seconds(5))
                 continue
             }
@@ -104,20 +117,26 @@ public actor AuditRecorder {
     private func writeSingly(_ batch: [AuditEvent]) async {
         for event in batch {
             var delay: Duration = .milliseconds(50)
+            let store = self.store
             while true {
                 do {
-                    try await self.store.append([event])
+                    try await Task { try await store.append([event]) }.value
                     break
                 } catch AuditStoreError.duplicateID {
                     self.logger.error("audit event id already stored; event skipped", metadata: ["id": "\(event.id)"])
                     break
                 } catch {
                     self.logger.error("audit write failed; retrying", metadata: ["error": "\(error)"])
-                    try? await Task.sleep(for: delay)
+                    await Self.pause(delay)
                     delay = min(delay * 2, .seconds(5))
                 }
             }
         }
+    }
+
+    /// Sleeps for `duration` even in a cancelled task, so a retry loop never spins.
+    static func pause(_ duration: Duration) async {
+        await Task { try? await Task.sleep(for: duration) }.value
     }
 
     /// Stops taking events and returns once the writer has committed everything it took.

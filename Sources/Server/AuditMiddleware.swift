@@ -118,32 +118,55 @@ public struct AuditMiddleware: RouterMiddleware {
         return self.redactor.redact(["raw_body": .string(String(String(decoding: bytes, as: UTF8.self).prefix(500)))])
     }
 
-    /// Status, error message and resource name from the response. Small buffered bodies are read (and put back);
-    /// streamed ones are not.
+    /// Status, error message and resource name from the response. Small buffered JSON bodies are read (and put
+    /// back); streamed ones are not.
     func describe(_ response: inout Response, into event: inout AuditEvent) async {
         let failed = response.status.code >= 400
         event.status = failed ? .failed : .success
-        var object: [String: Any]?
+        var body: ByteBuffer?
         if failed || response.status == .ok, let length = response.body.contentLength, length > 0, length <= Self.inspectedResponseLimit,
            response.headers[.contentType]?.contains("json") == true
         {
             let collector = BodyCollector()
-            do {
-                try await response.body.write(CollectingWriter(collector: collector))
+            if (try? await response.body.write(CollectingWriter(collector: collector))) != nil {
+                body = collector.buffer
                 response.body = ResponseBody(byteBuffer: collector.buffer)
-                object = (try? JSONSerialization.jsonObject(with: Data(collector.buffer.readableBytesView))) as? [String: Any]
-            } catch {
-                object = nil
             }
         }
+        let bytes = body.map { Array($0.readableBytesView) } ?? []
         if failed {
-            event.errorMessage = (object?["message"] as? String) ?? (object?["detail"] as? String) ?? (object?["msg"] as? String)
+            event.errorMessage = ["message", "detail", "msg"].lazy.compactMap { Self.firstString(named: $0, in: bytes) }.first
                 ?? "HTTP \(response.status.code)"
-        } else if response.status == .ok, let object {
-            let data = (object["data"] as? [String: Any]) ?? (object["user"] as? [String: Any]) ?? object
+        } else if response.status == .ok {
             event.resourceName = ["name", "title", "display_name", "username", "email"].lazy
-                .compactMap { data[$0] as? String }.first { !$0.isEmpty }
+                .compactMap { Self.firstString(named: $0, in: bytes) }.first { !$0.isEmpty }
         }
+    }
+
+    /// The first string value of a member `key` anywhere in compact JSON (the form every response of the server
+    /// is written in), without parsing the whole body: this runs on every request.
+    static func firstString(named key: String, in bytes: [UInt8]) -> String? {
+        let needle = Array("\"\(key)\":\"".utf8)
+        guard bytes.count > needle.count else { return nil }
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                var end = index + needle.count
+                var escaped = false
+                while end < bytes.count {
+                    if bytes[end] == UInt8(ascii: "\\") { escaped = true; end += 2; continue }
+                    if bytes[end] == UInt8(ascii: "\"") { break }
+                    end += 1
+                }
+                guard end < bytes.count else { return nil }
+                let raw = bytes[(index + needle.count - 1)...end]
+                if !escaped { return String(decoding: raw.dropFirst().dropLast(), as: UTF8.self) }
+                return try? JSONDecoder().decode(String.self, from: Data(raw))
+            }
+            index += 1
+        }
+        return nil
     }
 }
 

@@ -172,17 +172,16 @@ struct ServicesRunner: Service {
     let logger: Logger
 
     func run() async throws {
-        await withTaskGroup(of: Void.self) { group in
-            if let audit = self.services.audit {
-                group.addTask { await audit.run() }
-                if self.auditRetentionDays > 0 {
-                    group.addTask { await self.purgeHourly(audit.store) }
-                }
-            }
-            try? await gracefulShutdown()
-            group.cancelAll()
-            await self.services.audit?.finish()
+        // The writer is never cancelled: a cancelled task's database calls fail at once, so it could not drain.
+        // `finish()` stops it once everything queued is committed.
+        let writer = self.services.audit.map { audit in Task { await audit.run() } }
+        let purge = self.services.audit.flatMap { audit in
+            self.auditRetentionDays > 0 ? Task { await self.purgeHourly(audit.store) } : nil
         }
+        try? await gracefulShutdown()
+        purge?.cancel()
+        await self.services.audit?.finish()
+        await writer?.value
         await self.services.auth.hasher.shutdown()
         await self.services.database.shutdown()
     }

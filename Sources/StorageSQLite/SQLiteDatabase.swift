@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 public import Logging
 public import NIOCore
 public import NIOPosix
@@ -104,7 +105,8 @@ public struct SQLiteDatabase: SQLDatabase {
         let (sql, binds) = self.serialize(query)
         if let level = self.queryLogLevel { self.logger.log(level: level, "\(sql) \(binds)") }
         let arguments = try Self.arguments(binds)
-        let work: @Sendable (Database) throws -> Void = { db in try Self.run(sql, arguments, on: db, onRow) }
+        let count = binds.count
+        let work: @Sendable (Database) throws -> Void = { db in try Self.run(sql, arguments, count: count, on: db, onRow) }
         do {
             if self.inSession {
                 try await self.engine.writer.writeWithoutTransaction(work)
@@ -169,9 +171,16 @@ public struct SQLiteDatabase: SQLDatabase {
         return StatementArguments(values)
     }
 
-    static func run(_ sql: String, _ arguments: StatementArguments, on db: Database, _ onRow: (any SQLRow) -> Void) throws {
+    static func run(_ sql: String, _ arguments: StatementArguments, count: Int, on db: Database, _ onRow: (any SQLRow) -> Void) throws {
         let statement = try db.cachedStatement(sql: sql)
-        try statement.setArguments(arguments)
+        // SQLKit always serializes exactly one positional bind per placeholder. GRDB's checked variant looks up
+        // every parameter's name, which is quadratic in the parameter count (a multi-row INSERT spent most of its
+        // time there); a wrong count would still fail in SQLite.
+        let placeholders = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
+        guard count == placeholders else {
+            throw StorageError(.query, "the statement has \(placeholders) placeholders but \(count) values")
+        }
+        statement.setUncheckedArguments(arguments)
         let columns = StorageRow.Columns(statement.columnNames)
         let cursor = try Row.fetchCursor(statement)
         while let row = try cursor.next() {

@@ -76,6 +76,19 @@ struct AuditRecorderTests {
         #expect(try await AuditVerifier(store: flaky).verify().isIntact)
     }
 
+    @Test(arguments: AuditStores.backends)
+    func aCancelledWriterStillDrains(_ backend: AuditStores.Backend) async throws {
+        try await AuditStores.with(backend) { fixture in
+            let recorder = AuditRecorder(store: fixture.store, batchSize: 7, logger: TestDatabase.logger)
+            let writer = Task { await recorder.run() }
+            writer.cancel()
+            for index in 0..<40 { try await recorder.record(event(index)) }
+            await recorder.finish()
+            await writer.value
+            #expect(try await fixture.store.count(matching: AuditQuery()) == 40)
+        }
+    }
+
     @Test func finishWithoutAWriterStillCommits() async throws {
         let store = AuditLogMemoryStore(sealer: try AuditSealer(key: AuditStores.key))
         let recorder = AuditRecorder(store: store, logger: TestDatabase.logger)
