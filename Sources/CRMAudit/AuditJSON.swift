@@ -56,53 +56,59 @@ public enum AuditJSON: Sendable, Hashable, Codable {
     }
 
     /// Compact JSON with object keys in code-point order: one text per value, whoever writes it.
-    public var canonicalText: String {
-        var out = ""
+    public var canonicalText: String { String(decoding: self.canonicalBytes, as: UTF8.self) }
+
+    /// ``canonicalText`` as UTF-8, which is what the chain hash covers.
+    public var canonicalBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
         self.write(to: &out)
         return out
     }
 
-    private func write(to out: inout String) {
+    func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let v): out += v ? "true" : "false"
-        case .int(let v): out += String(v)
-        case .double(let v): out += v.isFinite ? String(v) : "null"
+        case .null: out += "null".utf8
+        case .bool(let v): out += (v ? "true" : "false").utf8
+        case .int(let v): out += String(v).utf8
+        case .double(let v): out += (v.isFinite ? String(v) : "null").utf8
         case .string(let v): Self.write(string: v, to: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 item.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
-            for (index, key) in members.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }).enumerated() {
-                if index > 0 { out += "," }
+            out.append(UInt8(ascii: "{"))
+            // UTF-8 byte order is code-point order.
+            for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.write(string: key, to: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 members[key]!.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func write(string: String, to out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u00" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            default: out.unicodeScalars.append(scalar)
+    static let hex = Array("0123456789abcdef".utf8)
+
+    static func write(string: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: out += "\\u00".utf8 + [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0x0f)]]
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -75,7 +75,7 @@ public struct AuditSealer: Sendable {
     }
 
     /// The canonical content of an event: every field, in a fixed order, as JSON text.
-    static func canonicalContent(_ event: AuditEvent) -> String {
+    static func canonicalContent(_ event: AuditEvent) -> [UInt8] {
         let fields: [AuditJSON] = [
             .string(event.id), .string(event.organizationID), .string(event.actorID), .string(event.actorName),
             .string(event.action), .string(event.resourceType), .string(event.resourceID), .string(event.resourceName),
@@ -85,16 +85,28 @@ public struct AuditSealer: Sendable {
             event.durationMilliseconds.map { .int(Int64($0)) } ?? .null,
             .string(StorageDateFormat.string(from: event.createdAt)),
         ]
-        return AuditJSON.array(fields).canonicalText
+        return AuditJSON.array(fields).canonicalBytes
     }
 
-    func mac(_ text: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: self.key).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    func mac(_ text: String) -> String { self.mac(bytes: Array(text.utf8)) }
+
+    func mac(bytes: [UInt8]) -> String {
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in HMAC<SHA256>.authenticationCode(for: bytes, using: self.key) {
+            hex.append(AuditJSON.hex[Int(byte >> 4)])
+            hex.append(AuditJSON.hex[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The hash of `event` following `previousHash`.
     public func hash(previous previousHash: String, event: AuditEvent) -> String {
-        self.mac("record\n" + previousHash + "\n" + Self.canonicalContent(event))
+        var input = Array("record\n".utf8)
+        input += previousHash.utf8
+        input.append(UInt8(ascii: "\n"))
+        input += Self.canonicalContent(event)
+        return self.mac(bytes: input)
     }
 
     func headMAC(_ head: AuditChainHead) -> String {
