@@ -34,8 +34,7 @@ public enum AuditMigrations {
             for (name, columns) in [
                 ("audit_logs_org_time", ["organization_id", "created_at"]), ("audit_logs_user_time", ["user_id", "created_at"]),
                 ("audit_logs_resource_time", ["resource_type", "resource_id", "created_at"]),
-                ("audit_logs_category_time", ["category", "created_at"]), ("audit_logs_action", ["action"]),
-                ("audit_logs_time", ["created_at"]),
+                ("audit_logs_category_time", ["category", "created_at"]), ("audit_logs_time", ["created_at"]),
             ] {
                 let index = db.create(index: name).on("audit_logs")
                 for column in columns { index.column(column) }

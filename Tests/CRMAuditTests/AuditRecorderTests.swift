@@ -97,6 +97,16 @@ struct AuditRecorderTests {
         #expect(await store.count(matching: AuditQuery()) == 5)
     }
 
+    @Test func idsAreTimeOrderedUUIDs() {
+        let early = AuditEvent.newID(at: Date(timeIntervalSince1970: 1_780_000_000))
+        let late = AuditEvent.newID(at: Date(timeIntervalSince1970: 1_780_000_001))
+        #expect(early < late)
+        #expect(UUID(uuidString: early) != nil)
+        #expect(early.count == 36)
+        #expect(Array(early)[14] == "7", "version 7")
+        #expect(AuditEvent.newID() != AuditEvent.newID())
+    }
+
     @Test func shortKeysAreRefused() {
         #expect(throws: AuditError.self) { try AuditSealer(key: Array("short".utf8)) }
     }
