@@ -102,4 +102,56 @@ public struct UserSQLRepository: UserRepository {
         try await self.database.update("users").set("last_seen", to: SQLBind(date))
             .where("id", .equal, SQLBind(id.rawValue)).run()
     }
+
+    public func users(role: Role?, offset: Int, limit: Int) async throws -> (users: [User], total: Int) {
+        let count = self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users")
+        let page = self.database.select().columns(Self.columns).from("users")
+        if let role {
+            count.where("role", .equal, SQLBind(role.rawValue))
+            page.where("role", .equal, SQLBind(role.rawValue))
+        }
+        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
+        let users = try await page.orderBy("id").limit(max(limit, 0)).offset(max(offset, 0)).all().map(Self.user)
+        return (users, total)
+    }
+
+    public func update(_ id: UserID, _ changes: UserChanges) async throws -> User? {
+        let update = self.database.update("users").where("id", .equal, SQLBind(id.rawValue))
+        var any = false
+        if let username = changes.username {
+            update.set("username", to: SQLBind(username)).set("username_key", to: SQLBind(lookupKey(username)))
+            any = true
+        }
+        if let avatar = changes.avatar { update.set("avatar", to: SQLBind(avatar)); any = true }
+        if let role = changes.role { update.set("role", to: SQLBind(role.rawValue)); any = true }
+        if let description = changes.description { update.set("description", to: SQLBind(description)); any = true }
+        if let status = changes.status { update.set("status", to: SQLBind(status.rawValue)); any = true }
+        if any {
+            do {
+                try await update.run()
+            } catch let error as StorageError where error.kind == .duplicate {
+                throw AuthError.usernameTaken
+            }
+        }
+        return try await self.user(id: id)
+    }
+
+    public func ensure(_ entries: [EnsuredUser]) async throws -> [User] {
+        try await self.database.transaction { tx in
+            let repository = UserSQLRepository(database: tx)
+            var result: [User] = []
+            for entry in entries {
+                if let external = entry.user.externalID, let existing = try await repository.user(externalID: external) {
+                    result.append(existing)
+                    continue
+                }
+                var new = entry.user
+                if entry.generatedName {
+                    new.username = try await freeUsername(new.username) { try await repository.usernameExists($0) }
+                }
+                result.append(try await repository.create(new))
+            }
+            return result
+        }
+    }
 }

@@ -50,5 +50,42 @@ public enum ChatMigrations {
                 .unique("user_id", "friend_id")
                 .run()
         },
+        Migration("chat.006.support-conversations") { db in
+            try await db.create(table: "support_conversations")
+                .column("conversation_id", type: .bigint, .primaryKey(autoIncrement: false), .references("conversations", "id", onDelete: .cascade))
+                .column("pair_key", type: .custom(SQLRaw("VARCHAR(64)")), .notNull, .unique)
+                .column("customer_id", type: .bigint, .notNull)
+                .column("merchant_id", type: .bigint, .notNull)
+                .column("customer_unread", type: .int, .notNull)
+                .column("merchant_unread", type: .int, .notNull)
+                .column("last_message", type: .text)
+                .column("last_message_at", type: .timestamp)
+                .column("created_at", type: .timestamp, .notNull)
+                .column("updated_at", type: .timestamp, .notNull)
+                .column("assignee_id", type: .bigint)
+                .column("status", type: .custom(SQLRaw("VARCHAR(16)")), .notNull)
+                .column("snoozed_until", type: .timestamp)
+                .run()
+            try await db.create(index: "support_conversations_customer").on("support_conversations").column("customer_id").column("updated_at").run()
+            try await db.create(index: "support_conversations_merchant").on("support_conversations").column("merchant_id").column("updated_at").run()
+            try await db.create(index: "support_conversations_updated").on("support_conversations").column("updated_at").run()
+        },
+        Migration("chat.007.quick-replies") { db in
+            try await db.create(table: "quick_replies")
+                .column("id", type: .bigint, .primaryKey)
+                .column("user_id", type: .bigint, .notNull)
+                .column("content", type: .text, .notNull)
+                .column("sort_order", type: .int, .notNull)
+                .column("is_active", type: .int, .notNull)
+                .column("created_at", type: .timestamp, .notNull)
+                .run()
+            try await db.create(index: "quick_replies_user").on("quick_replies").column("user_id").column("is_active").run()
+            // One row per user who has quick replies: what creating one locks while it counts.
+            try await db.create(table: "quick_reply_owners").column("user_id", type: .bigint, .primaryKey(autoIncrement: false)).run()
+        },
+        Migration("chat.008.messages-by-time") { db in
+            try await db.create(index: "messages_created").on("messages").column("created_at").run()
+        },
     ]
 }
+

@@ -41,6 +41,9 @@ public enum RapportServer {
         public let chat: ChatService
         /// The audit recorder, over the audit store; `nil` when `AUDIT_ENABLED=false`.
         public let audit: AuditRecorder?
+        /// Customer-service conversations and quick replies (seed 004).
+        public let support: any SupportRepository
+        public let quickReplies: any QuickReplyRepository
 
         /// Builds every service on `database` with the SQL repositories.
         public static func make(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) async throws -> Services {
@@ -69,15 +72,23 @@ public enum RapportServer {
                     capacity: configuration.auditQueueSize, logger: logger
                 )
             }
-            return Services(database: database, auth: auth, contacts: contacts, chat: chat, audit: audit)
+            return Services(
+                database: database, auth: auth, contacts: contacts, chat: chat, audit: audit,
+                support: SupportSQLRepository(database: db), quickReplies: QuickReplySQLRepository(database: db)
+            )
         }
 
-        public init(database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService, audit: AuditRecorder? = nil) {
+        public init(
+            database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService, audit: AuditRecorder? = nil,
+            support: any SupportRepository = SupportMemoryRepository(), quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository()
+        ) {
             self.database = database
             self.auth = auth
             self.contacts = contacts
             self.chat = chat
             self.audit = audit
+            self.support = support
+            self.quickReplies = quickReplies
         }
     }
 
@@ -92,6 +103,14 @@ public enum RapportServer {
         let chat = ChatController(chat: services.chat, users: services.auth.users, render: render)
         chat.addFriendRoutes(to: router.group("api/friend"))
         chat.addMessageRoutes(to: router.group("api/message"))
+        UsersController(users: services.auth.users, render: render).addRoutes(to: router.group("api/users"))
+        let support = SupportController(
+            support: services.support, quickReplies: services.quickReplies, users: services.auth.users, render: render,
+            maximumContentLength: configuration.maxMessageLength
+        )
+        support.addConversationRoutes(to: router.group("api/conversations"))
+        support.addMessageRoutes(to: router.group("api/messages"))
+        support.addQuickReplyRoutes(to: router.group("api/quick-replies"))
         if let audit = services.audit {
             AuditController(store: audit.store).addRoutes(to: router.group("api/foundation/audit-logs"))
         }

@@ -49,6 +49,52 @@ struct RepositoryConformanceTests {
     }
 
     @Test(arguments: backends)
+    func listingUpdatingAndEnsuring(_ backend: AuthStores.Backend) async throws {
+        try await AuthStores.with(backend) { stores in
+            let users = stores.users
+            let b1 = try await users.create(NewUser(externalID: "b1", username: "保安堂药房", role: .buyer, createdAt: Self.t0))
+            let m1 = try await users.create(NewUser(externalID: "m1", username: "保和堂", role: .merchant, createdAt: Self.t0))
+            _ = try await users.create(NewUser(username: "plain", createdAt: Self.t0))
+            var page = try await users.users(role: nil, offset: 1, limit: 1)
+            #expect(page.total == 3)
+            #expect(page.users.map(\.id) == [m1.id])
+            page = try await users.users(role: .buyer, offset: 0, limit: 10)
+            #expect(page.users.map(\.externalID) == ["b1"])
+            #expect(page.total == 1)
+
+            let renamed = try await users.update(b1.id, UserChanges(username: "新名字", avatar: .some(nil), description: .some("d"), status: .inactive))
+            #expect(renamed?.username == "新名字")
+            #expect(renamed?.avatar == nil)
+            #expect(renamed?.description == "d")
+            #expect(renamed?.status == .inactive)
+            #expect(renamed?.role == .buyer, "fields not given stay")
+            await #expect(throws: AuthError.usernameTaken) { try await users.update(b1.id, UserChanges(username: "PLAIN")) }
+            #expect(try await users.update(UserID(999), UserChanges(status: .deleted)) == nil)
+            #expect(try await users.user(identifier: "新名字")?.id == b1.id, "the lookup key follows the new name")
+
+            let ensured = try await users.ensure([
+                EnsuredUser(NewUser(externalID: "m1", username: "ignored", role: .buyer, createdAt: Self.t0)),
+                EnsuredUser(NewUser(externalID: "b9", username: "买家1", role: .buyer, createdAt: Self.t0), generatedName: true),
+                EnsuredUser(NewUser(externalID: "b10", username: "买家1", role: .buyer, createdAt: Self.t0), generatedName: true),
+            ])
+            #expect(ensured.map(\.externalID) == ["m1", "b9", "b10"])
+            #expect(ensured[0] == m1, "an existing user is returned unchanged")
+            #expect(ensured[1].username == "买家1")
+            #expect(ensured[2].username == "买家1-2", "generated names are made unique")
+
+            // One clash rolls the whole batch back.
+            await #expect(throws: AuthError.usernameTaken) {
+                try await users.ensure([
+                    EnsuredUser(NewUser(externalID: "x1", username: "fresh", role: .buyer, createdAt: Self.t0)),
+                    EnsuredUser(NewUser(externalID: "x2", username: "plain", role: .buyer, createdAt: Self.t0)),
+                ])
+            }
+            #expect(try await users.user(externalID: "x1") == nil)
+            #expect(try await users.users(role: nil, offset: 0, limit: 100).total == 5)
+        }
+    }
+
+    @Test(arguments: backends)
     func sessions(_ backend: AuthStores.Backend) async throws {
         try await AuthStores.with(backend) { stores in
             let user = try await stores.users.create(NewUser(username: "bob", createdAt: Self.t0))

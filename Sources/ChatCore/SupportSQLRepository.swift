@@ -1,0 +1,207 @@
+public import Foundation
+public import SQLKit
+import StorageKit
+
+/// Support conversations in SQL: a `conversations` row of kind `support` with its two members, plus the
+/// seed 004 state in `support_conversations`. Messages go through ``MessageSQLRepository/append(_:to:at:)``, so
+/// they share the sequence numbers and the table of every other conversation.
+public struct SupportSQLRepository: SupportRepository {
+    let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    static let columns = [
+        "conversation_id", "customer_id", "merchant_id", "customer_unread", "merchant_unread", "last_message", "last_message_at",
+        "created_at", "updated_at", "assignee_id", "status", "snoozed_until",
+    ]
+
+    static func conversation(_ row: any SQLRow) throws -> SupportConversation {
+        SupportConversation(
+            id: ConversationID(try row.decode(column: "conversation_id", as: Int64.self)),
+            customerID: ParticipantID(try row.decode(column: "customer_id", as: Int64.self)),
+            merchantID: ParticipantID(try row.decode(column: "merchant_id", as: Int64.self)),
+            customerUnread: try row.decode(column: "customer_unread", as: Int.self),
+            merchantUnread: try row.decode(column: "merchant_unread", as: Int.self),
+            lastMessage: try row.decode(column: "last_message", as: String?.self),
+            lastMessageAt: try row.decode(column: "last_message_at", as: Date?.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self), updatedAt: try row.decode(column: "updated_at", as: Date.self),
+            assigneeID: try row.decode(column: "assignee_id", as: Int64?.self).map(ParticipantID.init),
+            status: SupportStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .open,
+            snoozedUntil: try row.decode(column: "snoozed_until", as: Date?.self)
+        )
+    }
+
+    static func pairKey(_ a: ParticipantID, _ b: ParticipantID) -> String { "\(min(a, b).rawValue):\(max(a, b).rawValue)" }
+
+    private func existing(_ customer: ParticipantID, _ merchant: ParticipantID, on db: any SQLDatabase) async throws -> SupportConversation? {
+        try await db.select().columns(Self.columns).from("support_conversations")
+            .where("pair_key", .equal, SQLBind(Self.pairKey(customer, merchant))).first().map(Self.conversation)
+    }
+
+    public func conversation(customer: ParticipantID, merchant: ParticipantID, at date: Date) async throws -> SupportConversation {
+        if let found = try await self.existing(customer, merchant, on: self.database) { return found }
+        let date = DateParts(date).date
+        do {
+            return try await self.database.transaction { tx in
+                let row = try await tx.insert(into: "conversations").columns("kind", "last_seq", "created_at")
+                    .values(SQLBind(ConversationKind.support.rawValue), SQLBind(0), SQLBind(date)).returning("id").first()
+                let id = try row!.decode(column: "id", as: Int64.self)
+                for member in Set([customer, merchant]) {
+                    try await tx.insert(into: "conversation_members").columns("conversation_id", "user_id", "read_seq", "joined_at")
+                        .values(SQLBind(id), SQLBind(member.rawValue), SQLBind(0), SQLBind(date)).run()
+                }
+                try await tx.insert(into: "support_conversations")
+                    .columns("conversation_id", "pair_key", "customer_id", "merchant_id", "customer_unread", "merchant_unread",
+                             "created_at", "updated_at", "status")
+                    .values(SQLBind(id), SQLBind(Self.pairKey(customer, merchant)), SQLBind(customer.rawValue), SQLBind(merchant.rawValue),
+                            SQLBind(0), SQLBind(0), SQLBind(date), SQLBind(date), SQLBind(SupportStatus.open.rawValue))
+                    .run()
+                return SupportConversation(id: ConversationID(id), customerID: customer, merchantID: merchant, createdAt: date, updatedAt: date)
+            }
+        } catch let error as StorageError where error.kind == .duplicate {
+            // The same pair was opened at the same moment by another request.
+            guard let found = try await self.existing(customer, merchant, on: self.database) else { throw error }
+            return found
+        }
+    }
+
+    public func conversation(id: ConversationID) async throws -> SupportConversation? {
+        try await self.database.select().columns(Self.columns).from("support_conversations")
+            .where("conversation_id", .equal, SQLBind(id.rawValue)).first().map(Self.conversation)
+    }
+
+    public func conversations(_ filter: SupportConversationFilter, offset: Int, limit: Int) async throws -> (items: [SupportConversation], total: Int) {
+        func apply(_ select: SQLSelectBuilder) {
+            if let customer = filter.customerID { select.where("customer_id", .equal, SQLBind(customer.rawValue)) }
+            if let merchant = filter.merchantID { select.where("merchant_id", .equal, SQLBind(merchant.rawValue)) }
+            if let participant = filter.participant {
+                select.where { group in
+                    group.where("customer_id", .equal, SQLBind(participant.rawValue)).orWhere("merchant_id", .equal, SQLBind(participant.rawValue))
+                }
+            }
+        }
+        let count = self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("support_conversations")
+        apply(count)
+        let page = self.database.select().columns(Self.columns).from("support_conversations")
+        apply(page)
+        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
+        let items = try await page.orderBy("updated_at", .descending).orderBy("conversation_id", .descending)
+            .limit(max(limit, 0)).offset(max(offset, 0)).all().map(Self.conversation)
+        return (items, total)
+    }
+
+    public func send(_ new: NewMessage, in id: ConversationID, at date: Date) async throws -> (conversation: SupportConversation, message: Message) {
+        let date = DateParts(date).date
+        return try await self.database.transaction { tx in
+            guard var conversation = try await tx.select().columns(Self.columns).from("support_conversations")
+                .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation)
+            else { throw ChatError.conversationNotFound }
+            let sent = try await MessageSQLRepository(database: tx).append(new, to: id, at: date)
+            conversation.record(new, at: date)
+            // The counter is incremented in SQL, not written from the read value, so no concurrent change is lost.
+            let counter = new.senderID == conversation.customerID ? "merchant_unread" : "customer_unread"
+            try await tx.update("support_conversations")
+                .set("last_message", to: SQLBind(conversation.lastMessage)).set("last_message_at", to: SQLBind(date))
+                .set("updated_at", to: SQLBind(date)).set("status", to: SQLBind(conversation.status.rawValue))
+                .set("snoozed_until", to: SQLBind(conversation.snoozedUntil))
+                .set(SQLIdentifier(counter), to: SQLBinaryExpression(left: SQLColumn(counter), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
+                .where("conversation_id", .equal, SQLBind(id.rawValue)).run()
+            return (conversation, sent.message)
+        }
+    }
+
+    /// The recipient's read position for each message of `messages`.
+    private func withReadState(_ messages: [Message]) async throws -> [SupportMessage] {
+        let ids = Set(messages.map(\.conversationID.rawValue))
+        guard !ids.isEmpty else { return [] }
+        let rows = try await self.database.select().columns("conversation_id", "user_id", "read_seq").from("conversation_members")
+            .where("conversation_id", .in, SQLBind.group(Array(ids))).all()
+        var read: [Int64: [Int64: Int64]] = [:]
+        for row in rows {
+            read[try row.decode(column: "conversation_id", as: Int64.self), default: [:]][try row.decode(column: "user_id", as: Int64.self)] =
+                try row.decode(column: "read_seq", as: Int64.self)
+        }
+        return messages.map { message in
+            let members = read[message.conversationID.rawValue] ?? [:]
+            // The recipient is the member who did not send it.
+            let recipientSeq = members.first { $0.key != message.senderID.rawValue }?.value ?? 0
+            return SupportMessage(message: message, isRead: recipientSeq >= message.seq)
+        }
+    }
+
+    public func messages(in id: ConversationID, ascending: Bool, offset: Int, limit: Int) async throws -> (items: [SupportMessage], total: Int) {
+        let total = try await self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("messages")
+            .where("conversation_id", .equal, SQLBind(id.rawValue)).first()?.decode(column: "n", as: Int.self) ?? 0
+        let messages = try await self.database.select().columns(MessageSQLRepository.columns).from("messages")
+            .where("conversation_id", .equal, SQLBind(id.rawValue)).orderBy("seq", ascending ? .ascending : .descending)
+            .limit(max(limit, 0)).offset(max(offset, 0)).all().map(MessageSQLRepository.message)
+        return (try await self.withReadState(messages), total)
+    }
+
+    public func messages(_ filter: SupportMessageFilter, offset: Int, limit: Int) async throws -> (items: [SupportMessage], total: Int) {
+        func apply(_ select: SQLSelectBuilder) {
+            select.join(SQLAlias(SQLIdentifier("support_conversations"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
+                        on: SQLColumn("conversation_id", table: "s"), .equal, SQLColumn("conversation_id", table: "m"))
+            if let id = filter.conversationID { select.where(SQLColumn("conversation_id", table: "m"), .equal, SQLBind(id.rawValue)) }
+            if let sender = filter.senderID { select.where(SQLColumn("sender_id", table: "m"), .equal, SQLBind(sender.rawValue)) }
+            if let type = filter.type { select.where(SQLColumn("message_type", table: "m"), .equal, SQLBind(type.rawValue)) }
+            if let participant = filter.participant {
+                select.where { group in
+                    group.where(SQLColumn("customer_id", table: "s"), .equal, SQLBind(participant.rawValue))
+                        .orWhere(SQLColumn("merchant_id", table: "s"), .equal, SQLBind(participant.rawValue))
+                }
+            }
+        }
+        let from = SQLAlias(SQLIdentifier("messages"), as: SQLIdentifier("m"))
+        let count = self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(from)
+        apply(count)
+        let page = self.database.select().columns(MessageSQLRepository.columns.map { SQLColumn($0, table: "m") }).from(from)
+        apply(page)
+        let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
+        let messages = try await page.orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "m"), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "m"), direction: SQLDirection.descending))
+            .limit(max(limit, 0)).offset(max(offset, 0)).all().map(MessageSQLRepository.message)
+        return (try await self.withReadState(messages), total)
+    }
+
+    public func message(id: Int64) async throws -> SupportMessage? {
+        guard let message = try await self.database.select().columns(MessageSQLRepository.columns).from("messages")
+            .where("id", .equal, SQLBind(id)).first().map(MessageSQLRepository.message)
+        else { return nil }
+        return try await self.withReadState([message]).first
+    }
+
+    public func markRead(by reader: ParticipantID, in id: ConversationID) async throws {
+        try await self.database.transaction { tx in
+            guard let conversation = try await tx.select().columns(Self.columns).from("support_conversations")
+                .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation),
+                conversation.isParticipant(reader)
+            else { return }
+            try await tx.update("conversation_members")
+                .set("read_seq", to: SQLSubquery.select { $0.column("last_seq").from("conversations").where("id", .equal, SQLBind(id.rawValue)) })
+                .where("conversation_id", .equal, SQLBind(id.rawValue)).where("user_id", .equal, SQLBind(reader.rawValue)).run()
+            try await tx.update("support_conversations")
+                .set(SQLIdentifier(reader == conversation.customerID ? "customer_unread" : "merchant_unread"), to: SQLBind(0))
+                .where("conversation_id", .equal, SQLBind(id.rawValue)).run()
+        }
+    }
+
+    public func markMessageRead(id: Int64) async throws -> Bool {
+        guard let found = try await self.message(id: id),
+              let conversation = try await self.conversation(id: found.message.conversationID)
+        else { return false }
+        let recipient = conversation.counterpart(of: found.message.senderID)
+        try await self.database.update("conversation_members").set("read_seq", to: SQLBind(found.message.seq))
+            .where("conversation_id", .equal, SQLBind(conversation.id.rawValue)).where("user_id", .equal, SQLBind(recipient.rawValue))
+            .where("read_seq", .lessThan, SQLBind(found.message.seq)).run()
+        return true
+    }
+
+    public func deleteMessage(id: Int64) async throws -> Bool {
+        guard try await self.message(id: id) != nil else { return false }
+        try await self.database.delete(from: "messages").where("id", .equal, SQLBind(id)).run()
+        return true
+    }
+}
