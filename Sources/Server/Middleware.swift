@@ -50,17 +50,24 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-/// Rejects a declared body over the limit before reading it, and sets the limit request decoding enforces.
+/// Rejects a declared body over the limit before reading it, and sets the limit request decoding enforces. Paths
+/// under a prefix of `limits` (uploads, imports) have their own limit.
 public struct BodyLimitMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
     let limit: Int
+    let limits: [(prefix: String, limit: Int)]
 
-    public init(limit: Int) { self.limit = limit }
+    public init(limit: Int, limits: [(prefix: String, limit: Int)] = []) {
+        self.limit = limit
+        self.limits = limits
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.maxUploadSize = self.limit
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > self.limit {
+        let path = request.uri.path
+        let limit = self.limits.first { path.hasPrefix($0.prefix) }?.limit ?? self.limit
+        context.maxUploadSize = limit
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw HTTPError(.contentTooLarge)
         }
         return try await next(request, context)
@@ -107,4 +114,23 @@ public struct CORSAllowlistMiddleware<Context: RequestContext>: RouterMiddleware
             .vary: "Origin",
         ]
     }
+}
+
+/// Media files are served as what their extension says and nothing else: browsers must not sniff an uploaded
+/// file into HTML or script.
+struct MediaHeadersMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        if request.uri.path.hasPrefix("/api/media/") {
+            response.headers[.xContentTypeOptions] = "nosniff"
+            response.headers[.contentSecurityPolicy] = "default-src 'none'; sandbox"
+        }
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    static let xContentTypeOptions = Self("X-Content-Type-Options")!
 }

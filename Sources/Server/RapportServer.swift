@@ -111,6 +111,8 @@ public enum RapportServer {
         support.addConversationRoutes(to: router.group("api/conversations"))
         support.addMessageRoutes(to: router.group("api/messages"))
         support.addQuickReplyRoutes(to: router.group("api/quick-replies"))
+        UploadController(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, render: render)
+            .addRoutes(to: router.group("api/upload"))
         if let audit = services.audit {
             AuditController(store: audit.store).addRoutes(to: router.group("api/foundation/audit-logs"))
         }
@@ -133,7 +135,12 @@ public enum RapportServer {
             ))
         }
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodySize))
+        router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodySize, limits: [
+            // Multipart framing around one file, and whole address books.
+            ("/api/upload/", configuration.maxFileSize + 64 * 1024), ("/api/contacts/import", max(configuration.maxBodySize, 64 << 20)),
+        ]))
+        router.add(middleware: MediaHeadersMiddleware())
+        router.add(middleware: FileMiddleware(configuration.mediaDirectory, urlBasePath: "/api/media"))
         router.add(middleware: LogRequestsMiddleware(.debug))
         HealthController(database: database).addRoutes(to: router.group("api"))
         return router

@@ -48,6 +48,8 @@ public struct ServerConfiguration: Sendable {
         Key(environment: "CONTACTS_TRASH_DAYS", flag: "contacts-trash-days", defaultValue: "30", help: "Days a deleted contact stays in the trash."),
         Key(environment: "MAX_MESSAGE_LENGTH", flag: "max-message-length", defaultValue: "10000", help: "Longest chat message, in characters."),
         Key(environment: "BASE_URL", flag: "base-url", defaultValue: "", help: "Public URL prefixed to media paths (default http://HOST:PORT)."),
+        Key(environment: "MAX_FILE_SIZE", flag: "max-file-size", defaultValue: "10485760", help: "Largest uploaded file in bytes."),
+        Key(environment: "MEDIA_DIR", flag: "media-dir", defaultValue: "data/media", help: "Where uploads are stored and /api/media is served from."),
         Key(
             environment: "TRUSTED_PROXIES", flag: "trusted-proxies", defaultValue: "127.0.0.1/32,::1/128",
             help: "Comma-separated addresses or CIDRs whose X-Forwarded-For / X-Real-IP headers are believed (empty: none)."
@@ -97,6 +99,8 @@ public struct ServerConfiguration: Sendable {
     public var trashRetentionDays: Int
     public var maxMessageLength: Int
     public var trustedProxies: [String]
+    public var maxFileSize: Int
+    public var mediaDirectory: String
     public var auditEnabled: Bool
     /// `nil`: development keeps a generated key under `./data`; production refuses to start.
     public var auditChainKey: String?
@@ -152,6 +156,8 @@ public struct ServerConfiguration: Sendable {
         func list(_ environment: String) -> [String] {
             value(environment).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
+        self.maxFileSize = try integer("MAX_FILE_SIZE", in: 1024...(1 << 31))
+        self.mediaDirectory = String(value("MEDIA_DIR").reversed().drop { $0 == "/" }.reversed())
         self.trustedProxies = list("TRUSTED_PROXIES")
         if let bad = self.trustedProxies.first(where: { AddressRange($0) == nil }) {
             throw ConfigurationError("TRUSTED_PROXIES: \(bad) is not an IP address or CIDR")

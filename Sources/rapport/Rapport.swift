@@ -67,7 +67,7 @@ struct Rapport: AsyncParsableCommand {
 
             Relative SQLite paths resolve against the working directory.
             """,
-        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, Contacts.self, Audit.self, BcryptSpeed.self],
+        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, DemoDataCommand.self, Contacts.self, Audit.self, BcryptSpeed.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -365,5 +365,36 @@ struct AuditPurge: AsyncParsableCommand {
             try await store.purge(createdBefore: Date().addingTimeInterval(-Double(days) * 86400))
         }
         print("purged \(purged) audit record(s) older than \(days) day(s)")
+    }
+}
+
+struct DemoDataCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo-data",
+        abstract: "Load seed 004's demo users (p1, b1, b2, m1, m2, m3; no passwords) and their quick replies.",
+        discussion: "Refuses to run with APP_ENV=production. Running it again adds nothing."
+    )
+
+    @OptionGroup var options: ConfigurationOptions
+
+    func run() async throws {
+        let (configuration, logger) = try await self.options.load()
+        try await failing {
+            guard configuration.environment != .production else {
+                throw ConfigurationError("demo data is never loaded with APP_ENV=production")
+            }
+            let database = try await ConnectedDatabase.connect(url: configuration.databaseURL, logger: logger)
+            do {
+                try await RapportServer.migrator.migrate(on: database.database, logger: logger)
+                let services = try await RapportServer.Services.make(database: database, configuration: configuration, logger: logger)
+                let added = try await DemoData.load(into: services, configuration: configuration)
+                print("demo data: \(added.users) user(s) and \(added.replies) quick reply(ies) added")
+                await services.auth.hasher.shutdown()
+                await database.shutdown()
+            } catch {
+                await database.shutdown()
+                throw error
+            }
+        }
     }
 }
