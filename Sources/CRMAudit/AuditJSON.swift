@@ -1,4 +1,5 @@
 public import Foundation
+import StorageKit
 
 /// A JSON value as the audit log keeps it: request parameters, old and new values. Its ``canonicalText`` (keys
 /// sorted, no whitespace) is what is stored and what the chain hash covers, so a value reads back byte for byte.
@@ -72,7 +73,7 @@ public enum AuditJSON: Sendable, Hashable, Codable {
         case .bool(let v): out += (v ? "true" : "false").utf8
         case .int(let v): out += String(v).utf8
         case .double(let v): out += (v.isFinite ? String(v) : "null").utf8
-        case .string(let v): Self.write(string: v, to: &out)
+        case .string(let v): JSONText.appendQuoted(v, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
@@ -85,30 +86,12 @@ public enum AuditJSON: Sendable, Hashable, Codable {
             // UTF-8 byte order is code-point order.
             for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.write(string: key, to: &out)
+                JSONText.appendQuoted(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 members[key]!.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
-    }
-
-    static let hex = Array("0123456789abcdef".utf8)
-
-    static func write(string: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: out += "\\u00".utf8 + [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0x0f)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }
 

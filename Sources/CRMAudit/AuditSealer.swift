@@ -90,15 +90,7 @@ public struct AuditSealer: Sendable {
 
     func mac(_ text: String) -> String { self.mac(bytes: Array(text.utf8)) }
 
-    func mac(bytes: [UInt8]) -> String {
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in HMAC<SHA256>.authenticationCode(for: bytes, using: self.key) {
-            hex.append(AuditJSON.hex[Int(byte >> 4)])
-            hex.append(AuditJSON.hex[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
+    func mac(bytes: [UInt8]) -> String { JSONText.hex(HMAC<SHA256>.authenticationCode(for: bytes, using: self.key)) }
 
     /// The hash of `event` following `previousHash`.
     public func hash(previous previousHash: String, event: AuditEvent) -> String {

@@ -43,7 +43,7 @@ enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLitera
         case .bool(let v): out.append(contentsOf: (v ? "true" : "false").utf8)
         case .int(let v): out.append(contentsOf: String(v).utf8)
         case .double(let v): out.append(contentsOf: (v.isFinite ? String(v) : "null").utf8)
-        case .string(let v): Self.write(string: v, to: &out)
+        case .string(let v): JSONText.appendQuoted(v, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
@@ -57,7 +57,7 @@ enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLitera
             for (key, value) in members {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
-                Self.write(string: key, to: &out)
+                JSONText.appendQuoted(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 value.write(to: &out)
             }
@@ -66,7 +66,7 @@ enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLitera
             out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.write(string: key, to: &out)
+                JSONText.appendQuoted(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 value.write(to: &out)
             }
@@ -102,7 +102,7 @@ enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLitera
         for (index, (key, value)) in members.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             newline(indent + 1)
-            Self.write(string: key, to: &out)
+            JSONText.appendQuoted(key, to: &out)
             out.append(contentsOf: ": ".utf8)
             value.pretty(indent: indent + 1, to: &out)
         }
@@ -113,29 +113,8 @@ enum JSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLitera
     /// `text` as the inside of a JSON string literal (no quotes), for bodies streamed piece by piece.
     static func escaped(_ text: some Sequence<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
-        Self.write(string: String(decoding: Array(text), as: UTF8.self), to: &out)
+        JSONText.appendQuoted(String(decoding: Array(text), as: UTF8.self), to: &out)
         return Array(out.dropFirst().dropLast())
-    }
-
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    private static func write(string: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(Self.hex[Int(byte >> 4)])
-                out.append(Self.hex[Int(byte & 0x0f)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// `self` with `other`'s keys added (both objects).

@@ -3,6 +3,7 @@ import Hummingbird
 import HTTPTypes
 import MultipartKit
 import NIOCore
+import StorageKit
 
 /// Seed 004's uploads (contracts/seed004 §8): `POST /api/upload/image` and `/api/upload/file`, multipart with a
 /// `file` part. The part is streamed to disk as it arrives — never held in memory — and refused as soon as it
@@ -201,6 +202,6 @@ struct UploadController {
     /// 128 random bits in hex: names nobody can guess.
     static func randomName() -> String {
         var random = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &random)) }.joined()
+        return JSONText.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &random) })
     }
 }
