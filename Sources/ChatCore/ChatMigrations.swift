@@ -86,6 +86,21 @@ public enum ChatMigrations {
         Migration("chat.008.messages-by-time") { db in
             try await db.create(index: "messages_created").on("messages").column("created_at").run()
         },
+        Migration("chat.009.support-agents") { db in
+            try await db.create(table: "support_agents")
+                .column("user_id", type: .bigint, .primaryKey(autoIncrement: false))
+                .column("team_id", type: .bigint, .notNull)
+                .column("capacity", type: .int, .notNull)
+                .column("online_until", type: .timestamp)
+                .column("last_assignment", type: .bigint, .notNull)
+                .column("created_at", type: .timestamp, .notNull)
+                .run()
+            try await db.create(index: "support_agents_team").on("support_agents").column("team_id").run()
+            // The waiting line of a team, oldest first, and each agent's load.
+            try await db.create(index: "support_conversations_queue").on("support_conversations")
+                .column("merchant_id").column("assignee_id").column("created_at").run()
+            try await db.create(index: "support_conversations_assignee").on("support_conversations").column("assignee_id").column("status").run()
+        },
     ]
 }
 

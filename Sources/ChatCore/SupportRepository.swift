@@ -43,6 +43,20 @@ public struct SupportConversation: Sendable, Equatable {
 
     public func isParticipant(_ user: ParticipantID) -> Bool { user == self.customerID || user == self.merchantID }
 
+    /// Whose side `user` speaks for: the customer, or the merchant — the merchant and the assigned agent share the
+    /// merchant's side (its unread count and read position). `nil` for anyone else.
+    public func side(of user: ParticipantID) -> ParticipantID? {
+        if user == self.customerID { return self.customerID }
+        if user == self.merchantID || user == self.assigneeID { return self.merchantID }
+        return nil
+    }
+
+    /// The merchant whose agents answer this conversation.
+    public var teamID: ParticipantID { self.merchantID }
+
+    /// Whether the conversation counts towards its assignee's load: it is open or waiting on the customer.
+    public var isActive: Bool { self.status == .open || self.status == .pending }
+
     /// The other side of `user`'s conversation (the customer for anyone who is not the customer).
     public func counterpart(of user: ParticipantID) -> ParticipantID { user == self.customerID ? self.merchantID : self.customerID }
 
@@ -88,21 +102,45 @@ public struct SupportMessage: Sendable, Equatable {
 public struct SupportConversationFilter: Sendable, Equatable {
     public var customerID: ParticipantID?
     public var merchantID: ParticipantID?
-    /// Only conversations this user takes part in (non-admin callers).
+    /// Only conversations this user takes part in or is assigned to (non-admin callers) …
     public var participant: ParticipantID?
+    /// … or, for an agent, that belong to the agent's team (the merchant it answers for).
+    public var team: ParticipantID?
+    public var status: SupportStatus?
+    public var assignee: SupportAssigneeFilter?
 
-    public init(customerID: ParticipantID? = nil, merchantID: ParticipantID? = nil, participant: ParticipantID? = nil) {
+    public init(
+        customerID: ParticipantID? = nil, merchantID: ParticipantID? = nil, participant: ParticipantID? = nil, team: ParticipantID? = nil,
+        status: SupportStatus? = nil, assignee: SupportAssigneeFilter? = nil
+    ) {
         self.customerID = customerID
         self.merchantID = merchantID
         self.participant = participant
+        self.team = team
+        self.status = status
+        self.assignee = assignee
     }
 
     func matches(_ conversation: SupportConversation) -> Bool {
         if let customerID, conversation.customerID != customerID { return false }
         if let merchantID, conversation.merchantID != merchantID { return false }
-        if let participant, !conversation.isParticipant(participant) { return false }
+        if let participant, !conversation.isParticipant(participant), conversation.assigneeID != participant,
+           self.team == nil || conversation.merchantID != self.team
+        { return false }
+        if let status, conversation.status != status { return false }
+        switch self.assignee {
+        case nil: break
+        case .unassigned: if conversation.assigneeID != nil { return false }
+        case .agent(let agent): if conversation.assigneeID != agent { return false }
+        }
         return true
     }
+}
+
+/// Which assignee a conversation list asks for.
+public enum SupportAssigneeFilter: Sendable, Equatable {
+    case unassigned
+    case agent(ParticipantID)
 }
 
 /// Which support messages to list (the admin monitor); `nil` fields do not filter.
@@ -137,7 +175,8 @@ public protocol SupportRepository: Sendable {
     /// Messages across support conversations, newest first (the admin monitor), with the total.
     func messages(_ filter: SupportMessageFilter, offset: Int, limit: Int) async throws -> (items: [SupportMessage], total: Int)
     func message(id: Int64) async throws -> SupportMessage?
-    /// Everything up to the newest message becomes read for `reader`, whose unread count drops to zero.
+    /// Everything up to the newest message becomes read for `reader`'s side (see ``SupportConversation/side(of:)``),
+    /// whose unread count drops to zero; nothing happens for anyone else.
     func markRead(by reader: ParticipantID, in id: ConversationID) async throws
     /// The message and everything before it becomes read for its recipient; false when there is no such message.
     func markMessageRead(id: Int64) async throws -> Bool
@@ -147,7 +186,8 @@ public protocol SupportRepository: Sendable {
 
 /// Support conversations in memory, for tests and embedding without a database.
 public actor SupportMemoryRepository: SupportRepository {
-    private var conversations: [ConversationID: SupportConversation] = [:]
+    var conversations: [ConversationID: SupportConversation] = [:]
+    var agents: [ParticipantID: SupportAgent] = [:]
     private var messages: [ConversationID: [Message]] = [:]
     private var readSeq: [ConversationID: [ParticipantID: Int64]] = [:]
     private var lastSeq: [ConversationID: Int64] = [:]
@@ -223,10 +263,10 @@ public actor SupportMemoryRepository: SupportRepository {
     }
 
     public func markRead(by reader: ParticipantID, in id: ConversationID) {
-        guard var conversation = self.conversations[id], conversation.isParticipant(reader) else { return }
+        guard var conversation = self.conversations[id], let side = conversation.side(of: reader) else { return }
         let last = self.lastSeq[id] ?? 0
-        self.readSeq[id]?[reader] = last
-        if reader == conversation.customerID { conversation.customerUnread = 0 } else { conversation.merchantUnread = 0 }
+        self.readSeq[id]?[side] = last
+        if side == conversation.customerID { conversation.customerUnread = 0 } else { conversation.merchantUnread = 0 }
         self.conversations[id] = conversation
     }
 

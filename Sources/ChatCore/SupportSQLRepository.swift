@@ -6,7 +6,7 @@ import StorageKit
 /// seed 004 state in `support_conversations`. Messages go through ``MessageSQLRepository/append(_:to:at:)``, so
 /// they share the sequence numbers and the table of every other conversation.
 public struct SupportSQLRepository: SupportRepository {
-    let database: any SQLDatabase
+    public let database: any SQLDatabase
 
     public init(database: any SQLDatabase) {
         self.database = database
@@ -79,7 +79,16 @@ public struct SupportSQLRepository: SupportRepository {
             if let participant = filter.participant {
                 select.where { group in
                     group.where("customer_id", .equal, SQLBind(participant.rawValue)).orWhere("merchant_id", .equal, SQLBind(participant.rawValue))
+                        .orWhere("assignee_id", .equal, SQLBind(participant.rawValue))
+                    if let team = filter.team { group.orWhere("merchant_id", .equal, SQLBind(team.rawValue)) }
+                    return group
                 }
+            }
+            if let status = filter.status { select.where("status", .equal, SQLBind(status.rawValue)) }
+            switch filter.assignee {
+            case nil: break
+            case .unassigned: select.where("assignee_id", .is, SQLLiteral.null)
+            case .agent(let agent): select.where("assignee_id", .equal, SQLBind(agent.rawValue))
             }
         }
         let count = self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("support_conversations")
@@ -114,20 +123,29 @@ public struct SupportSQLRepository: SupportRepository {
 
     /// The recipient's read position for each message of `messages`.
     private func withReadState(_ messages: [Message]) async throws -> [SupportMessage] {
-        let ids = Set(messages.map(\.conversationID.rawValue))
+        let ids = Array(Set(messages.map(\.conversationID.rawValue)))
         guard !ids.isEmpty else { return [] }
-        let rows = try await self.database.select().columns("conversation_id", "user_id", "read_seq").from("conversation_members")
-            .where("conversation_id", .in, SQLBind.group(Array(ids))).all()
+        let rows = try await self.database.select()
+            .columns(SQLColumn("conversation_id", table: "s"), SQLColumn("customer_id", table: "s"), SQLColumn("merchant_id", table: "s"),
+                     SQLColumn("user_id", table: "m"), SQLColumn("read_seq", table: "m"))
+            .from(SQLAlias(SQLIdentifier("support_conversations"), as: SQLIdentifier("s")))
+            .join(SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("m")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("conversation_id", table: "m"), .equal, SQLColumn("conversation_id", table: "s"))
+            .where(SQLColumn("conversation_id", table: "s"), .in, SQLBind.group(ids)).all()
+        var customers: [Int64: (customer: Int64, merchant: Int64)] = [:]
         var read: [Int64: [Int64: Int64]] = [:]
         for row in rows {
-            read[try row.decode(column: "conversation_id", as: Int64.self), default: [:]][try row.decode(column: "user_id", as: Int64.self)] =
-                try row.decode(column: "read_seq", as: Int64.self)
+            let id = try row.decode(column: "conversation_id", as: Int64.self)
+            customers[id] = (try row.decode(column: "customer_id", as: Int64.self), try row.decode(column: "merchant_id", as: Int64.self))
+            read[id, default: [:]][try row.decode(column: "user_id", as: Int64.self)] = try row.decode(column: "read_seq", as: Int64.self)
         }
         return messages.map { message in
-            let members = read[message.conversationID.rawValue] ?? [:]
-            // The recipient is the member who did not send it.
-            let recipientSeq = members.first { $0.key != message.senderID.rawValue }?.value ?? 0
-            return SupportMessage(message: message, isRead: recipientSeq >= message.seq)
+            let id = message.conversationID.rawValue
+            // The recipient is the customer, or — for the customer's messages — the merchant's side (which an
+            // assigned agent shares).
+            guard let pair = customers[id] else { return SupportMessage(message: message, isRead: false) }
+            let recipient = message.senderID.rawValue == pair.customer ? pair.merchant : pair.customer
+            return SupportMessage(message: message, isRead: (read[id]?[recipient] ?? 0) >= message.seq)
         }
     }
 
@@ -177,13 +195,13 @@ public struct SupportSQLRepository: SupportRepository {
         try await self.database.transaction { tx in
             guard let conversation = try await tx.select().columns(Self.columns).from("support_conversations")
                 .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation),
-                conversation.isParticipant(reader)
+                let side = conversation.side(of: reader)
             else { return }
             try await tx.update("conversation_members")
                 .set("read_seq", to: SQLSubquery.select { $0.column("last_seq").from("conversations").where("id", .equal, SQLBind(id.rawValue)) })
-                .where("conversation_id", .equal, SQLBind(id.rawValue)).where("user_id", .equal, SQLBind(reader.rawValue)).run()
+                .where("conversation_id", .equal, SQLBind(id.rawValue)).where("user_id", .equal, SQLBind(side.rawValue)).run()
             try await tx.update("support_conversations")
-                .set(SQLIdentifier(reader == conversation.customerID ? "customer_unread" : "merchant_unread"), to: SQLBind(0))
+                .set(SQLIdentifier(side == conversation.customerID ? "customer_unread" : "merchant_unread"), to: SQLBind(0))
                 .where("conversation_id", .equal, SQLBind(id.rawValue)).run()
         }
     }

@@ -180,7 +180,7 @@ struct CollectingWriter: ResponseBodyWriter {
     let collector: BodyCollector
     mutating func write(_ buffer: ByteBuffer) async throws {
         var buffer = buffer
-        self.collector.bytes.withLock { $0.writeBuffer(&buffer) }
+        self.collector.bytes.withLock { _ = $0.writeBuffer(&buffer) }
     }
     consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }

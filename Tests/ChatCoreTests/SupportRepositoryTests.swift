@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 enum SupportStores {
-    static func with<R>(_ backend: ChatStores.Backend, _ body: (any SupportRepository, any QuickReplyRepository) async throws -> R) async throws -> R {
+    static func with<R>(_ backend: ChatStores.Backend, _ body: (any SupportDeskRepository, any QuickReplyRepository) async throws -> R) async throws -> R {
         switch backend {
         case .memory:
             return try await body(SupportMemoryRepository(), QuickReplyMemoryRepository())
