@@ -148,7 +148,7 @@ public struct SupportMessageFilter: Sendable, Equatable {
     public var conversationID: ConversationID?
     public var senderID: ParticipantID?
     public var type: MessageType?
-    /// Only messages of conversations this user takes part in (non-admin callers).
+    /// Only messages of conversations this user takes part in or is assigned to (non-admin callers).
     public var participant: ParticipantID?
 
     public init(conversationID: ConversationID? = nil, senderID: ParticipantID? = nil, type: MessageType? = nil, participant: ParticipantID? = nil) {
@@ -250,7 +250,7 @@ public actor SupportMemoryRepository: SupportRepository {
             if let id = filter.conversationID, message.conversationID != id { return false }
             if let sender = filter.senderID, message.senderID != sender { return false }
             if let type = filter.type, message.type != type { return false }
-            if let participant = filter.participant, self.conversations[message.conversationID]?.isParticipant(participant) != true { return false }
+            if let participant = filter.participant, self.conversations[message.conversationID]?.side(of: participant) == nil { return false }
             return true
         }.sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id > $1.id }
         let page = matching.dropFirst(max(offset, 0)).prefix(max(limit, 0))

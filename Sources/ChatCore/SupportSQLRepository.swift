@@ -169,6 +169,7 @@ public struct SupportSQLRepository: SupportRepository {
                 select.where { group in
                     group.where(SQLColumn("customer_id", table: "s"), .equal, SQLBind(participant.rawValue))
                         .orWhere(SQLColumn("merchant_id", table: "s"), .equal, SQLBind(participant.rawValue))
+                        .orWhere(SQLColumn("assignee_id", table: "s"), .equal, SQLBind(participant.rawValue))
                 }
             }
         }

@@ -42,7 +42,7 @@ public enum RapportServer {
         /// The audit recorder, over the audit store; `nil` when `AUDIT_ENABLED=false`.
         public let audit: AuditRecorder?
         /// Customer-service conversations and quick replies (seed 004).
-        public let support: any SupportRepository
+        public let support: any SupportDeskRepository
         public let quickReplies: any QuickReplyRepository
 
         /// Builds every service on `database` with the SQL repositories.
@@ -80,7 +80,7 @@ public enum RapportServer {
 
         public init(
             database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService, audit: AuditRecorder? = nil,
-            support: any SupportRepository = SupportMemoryRepository(), quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository()
+            support: any SupportDeskRepository = SupportMemoryRepository(), quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository()
         ) {
             self.database = database
             self.auth = auth
@@ -106,8 +106,10 @@ public enum RapportServer {
         UsersController(users: services.auth.users, render: render).addRoutes(to: router.group("api/users"))
         let support = SupportController(
             support: services.support, quickReplies: services.quickReplies, users: services.auth.users, render: render,
-            maximumContentLength: configuration.maxMessageLength
+            maximumContentLength: configuration.maxMessageLength, presenceLease: TimeInterval(configuration.supportPresenceSeconds),
+            defaultCapacity: configuration.supportDefaultCapacity
         )
+        support.addDeskRoutes(to: router.group("api/support"))
         support.addConversationRoutes(to: router.group("api/conversations"))
         support.addMessageRoutes(to: router.group("api/messages"))
         support.addQuickReplyRoutes(to: router.group("api/quick-replies"))
@@ -184,7 +186,10 @@ public enum RapportServer {
             router: self.buildRouter(services: services, configuration: configuration),
             server: .http1(configuration: http1),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapport"),
-            services: [ServicesRunner(services: services, auditRetentionDays: configuration.auditRetentionDays, logger: logger)],
+            services: [ServicesRunner(
+                services: services, auditRetentionDays: configuration.auditRetentionDays,
+                supportSweep: .seconds(configuration.supportSweepSeconds), logger: logger
+            )],
             logger: logger
         )
     }
@@ -195,6 +200,8 @@ public enum RapportServer {
 struct ServicesRunner: Service {
     let services: RapportServer.Services
     let auditRetentionDays: Int
+    /// How often waiting support conversations are swept (snoozes woken, assignment retried).
+    var supportSweep: Duration = .seconds(15)
     let logger: Logger
 
     func run() async throws {
@@ -204,12 +211,30 @@ struct ServicesRunner: Service {
         let purge = self.services.audit.flatMap { audit in
             self.auditRetentionDays > 0 ? Task { await self.purgeHourly(audit.store) } : nil
         }
+        let sweep = Task { await self.sweepSupport() }
         try? await gracefulShutdown()
+        sweep.cancel()
+        await sweep.value
         purge?.cancel()
         await self.services.audit?.finish()
         await writer?.value
         await self.services.auth.hasher.shutdown()
         await self.services.database.shutdown()
+    }
+
+    /// Wakes snoozed conversations and assigns what waits — what no request triggered, such as an agent's lease
+    /// renewed in another process.
+    func sweepSupport() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: self.supportSweep)
+            if Task.isCancelled { return }
+            do {
+                let assigned = try await self.services.support.sweep(at: Date())
+                if !assigned.isEmpty { self.logger.debug("support sweep assigned", metadata: ["count": "\(assigned.count)"]) }
+            } catch {
+                self.logger.error("support sweep failed", metadata: ["error": "\(error)"])
+            }
+        }
     }
 
     func purgeHourly(_ store: any AuditLogStore) async {

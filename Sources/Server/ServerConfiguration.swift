@@ -51,6 +51,12 @@ public struct ServerConfiguration: Sendable {
         Key(environment: "MAX_FILE_SIZE", flag: "max-file-size", defaultValue: "10485760", help: "Largest uploaded file in bytes."),
         Key(environment: "MEDIA_DIR", flag: "media-dir", defaultValue: "data/media", help: "Where uploads are stored and /api/media is served from."),
         Key(
+            environment: "SUPPORT_PRESENCE_SECONDS", flag: "support-presence-seconds", defaultValue: "60",
+            help: "How long a support agent counts as online after saying so (clients renew it)."
+        ),
+        Key(environment: "SUPPORT_DEFAULT_CAPACITY", flag: "support-default-capacity", defaultValue: "5", help: "Active conversations an agent takes at once, unless set per agent."),
+        Key(environment: "SUPPORT_SWEEP_SECONDS", flag: "support-sweep-seconds", defaultValue: "15", help: "How often snoozes are woken and waiting conversations assigned."),
+        Key(
             environment: "TRUSTED_PROXIES", flag: "trusted-proxies", defaultValue: "127.0.0.1/32,::1/128",
             help: "Comma-separated addresses or CIDRs whose X-Forwarded-For / X-Real-IP headers are believed (empty: none)."
         ),
@@ -101,6 +107,9 @@ public struct ServerConfiguration: Sendable {
     public var trustedProxies: [String]
     public var maxFileSize: Int
     public var mediaDirectory: String
+    public var supportPresenceSeconds: Int
+    public var supportDefaultCapacity: Int
+    public var supportSweepSeconds: Int
     public var auditEnabled: Bool
     /// `nil`: development keeps a generated key under `./data`; production refuses to start.
     public var auditChainKey: String?
@@ -157,6 +166,9 @@ public struct ServerConfiguration: Sendable {
             value(environment).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         self.maxFileSize = try integer("MAX_FILE_SIZE", in: 1024...(1 << 31))
+        self.supportPresenceSeconds = try integer("SUPPORT_PRESENCE_SECONDS", in: 5...86400)
+        self.supportDefaultCapacity = try integer("SUPPORT_DEFAULT_CAPACITY", in: 0...1000)
+        self.supportSweepSeconds = try integer("SUPPORT_SWEEP_SECONDS", in: 1...3600)
         self.mediaDirectory = String(value("MEDIA_DIR").reversed().drop { $0 == "/" }.reversed())
         self.trustedProxies = list("TRUSTED_PROXIES")
         if let bad = self.trustedProxies.first(where: { AddressRange($0) == nil }) {

@@ -3,15 +3,21 @@ import ChatCore
 import Foundation
 import Hummingbird
 import HTTPTypes
+import Logging
 
 /// Seed 004's conversations, messages and quick replies on ChatCore (contracts/seed004 §5–§7 and §10): bearer
 /// auth everywhere, non-admins act only as themselves and see only their own conversations.
 struct SupportController {
-    let support: any SupportRepository
+    let support: any SupportDeskRepository
     let quickReplies: any QuickReplyRepository
     let users: any UserRepository
     let render: UserRenderer
     let maximumContentLength: Int
+    /// How long an agent's presence lasts after it says it is online (renewed by saying so again).
+    var presenceLease: TimeInterval = 60
+    /// The capacity of an agent registered without one.
+    var defaultCapacity: Int = 5
+    var logger = Logger(label: "rapport.support")
 
     func addConversationRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: self.listConversations)
@@ -21,6 +27,7 @@ struct SupportController {
         group.get("{id}/messages", use: self.conversationMessages)
         group.put("{id}/messages/read-all", use: self.readAll)
         group.put("{id}/read", use: self.readCounter)
+        self.addAssignmentRoutes(to: group)
     }
 
     func addMessageRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -77,13 +84,30 @@ struct SupportController {
         return ConversationID(id)
     }
 
-    /// The conversation, if the caller may see it.
+    /// The conversation, if the caller may see it: an admin, a participant, its assignee, or an agent of its
+    /// merchant (who may claim it).
     func visibleConversation(_ context: AppRequestContext, _ request: Request, _ caller: Caller) async throws -> SupportConversation {
         guard let conversation = try await self.support.conversation(id: try self.conversationID(context, request)) else {
             throw Self.conversationNotFound
         }
-        guard caller.isAdmin || conversation.isParticipant(caller.id) else { throw Self.noAccess }
+        if caller.isAdmin || conversation.side(of: caller.id) != nil { return conversation }
+        guard try await self.support.agent(caller.id)?.teamID == conversation.teamID else { throw Self.noAccess }
         return conversation
+    }
+
+    /// Everyone a conversation's JSON names.
+    func people(of conversation: SupportConversation) async throws -> [Int64: User] {
+        try await self.usersByID([conversation.customerID, conversation.merchantID] + (conversation.assigneeID.map { [$0] } ?? []))
+    }
+
+    /// Runs assignment for `team` after something changed it. A failure does not undo what the request did:
+    /// the periodic sweep assigns what is still waiting.
+    func assignWaiting(team: ParticipantID) async {
+        do {
+            _ = try await self.support.assignWaiting(team: team, at: Date())
+        } catch {
+            self.logger.error("support assignment failed", metadata: ["team": "\(team)", "error": "\(error)"])
+        }
     }
 
     func usersByID(_ ids: some Sequence<ParticipantID>) async throws -> [Int64: User] {
@@ -147,9 +171,21 @@ struct SupportController {
         let caller = try self.caller(context)
         var validation = SupportValidation(request)
         let (offset, limit) = validation.paging(request, defaultSize: 20)
-        try validation.finish()
         var filter = SupportConversationFilter(participant: caller.isAdmin ? nil : caller.id)
         let query = request.uri.queryParameters
+        if let text = query["status"].map(String.init), !text.isEmpty {
+            if let status = SupportStatus(rawValue: text) { filter.status = status } else {
+                validation.fail("status", "Input should be 'open', 'pending', 'resolved' or 'snoozed'")
+            }
+        }
+        try validation.finish()
+        if !caller.isAdmin { filter.team = try await self.support.agent(caller.id)?.teamID }
+        if let name = query["assignee_id"].map(String.init), !name.isEmpty {
+            if name == "none" { filter.assignee = .unassigned } else {
+                guard let id = try await self.participant(named: name) else { return JSONResponse(.ok, ["count": 0, "results": []]) }
+                filter.assignee = .agent(id)
+            }
+        }
         for (key, assign) in [("customer_id", \SupportConversationFilter.customerID), ("merchant_id", \SupportConversationFilter.merchantID)] {
             guard let name = query[Substring(key)].map(String.init), !name.isEmpty else { continue }
             // An unknown user has no conversations.
@@ -173,19 +209,23 @@ struct SupportController {
         if !caller.isAdmin, customer != caller.id, merchant != caller.id { throw Self.impersonation }
         guard let customer else { return JSONResponse(.notFound, ["detail": .string("Customer with id '\(customerName)' not found")]) }
         guard let merchant else { return JSONResponse(.notFound, ["detail": .string("Merchant with id '\(merchantName)' not found")]) }
-        let conversation = try await self.support.conversation(customer: customer, merchant: merchant, at: Date())
-        let users = try await self.usersByID([conversation.customerID, conversation.merchantID])
-        return JSONResponse(.ok, self.json(conversation, users))
+        var conversation = try await self.support.conversation(customer: customer, merchant: merchant, at: Date())
+        if conversation.assigneeID == nil, conversation.isActive {
+            // A new (or waiting) customer conversation goes to an online agent of the merchant with room, if any.
+            await self.assignWaiting(team: conversation.teamID)
+            conversation = try await self.support.conversation(id: conversation.id) ?? conversation
+        }
+        return JSONResponse(.ok, self.json(conversation, try await self.people(of: conversation)))
     }
 
     @Sendable func getConversation(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let conversation = try await self.visibleConversation(context, request, try self.caller(context))
-        return JSONResponse(.ok, self.json(conversation, try await self.usersByID([conversation.customerID, conversation.merchantID])))
+        return JSONResponse(.ok, self.json(conversation, try await self.people(of: conversation)))
     }
 
     @Sendable func conversationDetail(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let conversation = try await self.visibleConversation(context, request, try self.caller(context))
-        let users = try await self.usersByID([conversation.customerID, conversation.merchantID])
+        let users = try await self.people(of: conversation)
         let count = try await self.support.messages(in: conversation.id, ascending: true, offset: 0, limit: 0).total
         return JSONResponse(.ok, self.json(conversation, users).merging(["message_count": .int(Int64(count)), "messages": .null]))
     }
@@ -213,7 +253,7 @@ struct SupportController {
         let conversation = try await self.visibleConversation(context, request, caller)
         var reader: ParticipantID? = caller.id
         if let name { reader = try await self.actingAs(name, caller) }
-        if let reader, conversation.isParticipant(reader) { try await self.support.markRead(by: reader, in: conversation.id) }
+        if let reader, conversation.side(of: reader) != nil { try await self.support.markRead(by: reader, in: conversation.id) }
         return JSONResponse(.ok, Self.success)
     }
 
@@ -279,8 +319,12 @@ struct SupportController {
         try validation.finish()
         guard let sender = try await self.actingAs(body.string("sender_id")!, caller) else { throw Self.noAccess }
         guard let conversation = try await self.support.conversation(id: ConversationID(conversationID!)) else { throw Self.conversationNotFound }
-        guard conversation.isParticipant(sender) else { throw Self.noAccess }
+        guard conversation.side(of: sender) != nil else { throw Self.noAccess }
         let sent = try await self.support.send(NewMessage(senderID: sender, content: content, type: type), in: conversation.id, at: Date())
+        if sent.conversation.assigneeID == nil, sent.conversation.status != conversation.status {
+            // The customer reopened a conversation that has nobody to answer it.
+            await self.assignWaiting(team: conversation.teamID)
+        }
         let users = try await self.usersByID([sender])
         return JSONResponse(.ok, self.json(SupportMessage(message: sent.message, isRead: false), users))
     }
@@ -299,7 +343,7 @@ struct SupportController {
         let caller = try self.caller(context)
         guard let found = try await self.support.message(id: try self.messageID(context, request)) else { throw Self.messageNotFound }
         if !caller.isAdmin {
-            guard let conversation = try await self.support.conversation(id: found.message.conversationID), conversation.isParticipant(caller.id)
+            guard let conversation = try await self.support.conversation(id: found.message.conversationID), conversation.side(of: caller.id) != nil
             else { throw Self.noAccess }
         }
         _ = try await self.support.markMessageRead(id: found.message.id)

@@ -1,4 +1,5 @@
 import Configuration
+import ChatCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -35,14 +36,20 @@ struct TestServer {
     }
 
     static func withApp(
-        _ values: [String: String] = [:], closeDatabase: Bool = false, databaseURL: String = "sqlite::memory:",
+        _ values: [String: String] = [:], closeDatabase: Bool = false, databaseURL: String = "sqlite::memory:", supportInMemory: Bool = false,
         _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void
     ) async throws {
         // With the database closed under it, the audit writer would retry for ever.
         let configuration = try configuration(closeDatabase ? values.merging(["AUDIT_ENABLED": "false"]) { _, new in new } : values)
         let database = try await ConnectedDatabase.connect(url: databaseURL, logger: logger)
         try await RapportServer.migrator.migrate(on: database.database, logger: logger)
-        let services = try await RapportServer.Services.make(database: database, configuration: configuration, logger: logger)
+        let made = try await RapportServer.Services.make(database: database, configuration: configuration, logger: logger)
+        // With `supportInMemory`, the customer-service routes run over the memory repositories (users and tokens
+        // stay in SQLite).
+        let services = !supportInMemory ? made : RapportServer.Services(
+            database: database, auth: made.auth, contacts: made.contacts, chat: made.chat, audit: made.audit,
+            support: SupportMemoryRepository(), quickReplies: QuickReplyMemoryRepository()
+        )
         let router = RapportServer.buildRouter(services: services, configuration: configuration)
         router.post("/test/echo") { request, context in try await request.decode(as: Echo.self, context: context) }
         router.get("/test/fail") { _, _ -> String in throw SecretFailure() }

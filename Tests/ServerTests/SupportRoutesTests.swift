@@ -22,8 +22,8 @@ struct SupportRoutesTests {
         return tokens
     }
 
-    @Test(arguments: HTTPBackend.enabled)
-    func aConversationFromOpeningToReading(_ backend: HTTPBackend) async throws {
+    @Test(arguments: SupportBackend.enabled)
+    func aConversationFromOpeningToReading(_ backend: SupportBackend) async throws {
         try await backend.withApp { client, services in
             let t = try await Self.people(client, services)
             var reply = try await client.json("/api/conversations/", token: t["b1"], body: #"{"customer_id": "b1", "merchant_id": "m1"}"#)
@@ -68,8 +68,9 @@ struct SupportRoutesTests {
         }
     }
 
-    @Test func everyRuleOfTheUnifiedDifferences() async throws {
-        try await TestServer.withApp { client, services in
+    @Test(arguments: SupportBackend.enabled)
+    func everyRuleOfTheUnifiedDifferences(_ backend: SupportBackend) async throws {
+        try await backend.withApp { client, services in
             let t = try await Self.people(client, services)
             let opened = try await client.json("/api/conversations/", token: t["admin"], body: #"{"customer_id": "b1", "merchant_id": "m1"}"#)
             let id = try #require(opened.body["id"] as? Int)
@@ -117,8 +118,9 @@ struct SupportRoutesTests {
         }
     }
 
-    @Test func quickReplies() async throws {
-        try await TestServer.withApp { client, services in
+    @Test(arguments: SupportBackend.enabled)
+    func quickReplies(_ backend: SupportBackend) async throws {
+        try await backend.withApp { client, services in
             let t = try await Self.people(client, services)
             var ids: [Int] = []
             for index in 0..<10 {

@@ -72,8 +72,9 @@ struct UsersRoutesTests {
         }
     }
 
-    @Test func badInputIsRefusedAndNothingIsStored() async throws {
-        try await TestServer.withApp { client, services in
+    @Test(arguments: HTTPBackend.enabled)
+    func badInputIsRefusedAndNothingIsStored(_ backend: HTTPBackend) async throws {
+        try await backend.withApp { client, services in
             let admin = try await services.token(role: .admin, name: "root")
             var reply = try await client.json("/api/users/ensure", token: admin, body: #"{"users": [{"id": "ok", "role": "buyer"}, {"id": "b2", "role": "king"}, {"role": "buyer"}]}"#)
             #expect(reply.status == .unprocessableContent)
