@@ -120,7 +120,7 @@ public actor AuditRecorder {
             let store = self.store
             while true {
                 do {
-                    try await Task { try await store.append([event]) }.value
+                    _ = try await Task { try await store.append([event]) }.value
                     break
                 } catch AuditStoreError.duplicateID {
                     self.logger.error("audit event id already stored; event skipped", metadata: ["id": "\(event.id)"])
