@@ -16,6 +16,8 @@ public protocol MessageRepository: Sendable {
     func lastMessage(in conversation: ConversationID) async throws -> Message?
     /// The sequence number `member` has read up to (0: nothing).
     func readSeq(of member: ParticipantID, in conversation: ConversationID) async throws -> Int64
+    /// Who takes part in the conversation (empty when there is no such conversation).
+    func members(of conversation: ConversationID) async throws -> [ParticipantID]
     /// Marks everything up to the conversation's newest message read for `member`; returns how many of the other
     /// members' messages that newly covered.
     @discardableResult

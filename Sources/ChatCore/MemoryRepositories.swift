@@ -67,6 +67,10 @@ public actor MessageMemoryRepository: MessageRepository {
         self.conversations[conversation]?.members[member] ?? 0
     }
 
+    public func members(of conversation: ConversationID) -> [ParticipantID] {
+        (self.conversations[conversation]?.members.keys).map { Array($0).sorted() } ?? []
+    }
+
     public func markAllRead(by member: ParticipantID, in conversation: ConversationID) -> Int {
         guard var stored = self.conversations[conversation] else { return 0 }
         let from = stored.members[member] ?? 0

@@ -127,6 +127,12 @@ public struct MessageSQLRepository: MessageRepository {
         return try row?.decode(column: "read_seq", as: Int64.self) ?? 0
     }
 
+    public func members(of conversation: ConversationID) async throws -> [ParticipantID] {
+        try await self.database.select().column("user_id").from("conversation_members")
+            .where("conversation_id", .equal, SQLBind(conversation.rawValue)).orderBy("user_id").all()
+            .map { ParticipantID(try $0.decode(column: "user_id", as: Int64.self)) }
+    }
+
     public func markAllRead(by member: ParticipantID, in conversation: ConversationID) async throws -> Int {
         // Most calls (every history page) find nothing new: check with two reads before taking the write path.
         if try await self.readSeq(of: member, in: conversation) >= Int64(try await self.messageCount(in: conversation)) { return 0 }

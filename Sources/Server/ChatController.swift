@@ -11,6 +11,8 @@ struct ChatController {
     let chat: ChatService
     let users: any UserRepository
     let render: UserRenderer
+    let realtime: Realtime
+    let frames: RealtimeFrames
 
     func addFriendRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("add", use: self.addFriend)
@@ -147,6 +149,14 @@ struct ChatController {
                 from: ParticipantID(me), to: ParticipantID(receiverID), content: content, type: type,
                 clientMessageID: body.string("client_msg_id")
             )
+            if result.created {
+                // Live to both users' connections (the sender's other devices too).
+                let sender = try await self.users.users(ids: [UserID(me)])
+                let users = Dictionary(sender.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+                await self.realtime.publish(HubEvent(
+                    recipients: [ParticipantID(me), ParticipantID(receiverID)], frames: self.frames.message(result.message, users)
+                ))
+            }
             return JSONResponse(.ok, ["message": "消息发送成功", "data": Self.json(result.message, receiver: receiverID, isRead: false)])
         } catch ChatError.notFriends {
             // The contract answers an unknown receiver before a non-friend.

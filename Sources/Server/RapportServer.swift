@@ -4,6 +4,7 @@ public import ContactsKit
 public import CRMAudit
 public import Hummingbird
 import HummingbirdCore
+import HummingbirdWebSocket
 public import Logging
 import NIOCore
 import ServiceLifecycle
@@ -44,6 +45,8 @@ public enum RapportServer {
         /// Customer-service conversations and quick replies (seed 004).
         public let support: any SupportDeskRepository
         public let quickReplies: any QuickReplyRepository
+        /// The live connections of this process and the bus between processes.
+        public let realtime: Realtime
 
         /// Builds every service on `database` with the SQL repositories.
         public static func make(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) async throws -> Services {
@@ -74,14 +77,17 @@ public enum RapportServer {
             }
             return Services(
                 database: database, auth: auth, contacts: contacts, chat: chat, audit: audit,
-                support: SupportSQLRepository(database: db), quickReplies: QuickReplySQLRepository(database: db)
+                support: SupportSQLRepository(database: db), quickReplies: QuickReplySQLRepository(database: db),
+                realtime: Realtime(hub: ChatHub(queueCapacity: configuration.wsQueueSize, presenceGrace: .seconds(configuration.presenceGraceSeconds)))
             )
         }
 
         public init(
             database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService, audit: AuditRecorder? = nil,
-            support: any SupportDeskRepository = SupportMemoryRepository(), quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository()
+            support: any SupportDeskRepository = SupportMemoryRepository(), quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository(),
+            realtime: Realtime = Realtime()
         ) {
+            self.realtime = realtime
             self.database = database
             self.auth = auth
             self.contacts = contacts
@@ -100,15 +106,21 @@ public enum RapportServer {
             .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
-        let chat = ChatController(chat: services.chat, users: services.auth.users, render: render)
+        let chat = ChatController(chat: services.chat, users: services.auth.users, render: render, realtime: services.realtime, frames: RealtimeFrames(render: render))
         chat.addFriendRoutes(to: router.group("api/friend"))
         chat.addMessageRoutes(to: router.group("api/message"))
         UsersController(users: services.auth.users, render: render).addRoutes(to: router.group("api/users"))
         let support = SupportController(
             support: services.support, quickReplies: services.quickReplies, users: services.auth.users, render: render,
             maximumContentLength: configuration.maxMessageLength, presenceLease: TimeInterval(configuration.supportPresenceSeconds),
-            defaultCapacity: configuration.supportDefaultCapacity
+            defaultCapacity: configuration.supportDefaultCapacity, realtime: services.realtime, frames: RealtimeFrames(render: render)
         )
+        RealtimeController(
+            realtime: services.realtime, auth: services.auth, users: services.auth.users, support: services.support, chat: services.chat,
+            frames: RealtimeFrames(render: render), render: render, maxMessageSize: configuration.wsMaxMessageSize,
+            resumeLimit: configuration.wsResumeLimit, presenceLease: TimeInterval(configuration.supportPresenceSeconds),
+            logger: Logger(label: "rapport.realtime")
+        ).addRoutes(to: router)
         support.addDeskRoutes(to: router.group("api/support"))
         support.addConversationRoutes(to: router.group("api/conversations"))
         support.addMessageRoutes(to: router.group("api/messages"))
@@ -182,9 +194,13 @@ public enum RapportServer {
             httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 100)
         )
         http1.idleTimeout = .seconds(configuration.idleTimeout.components.seconds)
+        let router = self.buildRouter(services: services, configuration: configuration)
+        let webSocket = WebSocketServerConfiguration(
+            maxFrameSize: configuration.wsMaxMessageSize, autoPing: .enabled(timePeriod: .seconds(configuration.wsPingSeconds))
+        )
         return Application(
-            router: self.buildRouter(services: services, configuration: configuration),
-            server: .http1(configuration: http1),
+            router: router,
+            server: self.guardedServer(router: router, configuration: .init(http1: http1, ws: webSocket), requestTimeout: requestTimeout),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapport"),
             services: [ServicesRunner(
                 services: services, auditRetentionDays: configuration.auditRetentionDays,
@@ -192,6 +208,49 @@ public enum RapportServer {
             )],
             logger: logger
         )
+    }
+}
+
+extension RapportServer {
+    /// HTTP/1 with WebSocket upgrade (the router decides which requests upgrade), with ``FirstRequestGuard`` in
+    /// front: the upgrade pipeline parses a connection's first request head before ``ConnectionGuardHandler``
+    /// is in place, so that head gets its limits and timeout here.
+    static func guardedServer(
+        router: Router<AppRequestContext>, configuration: HTTP1WebSocketUpgradeChannel.Configuration, requestTimeout: TimeAmount
+    ) -> HTTPServerBuilder {
+        let decoder = configuration.http1.httpDecoder
+        let webSocketResponder = router.buildResponder()
+        return HTTPServerBuilder { responder in
+            GuardedChildChannel(
+                inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: configuration),
+                makeGuard: {
+                    FirstRequestGuard(
+                        requestTimeout: requestTimeout, maxFieldSize: decoder.maxHeaderFieldSize, maxListSize: decoder.maxHeaderListSize,
+                        maxFieldCount: decoder.maxHeaderFieldCount
+                    )
+                }
+            )
+        }
+    }
+}
+
+/// A child channel with ``FirstRequestGuard`` at the front of its pipeline.
+struct GuardedChildChannel<Inner: ServerChildChannel>: ServerChildChannel {
+    typealias Value = Inner.Value
+    let inner: Inner
+    let makeGuard: @Sendable () -> FirstRequestGuard
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        do {
+            try channel.pipeline.syncOperations.addHandler(self.makeGuard(), position: .first)
+        } catch {
+            return channel.eventLoop.makeFailedFuture(error)
+        }
+        return self.inner.setup(channel: channel, logger: logger)
+    }
+
+    func handle(value: Value, logger: Logger) async {
+        await self.inner.handle(value: value, logger: logger)
     }
 }
 
@@ -212,14 +271,40 @@ struct ServicesRunner: Service {
             self.auditRetentionDays > 0 ? Task { await self.purgeHourly(audit.store) } : nil
         }
         let sweep = Task { await self.sweepSupport() }
+        let realtime = self.services.realtime
+        // A bus between processes delivers what the others publish; the local bus delivers directly.
+        let bus = realtime.bus is LocalEventBus ? nil : Task { try? await realtime.hub.run(realtime.bus) }
+        await self.observePresence()
         try? await gracefulShutdown()
         sweep.cancel()
         await sweep.value
+        bus?.cancel()
         purge?.cancel()
         await self.services.audit?.finish()
         await writer?.value
         await self.services.auth.hasher.shutdown()
         await self.services.database.shutdown()
+    }
+
+    /// Tells everyone when a user comes online or goes offline, and keeps an agent's presence lease in step with
+    /// its connections.
+    func observePresence() async {
+        let services = self.services
+        await services.realtime.hub.observePresence { change in
+            let user: ParticipantID
+            switch change {
+            case .online(let id): user = id
+            case .offline(let id): user = id
+            }
+            guard user.rawValue > 0 else { return }
+            let name = (try? await services.auth.users.user(id: UserID(user.rawValue))).flatMap { $0?.externalID } ?? String(user.rawValue)
+            await services.realtime.publish(HubEvent(
+                recipients: [Realtime.everyone], frames: RealtimeFrames.presence(change, name: .string(name)), exceptUser: user
+            ))
+            if case .offline = change, (try? await services.support.agent(user)) != nil {
+                _ = try? await services.support.setPresence(user, onlineUntil: nil)
+            }
+        }
     }
 
     /// Wakes snoozed conversations and assigns what waits — what no request triggered, such as an agent's lease

@@ -1,10 +1,11 @@
 public import AuthTokens
 public import Hummingbird
+public import HummingbirdWebSocket
 import NIOCore
 
 /// The request context of every Rapport route: Hummingbird's core context, the body limit the server was
 /// configured with, the client's address and the outcome of reading its token.
-public struct AppRequestContext: RequestContext {
+public struct AppRequestContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``BodyLimitMiddleware`` from `MAX_BODY_SIZE`; request decoding stops past it with 413.
     public var maxUploadSize: Int
@@ -12,6 +13,8 @@ public struct AppRequestContext: RequestContext {
     public var clientAddress: String
     /// Set by ``AuthMiddleware``: who the token speaks for, or why there is nobody.
     public var authentication: Result<Identity, TokenFailure>
+    /// Where a WebSocket route leaves its handler for the upgrade.
+    public let webSocket = WebSocketHandlerReference<AppRequestContext>()
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

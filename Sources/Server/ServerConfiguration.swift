@@ -55,6 +55,11 @@ public struct ServerConfiguration: Sendable {
             help: "How long a support agent counts as online after saying so (clients renew it)."
         ),
         Key(environment: "SUPPORT_DEFAULT_CAPACITY", flag: "support-default-capacity", defaultValue: "5", help: "Active conversations an agent takes at once, unless set per agent."),
+        Key(environment: "WS_MAX_MESSAGE_SIZE", flag: "ws-max-message-size", defaultValue: "2097152", help: "Largest WebSocket text message in bytes (larger: close 1009)."),
+        Key(environment: "WS_QUEUE_SIZE", flag: "ws-queue-size", defaultValue: "256", help: "Frames a WebSocket connection may have waiting before it is closed as too slow (1008)."),
+        Key(environment: "WS_PING_SECONDS", flag: "ws-ping-seconds", defaultValue: "30", help: "Seconds between pings that keep WebSocket connections alive and find dead peers."),
+        Key(environment: "WS_RESUME_LIMIT", flag: "ws-resume-limit", defaultValue: "500", help: "Missed messages of one conversation a resume replays; more gets resync."),
+        Key(environment: "PRESENCE_GRACE_SECONDS", flag: "presence-grace-seconds", defaultValue: "5", help: "Seconds a user without connections still counts as online (no flapping on reconnect)."),
         Key(environment: "SUPPORT_SWEEP_SECONDS", flag: "support-sweep-seconds", defaultValue: "15", help: "How often snoozes are woken and waiting conversations assigned."),
         Key(
             environment: "TRUSTED_PROXIES", flag: "trusted-proxies", defaultValue: "127.0.0.1/32,::1/128",
@@ -110,6 +115,11 @@ public struct ServerConfiguration: Sendable {
     public var supportPresenceSeconds: Int
     public var supportDefaultCapacity: Int
     public var supportSweepSeconds: Int
+    public var wsMaxMessageSize: Int
+    public var wsQueueSize: Int
+    public var wsPingSeconds: Int
+    public var wsResumeLimit: Int
+    public var presenceGraceSeconds: Int
     public var auditEnabled: Bool
     /// `nil`: development keeps a generated key under `./data`; production refuses to start.
     public var auditChainKey: String?
@@ -169,6 +179,11 @@ public struct ServerConfiguration: Sendable {
         self.supportPresenceSeconds = try integer("SUPPORT_PRESENCE_SECONDS", in: 5...86400)
         self.supportDefaultCapacity = try integer("SUPPORT_DEFAULT_CAPACITY", in: 0...1000)
         self.supportSweepSeconds = try integer("SUPPORT_SWEEP_SECONDS", in: 1...3600)
+        self.wsMaxMessageSize = try integer("WS_MAX_MESSAGE_SIZE", in: 1024...(64 << 20))
+        self.wsQueueSize = try integer("WS_QUEUE_SIZE", in: 1...1_000_000)
+        self.wsPingSeconds = try integer("WS_PING_SECONDS", in: 1...3600)
+        self.wsResumeLimit = try integer("WS_RESUME_LIMIT", in: 1...100_000)
+        self.presenceGraceSeconds = try integer("PRESENCE_GRACE_SECONDS", in: 0...3600)
         self.mediaDirectory = String(value("MEDIA_DIR").reversed().drop { $0 == "/" }.reversed())
         self.trustedProxies = list("TRUSTED_PROXIES")
         if let bad = self.trustedProxies.first(where: { AddressRange($0) == nil }) {

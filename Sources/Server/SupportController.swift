@@ -18,6 +18,8 @@ struct SupportController {
     /// The capacity of an agent registered without one.
     var defaultCapacity: Int = 5
     var logger = Logger(label: "rapport.support")
+    var realtime = Realtime()
+    var frames = RealtimeFrames(render: UserRenderer(baseURL: ""))
 
     func addConversationRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: self.listConversations)
@@ -253,7 +255,15 @@ struct SupportController {
         let conversation = try await self.visibleConversation(context, request, caller)
         var reader: ParticipantID? = caller.id
         if let name { reader = try await self.actingAs(name, caller) }
-        if let reader, conversation.side(of: reader) != nil { try await self.support.markRead(by: reader, in: conversation.id) }
+        if let reader, conversation.side(of: reader) != nil {
+            try await self.support.markRead(by: reader, in: conversation.id)
+            // Seed 004's `read` frame to the other side.
+            let users = try await self.usersByID([reader])
+            let others = RealtimeController.Connection.audience(conversation).filter { $0 != reader && $0 != Realtime.monitors }
+            await self.realtime.publish(HubEvent(
+                recipients: others, frames: self.frames.read(conversation: conversation.id, reader: reader, seq: nil, users)
+            ))
+        }
         return JSONResponse(.ok, Self.success)
     }
 
@@ -326,6 +336,10 @@ struct SupportController {
             await self.assignWaiting(team: conversation.teamID)
         }
         let users = try await self.usersByID([sender])
+        // Live to every connection of both sides, the agent and the monitors.
+        await self.realtime.publish(HubEvent(
+            recipients: RealtimeController.Connection.audience(sent.conversation), frames: self.frames.message(sent.message, users)
+        ))
         return JSONResponse(.ok, self.json(SupportMessage(message: sent.message, isRead: false), users))
     }
 

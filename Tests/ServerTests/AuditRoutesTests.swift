@@ -311,7 +311,7 @@ struct AuditLiveTests {
                     DispatchQueue.concurrentPerform(iterations: count) { index in
                         let request = "GET /api/contacts/list?n=\(index) HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.9, 10.0.0.1\r\n"
                             + "User-Agent: live/\(index)\r\nConnection: close\r\n\r\n"
-                        _ = try? ConnectionLimitTests.exchange(port: port, request, wait: .seconds(5))
+                        _ = try? ConnectionLimitTests.blockingExchange(port: port, request, wait: .seconds(5))
                     }
                     done.resume()
                 }

@@ -14,7 +14,17 @@ import Glibc
 struct ConnectionLimitTests {
     /// Connects to 127.0.0.1:`port`, sends `request`, and returns what the server sent back until it closed the
     /// connection or `wait` passed.
-    static func exchange(port: Int, _ request: String, wait: Duration) throws -> (text: String, closed: Bool) {
+    /// Sends `request` on a raw socket and reads until the server closes or `wait` passes. The blocking socket
+    /// calls run on a dispatch thread: on the cooperative pool they would starve the server being tested.
+    static func exchange(port: Int, _ request: String, wait: Duration) async throws -> (text: String, closed: Bool) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try Self.blockingExchange(port: port, request, wait: wait) })
+            }
+        }
+    }
+
+    static func blockingExchange(port: Int, _ request: String, wait: Duration) throws -> (text: String, closed: Bool) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #expect(fd >= 0)
         defer { close(fd) }
@@ -58,7 +68,7 @@ struct ConnectionLimitTests {
     @Test func tooManyHeadersGet431() async throws {
         try await Self.withLiveServer([:]) { port in
             let headers = (0..<150).map { "X-Filler-\($0): v\r\n" }.joined()
-            let (text, closed) = try Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\n\(headers)\r\n", wait: .seconds(5))
+            let (text, closed) = try await Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\n\(headers)\r\n", wait: .seconds(5))
             #expect(text.hasPrefix("HTTP/1.1 431"))
             #expect(closed)
         }
@@ -67,14 +77,14 @@ struct ConnectionLimitTests {
     @Test func oversizedHeaderGets431() async throws {
         try await Self.withLiveServer([:]) { port in
             let long = String(repeating: "a", count: 70_000)
-            let (text, _) = try Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Long: \(long)\r\n\r\n", wait: .seconds(5))
+            let (text, _) = try await Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Long: \(long)\r\n\r\n", wait: .seconds(5))
             #expect(text.hasPrefix("HTTP/1.1 431"))
         }
     }
 
     @Test func garbageGets400() async throws {
         try await Self.withLiveServer([:]) { port in
-            let (text, closed) = try Self.exchange(port: port, "HELLO THERE\r\n\r\n", wait: .seconds(5))
+            let (text, closed) = try await Self.exchange(port: port, "HELLO THERE\r\n\r\n", wait: .seconds(5))
             #expect(text.hasPrefix("HTTP/1.1 400"))
             #expect(closed)
         }
@@ -83,7 +93,7 @@ struct ConnectionLimitTests {
     @Test func slowHeadersAreCutOff() async throws {
         try await Self.withLiveServer(["REQUEST_TIMEOUT": "1"]) { port in
             let started = ContinuousClock.now
-            let (text, closed) = try Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: ", wait: .seconds(5))
+            let (text, closed) = try await Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: ", wait: .seconds(5))
             #expect(closed && text.isEmpty)
             #expect(ContinuousClock.now - started < .seconds(4))
         }
@@ -91,7 +101,7 @@ struct ConnectionLimitTests {
 
     @Test func aCompleteRequestIsServedAndKeptAlive() async throws {
         try await Self.withLiveServer(["REQUEST_TIMEOUT": "1"]) { port in
-            let (text, _) = try Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n", wait: .seconds(3))
+            let (text, _) = try await Self.exchange(port: port, "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n", wait: .seconds(3))
             #expect(text.hasPrefix("HTTP/1.1 200"))
             #expect(text.contains("服务正常运行"))
         }

@@ -1,0 +1,108 @@
+import AuthTokens
+public import ChatCore
+import Foundation
+
+/// The live side of the server: this process's ``ChatHub`` and the ``EventBus`` that carries events between
+/// processes. Routes publish through it, whatever the path a message came in by (HTTP or WebSocket), so every
+/// connection of every participant receives it once.
+public struct Realtime: Sendable {
+    public let hub: ChatHub
+    public let bus: any EventBus
+    /// Connections of admins are also registered under this id: seed 004's monitors see all support traffic.
+    static let monitors = ParticipantID(-1)
+    /// Every connection is also registered under this id: presence changes go to everyone.
+    static let everyone = ParticipantID(-2)
+
+    public init(hub: ChatHub = ChatHub(), bus: any EventBus = LocalEventBus()) {
+        self.hub = hub
+        self.bus = bus
+    }
+
+    /// Publishes; a bus failure is logged by the caller's logger, never turned into a failed request — the
+    /// message is stored, and clients that missed it get it when they resume.
+    func publish(_ event: HubEvent) async {
+        // In one process the bus is only a detour: deliver straight to the hub.
+        if self.bus is LocalEventBus {
+            await self.hub.deliver(event)
+        } else {
+            try? await self.bus.publish(event)
+        }
+    }
+
+    static func text(_ value: JSONValue) -> String { String(decoding: value.serialized(), as: UTF8.self) }
+
+    /// A frame in both dialects: seed 004's flat object and the `{"type", "data"}` envelope.
+    static func frames(type: String, flat: [(String, JSONValue)]?, data: [(String, JSONValue)]?) -> [FrameDialect: String] {
+        var frames: [FrameDialect: String] = [:]
+        if let flat { frames[.flat] = self.text(.ordered([("type", .string(type))] + flat)) }
+        if let data { frames[.envelope] = self.text(.ordered([("type", .string(type)), ("data", .ordered(data))])) }
+        return frames
+    }
+}
+
+/// Renders the events of conversations and presence for both dialects.
+struct RealtimeFrames {
+    let render: UserRenderer
+
+    /// A user as seed 004 names it: the external id, else the integer id as a decimal string.
+    static func name(_ id: ParticipantID, _ users: [Int64: User]) -> JSONValue {
+        .string(users[id.rawValue]?.externalID ?? String(id.rawValue))
+    }
+
+    func content(_ message: Message) -> JSONValue {
+        message.type == .image || message.type == .file ? self.render.mediaURL(message.content).orString(message.content) : .string(message.content)
+    }
+
+    /// A stored message: seed 004's `message` frame and the envelope's (with the sequence number clients resume from).
+    func message(_ message: Message, _ users: [Int64: User]) -> [FrameDialect: String] {
+        Realtime.frames(
+            type: "message",
+            flat: [
+                ("id", .int(message.id)), ("conversation_id", .int(message.conversationID.rawValue)), ("seq", .int(message.seq)),
+                ("sender_id", Self.name(message.senderID, users)), ("content", self.content(message)),
+                ("message_type", .string(message.type == .emoji ? "text" : message.type.rawValue)),
+                ("client_msg_id", .string(message.clientMessageID)), ("timestamp", WireDate.epoch(message.createdAt)),
+            ],
+            data: self.messageData(message, users)
+        )
+    }
+
+    func messageData(_ message: Message, _ users: [Int64: User]) -> [(String, JSONValue)] {
+        [
+            ("id", .int(message.id)), ("conversation_id", .int(message.conversationID.rawValue)), ("seq", .int(message.seq)),
+            ("sender_id", .int(message.senderID.rawValue)), ("sender_name", .string(users[message.senderID.rawValue]?.username)),
+            ("content", self.content(message)), ("type", .string(message.type.rawValue)),
+            ("client_msg_id", .string(message.clientMessageID)), ("created_at", WireDate.iso(message.createdAt)),
+        ]
+    }
+
+    func read(conversation: ConversationID, reader: ParticipantID, seq: Int64?, _ users: [Int64: User]) -> [FrameDialect: String] {
+        Realtime.frames(
+            type: "read",
+            flat: [("conversation_id", .int(conversation.rawValue)), ("reader_id", Self.name(reader, users)), ("timestamp", WireDate.epoch(Date()))],
+            data: [("conversation_id", .int(conversation.rawValue)), ("reader_id", .int(reader.rawValue)), ("seq", seq.map(JSONValue.int) ?? .null)]
+        )
+    }
+
+    func typing(conversation: ConversationID, user: ParticipantID, isTyping: Bool, _ users: [Int64: User]) -> [FrameDialect: String] {
+        Realtime.frames(
+            type: "typing",
+            flat: [("user_id", Self.name(user, users)), ("conversation_id", .int(conversation.rawValue)), ("is_typing", .bool(isTyping))],
+            data: [("user_id", .int(user.rawValue)), ("conversation_id", .int(conversation.rawValue)), ("is_typing", .bool(isTyping))]
+        )
+    }
+
+    /// Someone else came online or went offline: seed 004's `status`, the envelope's `user_online`/`user_offline`.
+    static func presence(_ change: PresenceChange, name: JSONValue) -> [FrameDialect: String] {
+        let (user, online) = switch change {
+        case .online(let user): (user, true)
+        case .offline(let user): (user, false)
+        }
+        var frames = Realtime.frames(
+            type: "status",
+            flat: [("user_id", name), ("status", .string(online ? "online" : "offline")), ("timestamp", WireDate.epoch(Date()))], data: nil
+        )
+        frames[.envelope] = Realtime.text(.ordered([("type", .string(online ? "user_online" : "user_offline")), ("data", .ordered([("user_id", .int(user.rawValue))]))]))
+        return frames
+    }
+}

@@ -1,0 +1,363 @@
+import AuthTokens
+import ChatCore
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import NIOWebSocket
+
+/// `/api/ws` and `/api/ws/{user_id}` (contracts/README §1.5): one plain WebSocket for seed 004's flat frames
+/// and `{"type", "data"}` envelopes.
+///
+/// The token comes from `Authorization: Bearer` or `?token=`; a missing, invalid or mismatched one closes the
+/// socket with 1008 after the handshake. Each connection is registered in the process's ``ChatHub`` with a
+/// bounded outbound queue, drained by its own writer task; a connection whose queue overflows is closed with
+/// 1008 and its client resumes from the last sequence it saw. Sends over the socket are the same operation as
+/// over HTTP: stored once, acknowledged to the sending connection, published to every other connection of
+/// every participant.
+struct RealtimeController {
+    let realtime: Realtime
+    let auth: AuthService
+    let users: any UserRepository
+    let support: any SupportDeskRepository
+    let chat: ChatService
+    let frames: RealtimeFrames
+    let render: UserRenderer
+    /// The largest text message accepted (larger: close 1009).
+    let maxMessageSize: Int
+    /// How many missed messages of one conversation a resume replays before answering `resync` instead.
+    let resumeLimit: Int
+    let presenceLease: TimeInterval
+    let logger: Logger
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.ws("api/ws") { inbound, outbound, context in
+            try await self.session(inbound, outbound, context, pathUser: nil)
+        }
+        router.ws("api/ws/{user_id}") { inbound, outbound, context in
+            try await self.session(inbound, outbound, context, pathUser: context.requestContext.parameters.get("user_id"))
+        }
+    }
+
+    /// Who connects: the identity of the header or `?token=`, checked against `{user_id}`; or why not.
+    func identify(_ context: WebSocketRouterContext<AppRequestContext>, pathUser: String?) async throws -> Result<(Identity, User?), CloseReason> {
+        var identity: Identity
+        if case .success(let found) = context.requestContext.authentication {
+            identity = found
+        } else if let token = context.request.uri.queryParameters["token"].map(String.init), !token.isEmpty {
+            do { identity = try await self.auth.authenticate(token: token) } catch { return .failure(.invalidToken) }
+        } else if case .failure(let reason) = context.requestContext.authentication, reason != .missing {
+            return .failure(.invalidToken)
+        } else {
+            return .failure(.missingToken)
+        }
+        let user = identity.userID.rawValue == 0 ? nil : try await self.users.user(id: identity.userID)
+        if identity.userID.rawValue != 0, user == nil { return .failure(.userNotFound) }
+        if let user { identity.externalID = user.externalID }
+        if let pathUser {
+            if pathUser == "0" {
+                guard identity.userID.rawValue == 0 else { return .failure(.mismatch) }
+            } else {
+                guard let named = try await self.render.resolve(pathUser, in: self.users) else { return .failure(.userNotFound) }
+                guard named.id == identity.userID else { return .failure(.mismatch) }
+            }
+        }
+        return .success((identity, user))
+    }
+
+    enum CloseReason: String, Error {
+        case missingToken = "Missing token"
+        case invalidToken = "Invalid token"
+        case mismatch = "Token does not match user"
+        case userNotFound = "User not found"
+    }
+
+    /// One connection, from authentication to close.
+    func session(
+        _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, _ context: WebSocketRouterContext<AppRequestContext>,
+        pathUser: String?
+    ) async throws {
+        let identity: Identity
+        switch try await self.identify(context, pathUser: pathUser) {
+        case .failure(let reason):
+            try await outbound.close(.policyViolation, reason: reason.rawValue)
+            return
+        case .success(let (found, _)):
+            identity = found
+        }
+        let me = ParticipantID(identity.userID.rawValue)
+        let dialect: FrameDialect = identity.externalID == nil ? .envelope : .flat
+        let hub = self.realtime.hub
+        let outbox = await hub.connect(user: me, dialect: dialect, aliases: identity.role == .admin ? [Realtime.everyone, Realtime.monitors] : [Realtime.everyone])
+        let connection = Connection(controller: self, identity: identity, me: me, outbox: outbox)
+        await connection.greet()
+
+        let writer = Task {
+            for await frame in outbox.frames {
+                try await outbound.write(.text(frame))
+            }
+            if outbox.hasOverflowed { try await outbound.close(.policyViolation, reason: "Too slow: reconnect and resume") }
+        }
+        // While an agent is connected, its presence lease is renewed.
+        let lease = Task { await connection.renewAgentLease() }
+        do {
+            for try await message in inbound.messages(maxSize: self.maxMessageSize) {
+                switch message {
+                case .text(let text): await connection.handle(text)
+                case .binary: await connection.error("Binary frames are not accepted; send JSON text frames")
+                }
+                if outbox.hasOverflowed { break }
+            }
+        } catch {
+            self.logger.debug("websocket ended", metadata: ["error": "\(error)"])
+        }
+        lease.cancel()
+        await hub.disconnect(outbox.id)
+        _ = try? await writer.value
+    }
+
+    /// A connection's handling of client frames.
+    struct Connection {
+        let controller: RealtimeController
+        let identity: Identity
+        let me: ParticipantID
+        let outbox: HubOutbox
+
+        var hub: ChatHub { self.controller.realtime.hub }
+        var frames: RealtimeFrames { self.controller.frames }
+        var isAdmin: Bool { self.identity.role == .admin }
+
+        func reply(_ frame: String) async { await self.hub.send(frame, to: self.outbox.id) }
+
+        /// An `error` event; seed 004's flat dialect has none and ignores bad frames, as its clients expect.
+        func error(_ text: String) async {
+            self.controller.logger.debug("websocket frame refused", metadata: ["reason": "\(text)"])
+            guard self.outbox.dialect == .envelope else { return }
+            await self.reply(Realtime.text(.ordered([("type", "error"), ("data", .ordered([("msg", .string(text))]))])))
+        }
+
+        /// `online_users` to the new connection: everyone else online (seed 004 sends it only when there is someone).
+        func greet() async {
+            let online = await self.hub.onlineUsers().filter { $0 != self.me && $0.rawValue >= 0 }
+            switch self.outbox.dialect {
+            case .flat:
+                guard !online.isEmpty else { return }
+                let users = (try? await self.controller.usersByID(online)) ?? [:]
+                await self.reply(Realtime.text(.ordered([
+                    ("type", "online_users"), ("users", .array(online.map { RealtimeFrames.name($0, users) })),
+                    ("timestamp", WireDate.epoch(Date())),
+                ])))
+            case .envelope:
+                let everyone = (online + [self.me]).sorted()
+                await self.reply(Realtime.text(.ordered([("type", "online_users"), ("data", .ordered([("users", .array(everyone.map { .int($0.rawValue) }))]))])))
+            }
+        }
+
+        func renewAgentLease() async {
+            guard (try? await self.controller.support.agent(self.me)) != nil else { return }
+            let lease = self.controller.presenceLease
+            while !Task.isCancelled {
+                if let agent = try? await self.controller.support.setPresence(self.me, onlineUntil: Date().addingTimeInterval(lease)) {
+                    _ = try? await self.controller.support.assignWaiting(team: agent.teamID, at: Date())
+                }
+                try? await Task.sleep(for: .seconds(max(lease / 3, 1)))
+            }
+        }
+
+        func handle(_ text: String) async {
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
+                return await self.error("Frames must be JSON objects")
+            }
+            guard let type = object["type"] as? String else { return await self.error("A frame needs a \"type\"") }
+            let data = object["data"] as? [String: Any] ?? object
+            do {
+                switch type {
+                case "message", "send": try await self.send(data, envelope: object["data"] != nil)
+                case "typing": try await self.typing(data)
+                case "read": try await self.read(data)
+                case "resume": try await self.resume(data)
+                case "ping": await self.reply(Realtime.text(.ordered([("type", "pong"), ("data", .ordered([]))])))
+                default: await self.error("Unknown type \"\(type)\"")
+                }
+            } catch let failure as FrameFailure {
+                await self.error(failure.message)
+            } catch {
+                self.controller.logger.error("websocket frame failed", metadata: ["type": "\(type)", "error": "\(error)"])
+                await self.error("The frame could not be handled")
+            }
+        }
+
+        struct FrameFailure: Error {
+            let message: String
+        }
+
+        static func integer(_ value: Any?) -> Int64? {
+            switch value {
+            case let number as NSNumber where !JSONBody.isBoolean(number): Int64(exactly: number.doubleValue)
+            case let text as String: Int64(text)
+            default: nil
+            }
+        }
+
+        /// The support conversation, if this user may write in it (participant or assignee).
+        func supportConversation(_ id: ConversationID) async throws -> SupportConversation? {
+            try await self.controller.support.conversation(id: id)
+        }
+
+        /// Who hears about a support conversation: both sides, its agent and the monitors.
+        static func audience(_ conversation: SupportConversation) -> [ParticipantID] {
+            [conversation.customerID, conversation.merchantID, Realtime.monitors] + (conversation.assigneeID.map { [$0] } ?? [])
+        }
+
+        func send(_ data: [String: Any], envelope: Bool) async throws {
+            let content = (data["content"] as? String) ?? ""
+            // A flat frame's own "type" is the frame's; an envelope's data may name the message type either way.
+            let typeName = (data["message_type"] as? String) ?? (envelope ? data["type"] as? String : nil) ?? "text"
+            guard let type = MessageType(rawValue: typeName) else { throw FrameFailure(message: "Unknown message type \"\(typeName)\"") }
+            let clientID = (data["client_msg_id"] as? String).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
+            if let id = Self.integer(data["conversation_id"]), id > 0 {
+                try await self.sendSupport(ConversationID(id), content: content, type: type, clientID: clientID, relayCheck: !envelope && clientID == nil)
+            } else if let receiver = Self.integer(data["receiver_id"]), receiver > 0 {
+                try await self.sendDirect(to: ParticipantID(receiver), content: content, type: type, clientID: clientID)
+            } else {
+                throw FrameFailure(message: "A message needs a conversation_id or a receiver_id")
+            }
+        }
+
+        func sendSupport(_ id: ConversationID, content: String, type: MessageType, clientID: String?, relayCheck: Bool) async throws {
+            guard let conversation = try await self.supportConversation(id) else { throw FrameFailure(message: "Conversation not found") }
+            guard conversation.side(of: self.me) != nil else { throw FrameFailure(message: "You are not in this conversation") }
+            let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw FrameFailure(message: "Content is empty") }
+            guard content.count <= self.controller.chat.maximumContentLength else { throw FrameFailure(message: "Content is too long") }
+            if relayCheck, let last = try await self.controller.support.messages(in: id, ascending: false, offset: 0, limit: 1).items.first?.message,
+               last.senderID == self.me, last.content == content, Date().timeIntervalSince(last.createdAt) <= 10
+            {
+                // Seed 004's client posts over HTTP, then relays the same text as a frame: already stored and delivered.
+                return
+            }
+            let sent = try await self.controller.support.send(
+                NewMessage(senderID: self.me, content: content, type: type, clientMessageID: clientID), in: id, at: Date()
+            )
+            let users = try await self.controller.usersByID([self.me])
+            await self.acknowledge(sent.message, users)
+            await self.controller.realtime.publish(HubEvent(
+                recipients: Self.audience(sent.conversation), frames: self.frames.message(sent.message, users), except: self.outbox.id
+            ))
+        }
+
+        func sendDirect(to receiver: ParticipantID, content: String, type: MessageType, clientID: String?) async throws {
+            let result: SendResult
+            do {
+                result = try await self.controller.chat.send(from: self.me, to: receiver, content: content, type: type, clientMessageID: clientID)
+            } catch let error as ChatError {
+                let message = switch error {
+                case .emptyContent: "Content is empty"
+                case .contentTooLong: "Content is too long"
+                case .notFriends: "You can only message friends"
+                case .cannotMessageSelf: "You cannot message yourself"
+                case .conversationNotFound: "Conversation not found"
+                }
+                throw FrameFailure(message: message)
+            }
+            let users = try await self.controller.usersByID([self.me])
+            await self.acknowledge(result.message, users)
+            // A retried send (same client_msg_id) was delivered the first time.
+            guard result.created else { return }
+            await self.controller.realtime.publish(HubEvent(
+                recipients: [self.me, receiver], frames: self.frames.message(result.message, users), except: self.outbox.id
+            ))
+        }
+
+        /// The sending connection's acknowledgement: the stored message with its sequence number.
+        func acknowledge(_ message: Message, _ users: [Int64: User]) async {
+            let data = self.frames.messageData(message, users)
+            switch self.outbox.dialect {
+            case .envelope:
+                await self.reply(Realtime.text(.ordered([
+                    ("type", "ack"), ("data", .ordered([("client_msg_id", .string(message.clientMessageID)), ("message", .ordered(data))])),
+                ])))
+            case .flat:
+                guard message.clientMessageID != nil else { return }
+                await self.reply(Realtime.text(.ordered([("type", "ack"), ("client_msg_id", .string(message.clientMessageID)), ("message", .ordered(data))])))
+            }
+        }
+
+        /// Everyone who hears about a conversation other than `me`, or a failure when `me` is not in it.
+        func audience(of id: ConversationID) async throws -> (support: SupportConversation?, users: [ParticipantID]) {
+            if let conversation = try await self.supportConversation(id) {
+                guard conversation.side(of: self.me) != nil || self.isAdmin else { throw FrameFailure(message: "You are not in this conversation") }
+                return (conversation, Self.audience(conversation))
+            }
+            let members = try await self.controller.chat.messages.members(of: id)
+            guard members.contains(self.me) else { throw FrameFailure(message: "You are not in this conversation") }
+            return (nil, members)
+        }
+
+        func typing(_ data: [String: Any]) async throws {
+            guard let id = Self.integer(data["conversation_id"]) else { throw FrameFailure(message: "typing needs a conversation_id") }
+            let isTyping = (data["is_typing"] as? NSNumber).map(\.boolValue) ?? true
+            let (_, audience) = try await self.audience(of: ConversationID(id))
+            let users = try await self.controller.usersByID([self.me])
+            // Typing goes to the other participants only, not to the monitors or the typist's other devices.
+            let others = audience.filter { $0 != self.me && $0 != Realtime.monitors }
+            await self.controller.realtime.publish(HubEvent(
+                recipients: others, frames: self.frames.typing(conversation: ConversationID(id), user: self.me, isTyping: isTyping, users)
+            ))
+        }
+
+        func read(_ data: [String: Any]) async throws {
+            guard let raw = Self.integer(data["conversation_id"]) else { throw FrameFailure(message: "read needs a conversation_id") }
+            let id = ConversationID(raw)
+            let (support, audience) = try await self.audience(of: id)
+            let seq: Int64?
+            if support != nil {
+                try await self.controller.support.markRead(by: self.me, in: id)
+                seq = nil
+            } else {
+                _ = try await self.controller.chat.messages.markAllRead(by: self.me, in: id)
+                seq = try await self.controller.chat.messages.readSeq(of: self.me, in: id)
+            }
+            let users = try await self.controller.usersByID([self.me])
+            await self.controller.realtime.publish(HubEvent(
+                recipients: audience.filter { $0 != self.me }, frames: self.frames.read(conversation: id, reader: self.me, seq: seq, users)
+            ))
+        }
+
+        /// `{"type": "resume", "data": {"conversations": {"12": 40}}}`: every message after each sequence, oldest
+        /// first, or `resync` for a conversation that missed more than the resume limit.
+        func resume(_ data: [String: Any]) async throws {
+            guard let positions = data["conversations"] as? [String: Any] else { throw FrameFailure(message: "resume needs \"conversations\"") }
+            let limit = self.controller.resumeLimit
+            for (key, value) in positions.sorted(by: { $0.key < $1.key }) {
+                guard let raw = Int64(key), let after = Self.integer(value), after >= 0 else { throw FrameFailure(message: "Bad resume position for \(key)") }
+                let id = ConversationID(raw)
+                _ = try await self.audience(of: id)
+                let missed = try await self.controller.chat.messages.messages(in: id, limit: limit + 1, offset: 0, beforeSeq: nil, afterSeq: after)
+                    .sorted { $0.seq < $1.seq }
+                if missed.count > limit {
+                    let last = try await self.controller.chat.messages.lastMessage(in: id)?.seq ?? after
+                    await self.reply(Realtime.text(.ordered([
+                        ("type", "resync"), ("data", .ordered([("conversation_id", .int(raw)), ("from_seq", .int(after)), ("last_seq", .int(last))])),
+                    ])))
+                    continue
+                }
+                let users = try await self.controller.usersByID(missed.map(\.senderID))
+                for message in missed {
+                    guard let frame = self.frames.message(message, users)[self.outbox.dialect] else { continue }
+                    await self.reply(frame)
+                }
+                await self.reply(Realtime.text(.ordered([
+                    ("type", "resumed"), ("data", .ordered([("conversation_id", .int(raw)), ("count", .int(Int64(missed.count)))])),
+                ])))
+            }
+        }
+    }
+
+    func usersByID(_ ids: some Sequence<ParticipantID>) async throws -> [Int64: User] {
+        let wanted = Set(ids.filter { $0.rawValue > 0 }).map { UserID($0.rawValue) }
+        guard !wanted.isEmpty else { return [:] }
+        let users = try await self.users.users(ids: wanted)
+        return Dictionary(users.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,89 @@
+import ChatCore
+import Foundation
+import Synchronization
+import Testing
+
+@Suite("Chat hub")
+struct ChatHubTests {
+    static func drain(_ outbox: HubOutbox, count: Int) async -> [String] {
+        var received: [String] = []
+        for await frame in outbox.frames {
+            received.append(frame)
+            if received.count == count { break }
+        }
+        return received
+    }
+
+    @Test func deliversToEveryConnectionOfEveryRecipientInOrder() async throws {
+        let hub = ChatHub(queueCapacity: 16, presenceGrace: .milliseconds(50))
+        let phone = await hub.connect(user: ParticipantID(1), dialect: .flat)
+        let laptop = await hub.connect(user: ParticipantID(1), dialect: .envelope)
+        let other = await hub.connect(user: ParticipantID(2), dialect: .flat, aliases: [ParticipantID(-1)])
+        let event = HubEvent(recipients: [ParticipantID(1), ParticipantID(1)], frames: [.flat: "f1", .envelope: "e1"])
+        #expect(await hub.deliver(event) == 2, "each connection once, even when a recipient is named twice")
+        #expect(await hub.deliver(HubEvent(recipients: [ParticipantID(1)], frames: [.flat: "f2", .envelope: "e2"], except: phone.id)) == 1)
+        #expect(await hub.deliver(HubEvent(recipients: [ParticipantID(-1)], frames: [.flat: "monitors"])) == 1, "aliases receive")
+        #expect(await hub.deliver(HubEvent(recipients: [ParticipantID(1)], frames: [.envelope: "e3"])) == 1, "no flat frame, no flat delivery")
+        #expect(await Self.drain(phone, count: 1) == ["f1"])
+        #expect(await Self.drain(laptop, count: 3) == ["e1", "e2", "e3"])
+        #expect(await Self.drain(other, count: 1) == ["monitors"])
+        #expect(await hub.connections(of: ParticipantID(1)) == 2)
+        #expect(await hub.connectionCount == 3)
+    }
+
+    @Test func aFullQueueMarksTheConnectionForClosing() async throws {
+        let hub = ChatHub(queueCapacity: 2)
+        let slow = await hub.connect(user: ParticipantID(1), dialect: .flat)
+        let fast = await hub.connect(user: ParticipantID(2), dialect: .flat)
+        for index in 0..<3 {
+            await hub.deliver(HubEvent(recipients: [ParticipantID(1), ParticipantID(2)], frames: [.flat: "m\(index)"]))
+            _ = await Self.drain(fast, count: 1)
+        }
+        #expect(slow.hasOverflowed, "the third frame did not fit")
+        #expect(!fast.hasOverflowed, "the reader that keeps up is not affected")
+        #expect(await Self.drain(slow, count: 3) == ["m0", "m1"], "what was queued is still there; then the stream ends")
+        #expect(await hub.deliver(HubEvent(recipients: [ParticipantID(1)], frames: [.flat: "later"])) == 0)
+    }
+
+    @Test func presenceIsDebouncedAcrossReconnects() async throws {
+        let hub = ChatHub(presenceGrace: .milliseconds(300))
+        let changes = Mutex<[PresenceChange]>([])
+        await hub.observePresence { change in changes.withLock { $0.append(change) } }
+        let user = ParticipantID(7)
+        let first = await hub.connect(user: user, dialect: .flat)
+        let second = await hub.connect(user: user, dialect: .flat)
+        await hub.disconnect(first.id)
+        #expect(await hub.isOnline(user), "another connection is open")
+        await hub.disconnect(second.id)
+        #expect(await hub.isOnline(user), "inside the grace period")
+        let again = await hub.connect(user: user, dialect: .envelope)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(changes.withLock { $0 } == [.online(user)], "a quick reconnect does not flap")
+        await hub.disconnect(again.id)
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(changes.withLock { $0 } == [.online(user), .offline(user)])
+        #expect(await !hub.isOnline(user))
+        #expect(await hub.onlineUsers().isEmpty)
+    }
+
+    @Test func theLocalBusCarriesEventsToTheHub() async throws {
+        let hub = ChatHub()
+        let bus = LocalEventBus()
+        let outbox = await hub.connect(user: ParticipantID(3), dialect: .flat)
+        let runner = Task { try await hub.run(bus) }
+        try await Task.sleep(for: .milliseconds(200))
+        try await bus.publish(HubEvent(recipients: [ParticipantID(3)], frames: [.flat: "via bus"]))
+        let received = await withTaskGroup(of: [String]?.self) { group in
+            group.addTask { await Self.drain(outbox, count: 1) }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(5))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        #expect(received == ["via bus"])
+        runner.cancel()
+    }
+}

@@ -1,0 +1,286 @@
+import AuthTokens
+import ChatCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import HummingbirdWSTesting
+import Logging
+import NIOWebSocket
+import Server
+import StorageKit
+import Synchronization
+import TestSupport
+import Testing
+import WSClient
+
+/// A WebSocket client for tests: frames received are collected; `send` writes; `close` ends it.
+final class LiveSocket: Sendable {
+    final class Received: Sendable {
+        let frames = Mutex<[String]>([])
+        func withLock<R>(_ body: (inout [String]) -> R) -> R { self.frames.withLock { body(&$0) } }
+    }
+
+    let received = Received()
+    let outgoing: AsyncStream<String>.Continuation
+    let task: Task<WebSocketCloseFrame?, any Error>
+
+    init(port: Int, path: String, headers: HTTPFields = [:], maxFrameSize: Int = 1 << 16) {
+        let (stream, continuation) = AsyncStream.makeStream(of: String.self)
+        self.outgoing = continuation
+        let received = self.received
+        self.task = Task {
+            try await WebSocketClient.connect(
+                url: "ws://127.0.0.1:\(port)\(path)", configuration: .init(maxFrameSize: maxFrameSize, additionalHeaders: headers),
+                logger: Logger(label: "test-socket")
+            ) { inbound, outbound, _ in
+                let writer = Task {
+                    for await text in stream { try await outbound.write(.text(text)) }
+                    try await outbound.close(.normalClosure, reason: nil)
+                }
+                for try await message in inbound.messages(maxSize: 1 << 22) {
+                    if case .text(let text) = message { received.withLock { $0.append(text) } }
+                }
+                writer.cancel()
+            }
+        }
+    }
+
+    func send(_ text: String) { self.outgoing.yield(text) }
+
+
+    /// The next frame of `type` (earlier frames of other types are skipped), as an object.
+    func next(_ type: String, within timeout: Duration = .seconds(5)) async throws -> [String: Any] {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let frame = self.received.withLock { frames -> String? in
+                guard let index = frames.firstIndex(where: { (Self.object($0)?["type"] as? String) == type }) else { return nil }
+                let frame = frames[index]
+                frames.removeSubrange(...index)
+                return frame
+            }
+            if let frame, let object = Self.object(frame) { return object }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw Timeout(type: type, seen: self.received.withLock { $0 })
+    }
+
+    /// True when no frame of `type` arrives within `wait`.
+    func none(_ type: String, within wait: Duration = .milliseconds(400)) async throws -> Bool {
+        try await Task.sleep(for: wait)
+        return !self.received.withLock { $0.contains { (Self.object($0)?["type"] as? String) == type } }
+    }
+
+    func close() async throws -> WebSocketCloseFrame? {
+        self.outgoing.finish()
+        return try await self.task.value
+    }
+
+    /// Waits for the server to close the socket.
+    func closed(within timeout: Duration = .seconds(5)) async throws -> WebSocketCloseFrame? {
+        let task = self.task
+        return try await withThrowingTaskGroup(of: WebSocketCloseFrame??.self) { group in
+            group.addTask { try await task.value }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return .some(nil)
+            }
+            let first = try await group.next()!
+            group.cancelAll()
+            return first ?? nil
+        }
+    }
+
+    static func object(_ text: String) -> [String: Any]? { (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] }
+
+    struct Timeout: Error, CustomStringConvertible {
+        let type: String
+        let seen: [String]
+        var description: String { "no \(self.type) frame; received: \(self.seen)" }
+    }
+}
+
+@Suite("Realtime over live WebSockets")
+struct RealtimeTests {
+    /// A live server on a free port (SQLite in memory or MariaDB), with its services.
+    static func withLive(
+        _ backend: HTTPBackend, _ values: [String: String] = [:],
+        _ test: @escaping @Sendable (any TestClientProtocol, Int, RapportServer.Services) async throws -> Void
+    ) async throws {
+        func run(_ url: String) async throws {
+            var live = try TestServer.configuration(values)
+            live.port = 0
+            let database = try await ConnectedDatabase.connect(url: url, logger: TestServer.logger)
+            try await RapportServer.migrator.migrate(on: database.database, logger: TestServer.logger)
+            let services = try await RapportServer.Services.make(database: database, configuration: live, logger: TestServer.logger)
+            let app = RapportServer.application(services: services, configuration: live, logger: TestServer.logger)
+            try await app.test(.live) { client in try await test(client, client.port!, services) }
+        }
+        switch backend {
+        case .sqlite: try await run("sqlite::memory:")
+        case .mariaDB: try await TestDatabase.withMariaDBURL { url in try await run(url) }
+        }
+    }
+
+    @Test(arguments: HTTPBackend.enabled)
+    func badTokensCloseWith1008(_ backend: HTTPBackend) async throws {
+        try await Self.withLive(backend) { client, port, services in
+            let t = try await SupportRoutesTests.people(client, services)
+            let cases: [(String, HTTPFields, String)] = [
+                ("/api/ws/b1", [:], "Missing token"),
+                ("/api/ws/b1?token=nonsense", [:], "Invalid token"),
+                ("/api/ws", [.authorization: "Bearer nonsense"], "Invalid token"),
+                ("/api/ws/m1?token=\(t["b1"]!)", [:], "Token does not match user"),
+                ("/api/ws/nobody?token=\(t["b1"]!)", [:], "User not found"),
+            ]
+            for (path, headers, reason) in cases {
+                let socket = LiveSocket(port: port, path: path, headers: headers)
+                let close = try await socket.closed()
+                #expect(close?.closeCode == .policyViolation, "\(path)")
+                #expect(close?.reason == reason, "\(path)")
+            }
+        }
+    }
+
+    @Test(arguments: HTTPBackend.enabled)
+    func supportTrafficIsDeliveredLiveOnce(_ backend: HTTPBackend) async throws {
+        try await Self.withLive(backend) { client, port, services in
+            let t = try await SupportRoutesTests.people(client, services)
+            let opened = try await client.json("/api/conversations/", token: t["b1"], body: #"{"customer_id": "b1", "merchant_id": "m1"}"#)
+            let id = try #require(opened.body["id"] as? Int)
+            let other = try await client.json("/api/conversations/", token: t["admin"], body: #"{"customer_id": "m2", "merchant_id": "m1"}"#)
+            let otherID = try #require(other.body["id"] as? Int)
+
+            let buyer = LiveSocket(port: port, path: "/api/ws/b1?token=\(t["b1"]!)")
+            _ = try await Task.sleep(for: .milliseconds(200))
+            let phone = LiveSocket(port: port, path: "/api/ws/m1", headers: [.authorization: "Bearer \(t["m1"]!)"])
+            let online = try await phone.next("online_users")
+            #expect(online["users"] as? [String] == ["b1"])
+            let status = try await buyer.next("status")
+            #expect(status["user_id"] as? String == "m1")
+            #expect(status["status"] as? String == "online")
+            let laptop = LiveSocket(port: port, path: "/api/ws/m1?token=\(t["m1"]!)")
+            let monitor = LiveSocket(port: port, path: "/api/ws?token=\(t["admin"]!)")
+            _ = try await monitor.next("online_users")
+            _ = try await laptop.next("online_users")
+
+            // Posted over HTTP: every connection of the merchant and the monitor receive it.
+            let posted = try await client.json("/api/messages/", token: t["b1"], body: #"{"conversation_id": \#(id), "sender_id": "b1", "content": "在吗？"}"#)
+            #expect(posted.status == .ok)
+            for socket in [phone, laptop] {
+                let frame = try await socket.next("message")
+                #expect(frame["content"] as? String == "在吗？")
+                #expect(frame["sender_id"] as? String == "b1")
+                #expect(frame["conversation_id"] as? Int == id)
+                #expect(frame["seq"] as? Int == 1)
+            }
+            let monitored = try await monitor.next("message")
+            #expect((monitored["data"] as? [String: Any])?["content"] as? String == "在吗？", "the monitor gets the envelope")
+
+            // Seed 004's client relays what it just posted: recognised, not stored or delivered again.
+            buyer.send(#"{"type": "message", "conversation_id": \#(id), "content": "在吗？", "sender_id": "m1"}"#)
+            #expect(try await phone.none("message"))
+
+            // Sent over the socket: stored once, acknowledged to the sending connection, live everywhere else.
+            phone.send(#"{"type": "message", "conversation_id": \#(id), "content": "您好", "client_msg_id": "c-1"}"#)
+            let ack = try await phone.next("ack")
+            #expect((ack["message"] as? [String: Any])?["seq"] as? Int == 2)
+            #expect(try await laptop.next("message")["content"] as? String == "您好")
+            #expect(try await buyer.next("message")["content"] as? String == "在吗？", "what the buyer posted over HTTP reaches its connections too")
+            #expect(try await buyer.next("message")["sender_id"] as? String == "m1")
+            #expect(try await phone.none("message"), "no echo to the sending connection")
+
+            buyer.send(#"{"type": "typing", "conversation_id": \#(id)}"#)
+            let typing = try await phone.next("typing")
+            #expect(typing["user_id"] as? String == "b1")
+            #expect(typing["is_typing"] as? Bool == true)
+
+            _ = try await client.json("/api/conversations/\(id)/messages/read-all?reader_id=m1", .put, token: t["m1"])
+            let read = try await buyer.next("read")
+            #expect(read["reader_id"] as? String == "m1")
+            buyer.send(#"{"type": "read", "conversation_id": \#(id)}"#)
+            #expect(try await laptop.next("read")["reader_id"] as? String == "b1")
+            let detail = try await client.json("/api/conversations/\(id)", .get, token: t["b1"])
+            #expect(detail.body["customer_unread_count"] as? Int == 0)
+
+            // Bad frames are survived; a conversation one is not in stores nothing.
+            buyer.send("not json")
+            buyer.send(#"{"type": "no-such-type"}"#)
+            buyer.send(#"{"type": "message", "conversation_id": \#(otherID), "content": "intruding"}"#)
+            buyer.send(#"{"type": "message", "conversation_id": \#(id), "content": "still here", "client_msg_id": "c-2"}"#)
+            #expect(try await buyer.next("ack")["client_msg_id"] as? String == "c-2")
+            let intruded = try await client.json("/api/conversations/\(otherID)/messages", .get, token: t["admin"])
+            #expect(intruded.body["count"] as? Int == 0)
+            let all = try await client.json("/api/conversations/\(id)/messages", .get, token: t["admin"])
+            #expect(all.body["count"] as? Int == 3, "the relay was not stored")
+
+            // Presence: the buyer leaves; after the grace period the merchant hears it once.
+            _ = try await buyer.close()
+            let offline = try await phone.next("status", within: .seconds(8))
+            #expect(offline["user_id"] as? String == "b1")
+            #expect(offline["status"] as? String == "offline")
+            for socket in [phone, laptop, monitor] { _ = try await socket.close() }
+        }
+    }
+
+    @Test(arguments: HTTPBackend.enabled)
+    func envelopesAcknowledgeResumeAndResync(_ backend: HTTPBackend) async throws {
+        try await Self.withLive(backend, ["WS_RESUME_LIMIT": "3", "WS_MAX_MESSAGE_SIZE": "4096"]) { client, port, _ in
+            let alice = try await AuthRoutesTests.register(client, "alice")
+            let bob = try await AuthRoutesTests.register(client, "bob")
+            _ = try await client.json("/api/friend/add", token: alice, body: #"{"friend_username": "bob"}"#)
+            let bobID = try #require((try await client.json("/api/auth/profile", .get, token: bob).body["user"] as? [String: Any])?["id"] as? Int)
+
+            let a = LiveSocket(port: port, path: "/api/ws", headers: [.authorization: "Bearer \(alice)"])
+            var b = LiveSocket(port: port, path: "/api/ws?token=\(bob)")
+            _ = try await a.next("online_users")
+            _ = try await b.next("online_users")
+            a.send(#"{"type": "send", "data": {"receiver_id": \#(bobID), "content": "hi", "client_msg_id": "x1"}}"#)
+            let ack = try await a.next("ack")
+            let stored = try #require((ack["data"] as? [String: Any])?["message"] as? [String: Any])
+            #expect(stored["seq"] as? Int == 1)
+            let conversation = try #require(stored["conversation_id"] as? Int)
+            let delivered = try await b.next("message")
+            #expect((delivered["data"] as? [String: Any])?["content"] as? String == "hi")
+            a.send(#"{"type": "send", "data": {"receiver_id": \#(bobID), "content": "hi", "client_msg_id": "x1"}}"#)
+            #expect(((try await a.next("ack")["data"] as? [String: Any])?["message"] as? [String: Any])?["id"] as? Int == stored["id"] as? Int)
+            #expect(try await b.none("message"), "a retried send is not delivered twice")
+
+            // Bob drops; two messages arrive meanwhile (one over HTTP); he resumes from seq 1.
+            _ = try await b.close()
+            a.send(#"{"type": "send", "data": {"receiver_id": \#(bobID), "content": "two"}}"#)
+            _ = try await a.next("ack")
+            _ = try await client.json("/api/message/send", token: alice, body: #"{"receiver_id": \#(bobID), "content": "three"}"#)
+            b = LiveSocket(port: port, path: "/api/ws?token=\(bob)")
+            _ = try await b.next("online_users")
+            b.send(#"{"type": "resume", "data": {"conversations": {"\#(conversation)": 1}}}"#)
+            let second = try await b.next("message")["data"] as? [String: Any]
+            let third = try await b.next("message")["data"] as? [String: Any]
+            #expect([second?["seq"] as? Int, third?["seq"] as? Int] == [2, 3])
+            #expect([second?["content"] as? String, third?["content"] as? String] == ["two", "three"])
+            #expect((try await b.next("resumed")["data"] as? [String: Any])?["count"] as? Int == 2)
+            b.send(#"{"type": "resume", "data": {"conversations": {"\#(conversation)": 0}}}"#)
+            #expect(try await b.next("resumed").isEmpty == false, "three missed is within the limit")
+            a.send(#"{"type": "send", "data": {"receiver_id": \#(bobID), "content": "four"}}"#)
+            _ = try await b.next("message")
+            b.send(#"{"type": "resume", "data": {"conversations": {"\#(conversation)": 0}}}"#)
+            let resync = try await b.next("resync")["data"] as? [String: Any]
+            #expect(resync?["last_seq"] as? Int == 4, "four missed is past the limit of three")
+
+            // Errors are events and the connection stays.
+            b.send("{broken")
+            #expect(((try await b.next("error")["data"]) as? [String: Any])?["msg"] as? String == "Frames must be JSON objects")
+            b.send(#"{"type": "resume", "data": {"conversations": {"999999": 0}}}"#)
+            #expect(((try await b.next("error")["data"]) as? [String: Any])?["msg"] as? String == "You are not in this conversation")
+            b.send(#"{"type": "send", "data": {"receiver_id": 999999, "content": "stranger"}}"#)
+            #expect(((try await b.next("error")["data"]) as? [String: Any])?["msg"] as? String == "You can only message friends")
+            b.send(#"{"type": "ping"}"#)
+            _ = try await b.next("pong")
+
+            // Past the size limit: closed with 1009.
+            b.send(#"{"type": "ping", "pad": "\#(String(repeating: "x", count: 5000))"}"#)
+            #expect(try await b.closed()?.closeCode == .messageTooLarge)
+            _ = try await a.close()
+        }
+    }
+}
