@@ -101,6 +101,16 @@ public enum ChatMigrations {
                 .column("merchant_id").column("assignee_id").column("created_at").run()
             try await db.create(index: "support_conversations_assignee").on("support_conversations").column("assignee_id").column("status").run()
         },
+        Migration("chat.010.realtime-events") { db in
+            // The event bus between server processes on one database (SQLEventBus).
+            try await db.create(table: "realtime_events")
+                .column("id", type: .bigint, .primaryKey)
+                .column("origin", type: .bigint, .notNull)
+                .column("payload", type: .text, .notNull)
+                .column("created_at", type: .timestamp, .notNull)
+                .run()
+            try await db.create(index: "realtime_events_created").on("realtime_events").column("created_at").run()
+        },
     ]
 }
 

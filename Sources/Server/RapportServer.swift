@@ -68,6 +68,12 @@ public enum RapportServer {
                 messages: MessageSQLRepository(database: db), friendships: FriendshipSQLRepository(database: db),
                 maximumContentLength: configuration.maxMessageLength, logger: logger
             )
+            let hub = ChatHub(queueCapacity: configuration.wsQueueSize, presenceGrace: .seconds(configuration.presenceGraceSeconds))
+            let bus: any EventBus = switch configuration.eventBus {
+            case .local: LocalEventBus()
+            case .database: SQLEventBus(database: db, origin: hub.process, logger: logger)
+            }
+            let realtime = Realtime(hub: hub, bus: bus)
             var audit: AuditRecorder?
             if configuration.auditEnabled {
                 audit = AuditRecorder(
@@ -78,7 +84,7 @@ public enum RapportServer {
             return Services(
                 database: database, auth: auth, contacts: contacts, chat: chat, audit: audit,
                 support: SupportSQLRepository(database: db), quickReplies: QuickReplySQLRepository(database: db),
-                realtime: Realtime(hub: ChatHub(queueCapacity: configuration.wsQueueSize, presenceGrace: .seconds(configuration.presenceGraceSeconds)))
+                realtime: realtime
             )
         }
 
@@ -272,8 +278,8 @@ struct ServicesRunner: Service {
         }
         let sweep = Task { await self.sweepSupport() }
         let realtime = self.services.realtime
-        // A bus between processes delivers what the others publish; the local bus delivers directly.
-        let bus = realtime.bus is LocalEventBus ? nil : Task { try? await realtime.hub.run(realtime.bus) }
+        // A bus between processes delivers what the others publish; in one process there is nothing to receive.
+        let bus = realtime.bus is LocalEventBus ? nil : Task { await self.receive(realtime) }
         await self.observePresence()
         try? await gracefulShutdown()
         sweep.cancel()
@@ -284,6 +290,18 @@ struct ServicesRunner: Service {
         await writer?.value
         await self.services.auth.hasher.shutdown()
         await self.services.database.shutdown()
+    }
+
+    /// Delivers what other processes publish, resubscribing after a failure.
+    func receive(_ realtime: Realtime) async {
+        while !Task.isCancelled {
+            do {
+                try await realtime.hub.run(realtime.bus)
+            } catch {
+                self.logger.error("event bus subscription failed", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
     }
 
     /// Tells everyone when a user comes online or goes offline, and keeps an agent's presence lease in step with

@@ -1,6 +1,7 @@
 import AuthTokens
 public import ChatCore
 import Foundation
+import Logging
 
 /// The live side of the server: this process's ``ChatHub`` and the ``EventBus`` that carries events between
 /// processes. Routes publish through it, whatever the path a message came in by (HTTP or WebSocket), so every
@@ -18,14 +19,16 @@ public struct Realtime: Sendable {
         self.bus = bus
     }
 
-    /// Publishes; a bus failure is logged by the caller's logger, never turned into a failed request — the
-    /// message is stored, and clients that missed it get it when they resume.
+    /// Delivers to this process's connections at once and hands the event to the bus for the other processes.
+    /// A bus failure never fails the request: the message is stored, and clients on other processes get it when
+    /// they resume.
     func publish(_ event: HubEvent) async {
-        // In one process the bus is only a detour: deliver straight to the hub.
-        if self.bus is LocalEventBus {
-            await self.hub.deliver(event)
-        } else {
-            try? await self.bus.publish(event)
+        await self.hub.deliver(event)
+        guard !(self.bus is LocalEventBus) else { return }
+        do {
+            try await self.bus.publish(event)
+        } catch {
+            Logger(label: "rapport.realtime").error("event bus publish failed", metadata: ["error": "\(error)"])
         }
     }
 

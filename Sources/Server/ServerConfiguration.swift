@@ -55,6 +55,10 @@ public struct ServerConfiguration: Sendable {
             help: "How long a support agent counts as online after saying so (clients renew it)."
         ),
         Key(environment: "SUPPORT_DEFAULT_CAPACITY", flag: "support-default-capacity", defaultValue: "5", help: "Active conversations an agent takes at once, unless set per agent."),
+        Key(
+            environment: "EVENT_BUS", flag: "event-bus", defaultValue: "local",
+            help: "How live events reach other server processes: local (one process) or database (processes sharing DATABASE_URL)."
+        ),
         Key(environment: "WS_MAX_MESSAGE_SIZE", flag: "ws-max-message-size", defaultValue: "2097152", help: "Largest WebSocket text message in bytes (larger: close 1009)."),
         Key(environment: "WS_QUEUE_SIZE", flag: "ws-queue-size", defaultValue: "256", help: "Frames a WebSocket connection may have waiting before it is closed as too slow (1008)."),
         Key(environment: "WS_PING_SECONDS", flag: "ws-ping-seconds", defaultValue: "30", help: "Seconds between pings that keep WebSocket connections alive and find dead peers."),
@@ -116,6 +120,9 @@ public struct ServerConfiguration: Sendable {
     public var supportDefaultCapacity: Int
     public var supportSweepSeconds: Int
     public var wsMaxMessageSize: Int
+    /// Where live events go beyond this process.
+    public enum EventBusKind: String, Sendable { case local, database }
+    public var eventBus: EventBusKind
     public var wsQueueSize: Int
     public var wsPingSeconds: Int
     public var wsResumeLimit: Int
@@ -180,6 +187,10 @@ public struct ServerConfiguration: Sendable {
         self.supportDefaultCapacity = try integer("SUPPORT_DEFAULT_CAPACITY", in: 0...1000)
         self.supportSweepSeconds = try integer("SUPPORT_SWEEP_SECONDS", in: 1...3600)
         self.wsMaxMessageSize = try integer("WS_MAX_MESSAGE_SIZE", in: 1024...(64 << 20))
+        guard let eventBus = EventBusKind(rawValue: value("EVENT_BUS").lowercased()) else {
+            throw ConfigurationError("EVENT_BUS must be local or database, not \(value("EVENT_BUS"))")
+        }
+        self.eventBus = eventBus
         self.wsQueueSize = try integer("WS_QUEUE_SIZE", in: 1...1_000_000)
         self.wsPingSeconds = try integer("WS_PING_SECONDS", in: 1...3600)
         self.wsResumeLimit = try integer("WS_RESUME_LIMIT", in: 1...100_000)

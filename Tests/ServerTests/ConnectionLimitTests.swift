@@ -24,6 +24,11 @@ struct ConnectionLimitTests {
         }
     }
 
+    struct ConnectFailed: Error {
+        let port: Int
+        let errno: Int32
+    }
+
     static func blockingExchange(port: Int, _ request: String, wait: Duration) throws -> (text: String, closed: Bool) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #expect(fd >= 0)
@@ -35,7 +40,7 @@ struct ConnectionLimitTests {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        #expect(connected == 0)
+        guard connected == 0 else { throw ConnectFailed(port: port, errno: errno) }
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
         var timeout = timeval(tv_sec: Int(wait.components.seconds), tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))

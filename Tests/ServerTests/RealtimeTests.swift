@@ -284,3 +284,137 @@ struct RealtimeTests {
         }
     }
 }
+
+/// A `rapport serve` process of the debug build, for tests that need two servers on one database.
+final class ServerProcess: Sendable {
+    let process: Process
+    let port: Int
+    let log: URL
+
+    static var binary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rapport")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/rapport")
+    }
+
+    static func freePort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                _ = bind(fd, pointer, length)
+                return getsockname(fd, pointer, &length)
+            }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    init(databaseURL: String, environment: [String: String]) async throws {
+        self.port = Self.freePort()
+        self.log = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-server-\(self.port).log")
+        FileManager.default.createFile(atPath: self.log.path, contents: nil)
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--port", String(self.port)]
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "DATABASE_URL": databaseURL, "APP_ENV": "development", "LOG_LEVEL": "warning", "BCRYPT_COST": "10",
+            "JWT_SECRET_KEY": "two-process-test-signing-key-0123456789abcdef", "AUDIT_CHAIN_KEY": "two-process-test-audit-chain-key-0123456789",
+            "MEDIA_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("rapport-media").path,
+        ].merging(environment) { _, new in new }) { _, new in new }
+        let handle = try FileHandle(forWritingTo: self.log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        self.process = process
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if let (text, _) = try? await ConnectionLimitTests.exchange(port: self.port, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", wait: .seconds(2)),
+               text.hasPrefix("HTTP/1.1 200")
+            { return }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        process.terminate()
+        throw StartFailure(log: (try? String(contentsOf: self.log, encoding: .utf8)) ?? "")
+    }
+
+    struct StartFailure: Error, CustomStringConvertible {
+        let log: String
+        var description: String { "the server did not start:\n\(self.log)" }
+    }
+
+    func stop() {
+        self.process.terminate()
+        self.process.waitUntilExit()
+        try? FileManager.default.removeItem(at: self.log)
+    }
+
+    /// A JSON request over a fresh connection.
+    func json(_ method: String, _ path: String, token: String? = nil, body: String? = nil) async throws -> [String: Any] {
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+        if let token { request += "Authorization: Bearer \(token)\r\n" }
+        if let body { request += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)" } else { request += "\r\n" }
+        let (text, _) = try await ConnectionLimitTests.exchange(port: self.port, request, wait: .seconds(10))
+        guard let range = text.range(of: "\r\n\r\n") else { return [:] }
+        return LiveSocket.object(String(text[range.upperBound...])) ?? [:]
+    }
+}
+
+@Suite("Realtime across server processes")
+struct RealtimeProcessTests {
+    /// Two `rapport serve` processes on one database with `EVENT_BUS=database`, a client on each: what one
+    /// receives reaches the other's client, and so does presence.
+    @Test(arguments: HTTPBackend.enabled)
+    func twoProcessesDeliverToEachOthersClients(_ backend: HTTPBackend) async throws {
+        func run(_ url: String) async throws {
+            let environment = ["EVENT_BUS": "database", "PRESENCE_GRACE_SECONDS": "1"]
+            let first = try await ServerProcess(databaseURL: url, environment: environment)
+            defer { first.stop() }
+            let second = try await ServerProcess(databaseURL: url, environment: environment)
+            defer { second.stop() }
+
+            let alice = try #require(try await first.json("POST", "/api/auth/register", body: #"{"username":"alice","email":"a@x.com","password":"password123"}"#)["access_token"] as? String)
+            let registered = try await second.json("POST", "/api/auth/register", body: #"{"username":"bob","email":"b@x.com","password":"password123"}"#)
+            let bob = try #require(registered["access_token"] as? String)
+            let bobID = try #require(registered["user_id"] as? Int)
+            _ = try await first.json("POST", "/api/friend/add", token: alice, body: #"{"friend_username": "bob"}"#)
+
+            let a = LiveSocket(port: first.port, path: "/api/ws?token=\(alice)")
+            _ = try await a.next("online_users")
+            let b = LiveSocket(port: second.port, path: "/api/ws?token=\(bob)")
+            _ = try await b.next("online_users")
+            let online = try await a.next("user_online", within: .seconds(10))
+            #expect((online["data"] as? [String: Any])?["user_id"] as? Int == bobID, "presence crosses processes")
+
+            a.send(#"{"type": "send", "data": {"receiver_id": \#(bobID), "content": "across", "client_msg_id": "p-1"}}"#)
+            _ = try await a.next("ack")
+            let received = try await b.next("message", within: .seconds(10))
+            #expect((received["data"] as? [String: Any])?["content"] as? String == "across")
+
+            let reply = try await second.json("POST", "/api/message/send", token: bob, body: #"{"receiver_id": \#(try await Self.id(of: alice, on: first)), "content": "back over HTTP"}"#)
+            #expect(reply["message"] as? String == "消息发送成功")
+            let back = try await a.next("message", within: .seconds(10))
+            #expect((back["data"] as? [String: Any])?["content"] as? String == "back over HTTP")
+            _ = try await a.close()
+            _ = try await b.close()
+        }
+        switch backend {
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-two-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try await run("sqlite:" + directory.appendingPathComponent("shared.sqlite").path)
+        case .mariaDB:
+            try await TestDatabase.withMariaDBURL { url in try await run(url) }
+        }
+    }
+
+    static func id(of token: String, on server: ServerProcess) async throws -> Int {
+        try #require((try await server.json("GET", "/api/auth/profile", token: token)["user"] as? [String: Any])?["id"] as? Int)
+    }
+}
