@@ -23,12 +23,20 @@ public struct HubEvent: Sendable, Codable, Equatable {
     public var except: HubConnectionID?
     /// A user whose connections skip this event (the subject of a presence change).
     public var exceptUser: ParticipantID?
+    /// For a message: its conversation and sequence number, by which each connection gets it once and in order.
+    public var conversationID: ConversationID?
+    public var seq: Int64?
 
-    public init(recipients: [ParticipantID], frames: [FrameDialect: String], except: HubConnectionID? = nil, exceptUser: ParticipantID? = nil) {
+    public init(
+        recipients: [ParticipantID], frames: [FrameDialect: String], except: HubConnectionID? = nil, exceptUser: ParticipantID? = nil,
+        conversationID: ConversationID? = nil, seq: Int64? = nil
+    ) {
         self.recipients = recipients
         self.frames = frames
         self.except = except
         self.exceptUser = exceptUser
+        self.conversationID = conversationID
+        self.seq = seq
     }
 }
 
@@ -42,6 +50,11 @@ public enum PresenceChange: Sendable, Equatable {
 /// The frames waiting for one connection: a bounded queue. When it overflows the connection has missed a frame,
 /// so it is marked for closing (its client resumes from the last sequence it saw) — one slow reader never holds
 /// up anyone else.
+///
+/// Message frames carry their conversation's sequence number, and the outbox passes each conversation's
+/// messages on once and in order: a number at or below the last one queued is a duplicate and dropped; one that
+/// skips ahead waits (up to `gapWait`) for those before it, which another request may still be publishing; and
+/// while a resume replays a conversation from the database, its live messages wait until the replay is queued.
 public final class HubOutbox: Sendable {
     public let id: HubConnectionID
     public let user: ParticipantID
@@ -52,13 +65,34 @@ public final class HubOutbox: Sendable {
     public let frames: AsyncStream<String>
     let continuation: AsyncStream<String>.Continuation
     private let overflowed = Atomic<Bool>(false)
+    private let order = Mutex(Ordering())
+    let gapWait: Duration
 
-    init(id: HubConnectionID, user: ParticipantID, dialect: FrameDialect, aliases: [ParticipantID], capacity: Int) {
+    struct Ordering {
+        /// The highest sequence number queued, per conversation.
+        var last: [ConversationID: Int64] = [:]
+        /// Frames waiting for a gap to fill or a replay to finish, by sequence number.
+        var held: [ConversationID: [Int64: String?]] = [:]
+        var heldSince: [ConversationID: ContinuousClock.Instant] = [:]
+        var resuming: Set<ConversationID> = []
+        /// The first sequence number queued live, per conversation.
+        var first: [ConversationID: Int64] = [:]
+    }
+
+    init(
+        id: HubConnectionID, user: ParticipantID, dialect: FrameDialect, aliases: [ParticipantID], capacity: Int,
+        resuming: [ConversationID: Int64] = [:], gapWait: Duration = .seconds(1)
+    ) {
         self.id = id
         self.user = user
         self.dialect = dialect
         self.aliases = aliases
+        self.gapWait = gapWait
         (self.frames, self.continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(capacity))
+        self.order.withLock { order in
+            order.resuming = Set(resuming.keys)
+            order.last = resuming
+        }
     }
 
     /// True once a frame could not be queued: the connection must be closed (1008).
@@ -77,6 +111,73 @@ public final class HubOutbox: Sendable {
         case .terminated: return false
         @unknown default: return false
         }
+    }
+
+    /// Queues message `seq` of `conversation` in order (see the type's description); false on overflow. A `nil`
+    /// frame marks the message delivered without sending anything (the connection knows it another way).
+    @discardableResult
+    public func push(_ frame: String?, conversation: ConversationID, seq: Int64, replay: Bool = false) -> Bool {
+        let now = ContinuousClock.now
+        let ready: [String?] = self.order.withLock { order in
+            if let last = order.last[conversation], seq <= last { return [] }
+            let waiting = !replay && order.resuming.contains(conversation)
+            let gap = order.last[conversation].map { seq > $0 + 1 } ?? false
+            if waiting || gap {
+                order.held[conversation, default: [:]][seq] = .some(frame)
+                order.heldSince[conversation] = order.heldSince[conversation] ?? now
+                // A gap that has waited long enough is given up on: the client can resume to fill it.
+                guard !waiting, let since = order.heldSince[conversation], now - since >= self.gapWait else { return [] }
+                return Self.release(conversation, &order, force: true)
+            }
+            order.last[conversation] = seq
+            if order.first[conversation] == nil { order.first[conversation] = seq }
+            return [frame] + Self.release(conversation, &order, force: false)
+        }
+        for case let frame? in ready where !self.push(frame) { return false }
+        return true
+    }
+
+    /// Held frames of `conversation` that can go now, in order: those continuing the sequence, or all with `force`.
+    private static func release(_ conversation: ConversationID, _ order: inout Ordering, force: Bool) -> [String?] {
+        guard var held = order.held[conversation], !held.isEmpty else { return [] }
+        var out: [String?] = []
+        for seq in held.keys.sorted() {
+            let last = order.last[conversation] ?? (seq - 1)
+            if seq <= last {
+                held.removeValue(forKey: seq)
+                continue
+            }
+            guard force || seq == last + 1 else { break }
+            out.append(held.removeValue(forKey: seq)!)
+            order.last[conversation] = seq
+        }
+        order.held[conversation] = held.isEmpty ? nil : held
+        if held.isEmpty { order.heldSince.removeValue(forKey: conversation) }
+        return out
+    }
+
+    /// Starts a resume of `conversation` after `seq`: live messages wait until ``endResume(_:)``. Returns the
+    /// first sequence number already queued live on this connection, if any: the replay must stop below it (and
+    /// comes after it — a resume sent when connecting, ``ChatHub/connect(user:dialect:aliases:resuming:)``,
+    /// keeps the order too).
+    public func beginResume(_ conversation: ConversationID, after seq: Int64) -> Int64? {
+        self.order.withLock { order in
+            order.resuming.insert(conversation)
+            if let first = order.first[conversation] { return first }
+            order.last[conversation] = max(order.last[conversation] ?? seq, seq)
+            return nil
+        }
+    }
+
+    /// Ends a resume: live messages that arrived meanwhile follow the replay, without duplicates.
+    @discardableResult
+    public func endResume(_ conversation: ConversationID) -> Bool {
+        let ready = self.order.withLock { order in
+            order.resuming.remove(conversation)
+            return Self.release(conversation, &order, force: true)
+        }
+        for case let frame? in ready where !self.push(frame) { return false }
+        return true
     }
 }
 
@@ -106,12 +207,16 @@ public actor ChatHub {
         self.presenceObservers.append(observer)
     }
 
-    /// Registers a connection of `user`, which also receives what is sent to each of `aliases`.
-    public func connect(user: ParticipantID, dialect: FrameDialect, aliases: [ParticipantID] = []) async -> HubOutbox {
+    /// Registers a connection of `user`, which also receives what is sent to each of `aliases`. The
+    /// conversations of `resuming` (with the last sequence number the client saw) hold their live messages until
+    /// the replay ends (``HubOutbox/endResume(_:)``), so the client gets everything once and in order.
+    public func connect(
+        user: ParticipantID, dialect: FrameDialect, aliases: [ParticipantID] = [], resuming: [ConversationID: Int64] = [:]
+    ) async -> HubOutbox {
         self.nextNumber += 1
         let outbox = HubOutbox(
             id: HubConnectionID(process: self.process, number: self.nextNumber), user: user, dialect: dialect, aliases: aliases,
-            capacity: self.queueCapacity
+            capacity: self.queueCapacity, resuming: resuming
         )
         let wasOnline = !(self.byUser[user]?.isEmpty ?? true) || self.goingOffline[user] != nil
         self.goingOffline.removeValue(forKey: user)?.cancel()
@@ -163,7 +268,12 @@ public actor ChatHub {
         var delivered = 0
         for id in targets {
             guard let outbox = self.outboxes[id], outbox.user != event.exceptUser, let frame = event.frames[outbox.dialect] else { continue }
-            if outbox.push(frame) { delivered += 1 }
+            let queued = if let conversation = event.conversationID, let seq = event.seq {
+                outbox.push(frame, conversation: conversation, seq: seq)
+            } else {
+                outbox.push(frame)
+            }
+            if queued { delivered += 1 }
         }
         return delivered
     }

@@ -154,7 +154,8 @@ struct ChatController {
                 let sender = try await self.users.users(ids: [UserID(me)])
                 let users = Dictionary(sender.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
                 await self.realtime.publish(HubEvent(
-                    recipients: [ParticipantID(me), ParticipantID(receiverID)], frames: self.frames.message(result.message, users)
+                    recipients: [ParticipantID(me), ParticipantID(receiverID)], frames: self.frames.message(result.message, users),
+                conversationID: result.message.conversationID, seq: result.message.seq
                 ))
             }
             return JSONResponse(.ok, ["message": "消息发送成功", "data": Self.json(result.message, receiver: receiverID, isRead: false)])

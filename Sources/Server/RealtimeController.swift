@@ -65,6 +65,17 @@ struct RealtimeController {
         return .success((identity, user))
     }
 
+    /// `12:40,15:3` → conversation 12 after 40, 15 after 3 (malformed pairs are ignored).
+    static func resumePositions(_ text: String) -> [Int64: Int64] {
+        var positions: [Int64: Int64] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2, let id = Int64(parts[0]), let seq = Int64(parts[1]), id > 0, seq >= 0 else { continue }
+            positions[id] = max(positions[id] ?? seq, seq)
+        }
+        return positions.count > 1000 ? [:] : positions
+    }
+
     enum CloseReason: String, Error {
         case missingToken = "Missing token"
         case invalidToken = "Invalid token"
@@ -88,9 +99,26 @@ struct RealtimeController {
         let me = ParticipantID(identity.userID.rawValue)
         let dialect: FrameDialect = identity.externalID == nil ? .envelope : .flat
         let hub = self.realtime.hub
-        let outbox = await hub.connect(user: me, dialect: dialect, aliases: identity.role == .admin ? [Realtime.everyone, Realtime.monitors] : [Realtime.everyone])
+        // `?resume=12:40,15:3` resumes while connecting: those conversations hold their live messages until the
+        // replay is queued, so nothing is missed, doubled or reordered.
+        let resuming = Self.resumePositions(context.request.uri.queryParameters["resume"].map(String.init) ?? "")
+        let outbox = await hub.connect(
+            user: me, dialect: dialect, aliases: identity.role == .admin ? [Realtime.everyone, Realtime.monitors] : [Realtime.everyone],
+            resuming: Dictionary(resuming.map { (ConversationID($0.key), $0.value) }, uniquingKeysWith: max)
+        )
         let connection = Connection(controller: self, identity: identity, me: me, outbox: outbox)
         await connection.greet()
+        if !resuming.isEmpty {
+            do {
+                try await connection.resume(["conversations": Dictionary(uniqueKeysWithValues: resuming.map { (String($0.key), $0.value as Any) })], connecting: true)
+            } catch let failure as Connection.FrameFailure {
+                for id in resuming.keys { outbox.endResume(ConversationID(id)) }
+                await connection.error(failure.message)
+            } catch {
+                for id in resuming.keys { outbox.endResume(ConversationID(id)) }
+                self.logger.error("resume on connect failed", metadata: ["error": "\(error)"])
+            }
+        }
 
         let writer = Task {
             for await frame in outbox.frames {
@@ -242,7 +270,8 @@ struct RealtimeController {
             let users = try await self.controller.usersByID([self.me])
             await self.acknowledge(sent.message, users)
             await self.controller.realtime.publish(HubEvent(
-                recipients: Self.audience(sent.conversation), frames: self.frames.message(sent.message, users), except: self.outbox.id
+                recipients: Self.audience(sent.conversation), frames: self.frames.message(sent.message, users),
+                except: self.outbox.id, conversationID: sent.message.conversationID, seq: sent.message.seq
             ))
         }
 
@@ -261,25 +290,35 @@ struct RealtimeController {
                 throw FrameFailure(message: message)
             }
             let users = try await self.controller.usersByID([self.me])
-            await self.acknowledge(result.message, users)
+            await self.acknowledge(result.message, users, created: result.created)
             // A retried send (same client_msg_id) was delivered the first time.
             guard result.created else { return }
             await self.controller.realtime.publish(HubEvent(
-                recipients: [self.me, receiver], frames: self.frames.message(result.message, users), except: self.outbox.id
+                recipients: [self.me, receiver], frames: self.frames.message(result.message, users),
+                except: self.outbox.id, conversationID: result.message.conversationID, seq: result.message.seq
             ))
         }
 
-        /// The sending connection's acknowledgement: the stored message with its sequence number.
-        func acknowledge(_ message: Message, _ users: [Int64: User]) async {
+        /// The sending connection's acknowledgement: the stored message with its sequence number. For this
+        /// connection the acknowledgement is that message's delivery, so it takes the message's place in order.
+        func acknowledge(_ message: Message, _ users: [Int64: User], created: Bool = true) async {
             let data = self.frames.messageData(message, users)
+            var frame: String?
             switch self.outbox.dialect {
             case .envelope:
-                await self.reply(Realtime.text(.ordered([
+                frame = Realtime.text(.ordered([
                     ("type", "ack"), ("data", .ordered([("client_msg_id", .string(message.clientMessageID)), ("message", .ordered(data))])),
-                ])))
+                ]))
             case .flat:
-                guard message.clientMessageID != nil else { return }
-                await self.reply(Realtime.text(.ordered([("type", "ack"), ("client_msg_id", .string(message.clientMessageID)), ("message", .ordered(data))])))
+                if message.clientMessageID != nil {
+                    frame = Realtime.text(.ordered([("type", "ack"), ("client_msg_id", .string(message.clientMessageID)), ("message", .ordered(data))]))
+                }
+            }
+            if created {
+                self.outbox.push(frame, conversation: message.conversationID, seq: message.seq)
+            } else if let frame {
+                // A retry: the message was delivered before, the acknowledgement is all that is new.
+                self.outbox.push(frame)
             }
         }
 
@@ -326,27 +365,42 @@ struct RealtimeController {
 
         /// `{"type": "resume", "data": {"conversations": {"12": 40}}}`: every message after each sequence, oldest
         /// first, or `resync` for a conversation that missed more than the resume limit.
-        func resume(_ data: [String: Any]) async throws {
+        func resume(_ data: [String: Any], connecting: Bool = false) async throws {
             guard let positions = data["conversations"] as? [String: Any] else { throw FrameFailure(message: "resume needs \"conversations\"") }
             let limit = self.controller.resumeLimit
             for (key, value) in positions.sorted(by: { $0.key < $1.key }) {
                 guard let raw = Int64(key), let after = Self.integer(value), after >= 0 else { throw FrameFailure(message: "Bad resume position for \(key)") }
                 let id = ConversationID(raw)
                 _ = try await self.audience(of: id)
-                let missed = try await self.controller.chat.messages.messages(in: id, limit: limit + 1, offset: 0, beforeSeq: nil, afterSeq: after)
-                    .sorted { $0.seq < $1.seq }
+                // Live messages of this conversation wait while the replay is read and queued.
+                let ceiling = connecting ? nil : self.outbox.beginResume(id, after: after)
+                var missed: [Message]
+                do {
+                    missed = try await self.controller.chat.messages.messages(in: id, limit: limit + 1, offset: 0, beforeSeq: ceiling, afterSeq: after)
+                        .sorted { $0.seq < $1.seq }
+                } catch {
+                    self.outbox.endResume(id)
+                    throw error
+                }
                 if missed.count > limit {
+                    self.outbox.endResume(id)
                     let last = try await self.controller.chat.messages.lastMessage(in: id)?.seq ?? after
                     await self.reply(Realtime.text(.ordered([
                         ("type", "resync"), ("data", .ordered([("conversation_id", .int(raw)), ("from_seq", .int(after)), ("last_seq", .int(last))])),
                     ])))
                     continue
                 }
-                let users = try await self.controller.usersByID(missed.map(\.senderID))
+                let users = (try? await self.controller.usersByID(missed.map(\.senderID))) ?? [:]
                 for message in missed {
-                    guard let frame = self.frames.message(message, users)[self.outbox.dialect] else { continue }
-                    await self.reply(frame)
+                    let frame = self.frames.message(message, users)[self.outbox.dialect]
+                    if ceiling == nil {
+                        self.outbox.push(frame, conversation: id, seq: message.seq, replay: true)
+                    } else if let frame {
+                        // Older than what this connection already has queued: it follows, once.
+                        self.outbox.push(frame)
+                    }
                 }
+                self.outbox.endResume(id)
                 await self.reply(Realtime.text(.ordered([
                     ("type", "resumed"), ("data", .ordered([("conversation_id", .int(raw)), ("count", .int(Int64(missed.count)))])),
                 ])))

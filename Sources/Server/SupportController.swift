@@ -338,7 +338,8 @@ struct SupportController {
         let users = try await self.usersByID([sender])
         // Live to every connection of both sides, the agent and the monitors.
         await self.realtime.publish(HubEvent(
-            recipients: RealtimeController.Connection.audience(sent.conversation), frames: self.frames.message(sent.message, users)
+            recipients: RealtimeController.Connection.audience(sent.conversation), frames: self.frames.message(sent.message, users),
+                conversationID: sent.message.conversationID, seq: sent.message.seq
         ))
         return JSONResponse(.ok, self.json(SupportMessage(message: sent.message, isRead: false), users))
     }

@@ -45,6 +45,35 @@ struct ChatHubTests {
         #expect(await hub.deliver(HubEvent(recipients: [ParticipantID(1)], frames: [.flat: "later"])) == 0)
     }
 
+    @Test func messagesReachAConnectionOnceAndInOrder() async throws {
+        let hub = ChatHub()
+        let c = ConversationID(9)
+        let outbox = await hub.connect(user: ParticipantID(1), dialect: .flat)
+        func event(_ seq: Int64) -> HubEvent { HubEvent(recipients: [ParticipantID(1)], frames: [.flat: "s\(seq)"], conversationID: c, seq: seq) }
+        await hub.deliver(event(1))
+        await hub.deliver(event(3))
+        await hub.deliver(event(2))
+        await hub.deliver(event(2))
+        #expect(await Self.drain(outbox, count: 3) == ["s1", "s2", "s3"], "3 waited for 2; the second 2 was a duplicate")
+
+        // Resuming while connecting: live messages wait for the replay.
+        let resumed = await hub.connect(user: ParticipantID(2), dialect: .flat, resuming: [c: 5])
+        await hub.deliver(HubEvent(recipients: [ParticipantID(2)], frames: [.flat: "s7"], conversationID: c, seq: 7))
+        resumed.push("s6", conversation: c, seq: 6, replay: true)
+        resumed.push("s7", conversation: c, seq: 7, replay: true)
+        resumed.endResume(c)
+        await hub.deliver(HubEvent(recipients: [ParticipantID(2)], frames: [.flat: "s8"], conversationID: c, seq: 8))
+        #expect(await Self.drain(resumed, count: 3) == ["s6", "s7", "s8"])
+
+        // A gap that never fills is given up on after the wait.
+        let gapped = await hub.connect(user: ParticipantID(3), dialect: .flat)
+        await hub.deliver(HubEvent(recipients: [ParticipantID(3)], frames: [.flat: "s1"], conversationID: c, seq: 1))
+        await hub.deliver(HubEvent(recipients: [ParticipantID(3)], frames: [.flat: "s3"], conversationID: c, seq: 3))
+        try await Task.sleep(for: .milliseconds(1100))
+        await hub.deliver(HubEvent(recipients: [ParticipantID(3)], frames: [.flat: "s4"], conversationID: c, seq: 4))
+        #expect(await Self.drain(gapped, count: 3) == ["s1", "s3", "s4"])
+    }
+
     @Test func presenceIsDebouncedAcrossReconnects() async throws {
         let hub = ChatHub(presenceGrace: .milliseconds(300))
         let changes = Mutex<[PresenceChange]>([])

@@ -259,13 +259,21 @@ struct RealtimeTests {
             #expect([second?["seq"] as? Int, third?["seq"] as? Int] == [2, 3])
             #expect([second?["content"] as? String, third?["content"] as? String] == ["two", "three"])
             #expect((try await b.next("resumed")["data"] as? [String: Any])?["count"] as? Int == 2)
+            // Asked again on the same connection, a resume sends only what this connection has not had.
             b.send(#"{"type": "resume", "data": {"conversations": {"\#(conversation)": 0}}}"#)
-            #expect(try await b.next("resumed").isEmpty == false, "three missed is within the limit")
+            #expect((try await b.next("message")["data"] as? [String: Any])?["seq"] as? Int == 1)
+            #expect((try await b.next("resumed")["data"] as? [String: Any])?["count"] as? Int == 1)
             a.send(#"{"type": "send", "data": {"receiver_id": \#(bobID), "content": "four"}}"#)
-            _ = try await b.next("message")
-            b.send(#"{"type": "resume", "data": {"conversations": {"\#(conversation)": 0}}}"#)
-            let resync = try await b.next("resync")["data"] as? [String: Any]
+            #expect((try await b.next("message")["data"] as? [String: Any])?["seq"] as? Int == 4)
+            // Resuming while connecting, from further back than the limit of three: resync instead.
+            let late = LiveSocket(port: port, path: "/api/ws?token=\(bob)&resume=\(conversation):0")
+            let resync = try await late.next("resync")["data"] as? [String: Any]
             #expect(resync?["last_seq"] as? Int == 4, "four missed is past the limit of three")
+            let recent = LiveSocket(port: port, path: "/api/ws?token=\(bob)&resume=\(conversation):2")
+            let replayed = [try await recent.next("message"), try await recent.next("message")].map { ($0["data"] as? [String: Any])?["seq"] as? Int }
+            #expect(replayed == [3, 4])
+            _ = try await late.close()
+            _ = try await recent.close()
 
             // Errors are events and the connection stays.
             b.send("{broken")
@@ -281,6 +289,81 @@ struct RealtimeTests {
             b.send(#"{"type": "ping", "pad": "\#(String(repeating: "x", count: 5000))"}"#)
             #expect(try await b.closed()?.closeCode == .messageTooLarge)
             _ = try await a.close()
+        }
+    }
+}
+
+extension RealtimeTests {
+    /// Three receivers whose connections drop at random and come back with `?resume=` while a sender bursts
+    /// messages to each (half over the socket, half over HTTP): each receiver ends with every message exactly
+    /// once and in order.
+    @Test(arguments: HTTPBackend.enabled)
+    func randomDisconnectsLoseNothingAndDoubleNothing(_ backend: HTTPBackend) async throws {
+        try await Self.withLive(backend, ["PRESENCE_GRACE_SECONDS": "0"]) { client, port, _ in
+            let perReceiver = 60
+            let alice = try await AuthRoutesTests.register(client, "alice")
+            var receivers: [(token: String, id: Int)] = []
+            for name in ["bob", "carol", "dave"] {
+                let token = try await AuthRoutesTests.register(client, name)
+                let id = try #require((try await client.json("/api/auth/profile", .get, token: token).body["user"] as? [String: Any])?["id"] as? Int)
+                _ = try await client.json("/api/friend/add", token: alice, body: #"{"friend_username": "\#(name)"}"#)
+                receivers.append((token, id))
+            }
+            let sender = LiveSocket(port: port, path: "/api/ws?token=\(alice)")
+            _ = try await sender.next("online_users")
+            // The first message of each conversation tells its id.
+            var conversations: [Int] = []
+            for receiver in receivers {
+                sender.send(#"{"type": "send", "data": {"receiver_id": \#(receiver.id), "content": "m1", "client_msg_id": "first-\#(receiver.id)"}}"#)
+                let ack = try await sender.next("ack")
+                conversations.append(try #require(((ack["data"] as? [String: Any])?["message"] as? [String: Any])?["conversation_id"] as? Int))
+            }
+
+            let targets = receivers
+            let burst = Task {
+                for round in 2...perReceiver {
+                    for receiver in targets {
+                        if round.isMultiple(of: 2) {
+                            sender.send(#"{"type": "send", "data": {"receiver_id": \#(receiver.id), "content": "m\#(round)"}}"#)
+                            _ = try await sender.next("ack")
+                        } else {
+                            let reply = try await client.json("/api/message/send", token: alice, body: #"{"receiver_id": \#(receiver.id), "content": "m\#(round)"}"#)
+                            #expect(reply.status == .ok)
+                        }
+                    }
+                }
+            }
+            let results = try await withThrowingTaskGroup(of: (Int, [Int], Int).self) { group in
+                for (index, receiver) in targets.enumerated() {
+                    let conversation = conversations[index]
+                    group.addTask {
+                        var seen: [Int] = []
+                        var reconnects = 0
+                        let deadline = ContinuousClock.now + .seconds(90)
+                        while seen.count < perReceiver, ContinuousClock.now < deadline {
+                            let socket = LiveSocket(port: port, path: "/api/ws?token=\(receiver.token)&resume=\(conversation):\(seen.last ?? 0)")
+                            try await Task.sleep(for: .milliseconds(Int.random(in: 30...250)))
+                            _ = try? await socket.close()
+                            reconnects += 1
+                            for frame in socket.received.withLock({ $0 }) {
+                                guard let object = LiveSocket.object(frame), object["type"] as? String == "message",
+                                      let data = object["data"] as? [String: Any], data["conversation_id"] as? Int == conversation,
+                                      let seq = data["seq"] as? Int
+                                else { continue }
+                                seen.append(seq)
+                            }
+                        }
+                        return (index, seen, reconnects)
+                    }
+                }
+                return try await group.reduce(into: [(Int, [Int], Int)]()) { $0.append($1) }
+            }
+            try await burst.value
+            for (index, seen, reconnects) in results {
+                #expect(seen == Array(1...perReceiver), "receiver \(index) after \(reconnects) connections")
+                #expect(reconnects > 2, "the connections did drop")
+            }
+            _ = try await sender.close()
         }
     }
 }
