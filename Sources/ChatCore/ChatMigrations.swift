@@ -111,6 +111,16 @@ public enum ChatMigrations {
                 .run()
             try await db.create(index: "realtime_events_created").on("realtime_events").column("created_at").run()
         },
+        Migration("chat.011.groups") { db in
+            try await db.create(table: "chat_groups")
+                .column("conversation_id", type: .bigint, .primaryKey(autoIncrement: false), .references("conversations", "id", onDelete: .cascade))
+                .column("name", type: .custom(SQLRaw("VARCHAR(100)")), .notNull)
+                .column("owner_id", type: .bigint, .notNull)
+                .column("created_at", type: .timestamp, .notNull)
+                .run()
+            // A group member's role (owner, admin, member); NULL for the members of other kinds of conversation.
+            try await db.alter(table: "conversation_members").column("role", type: .custom(SQLRaw("VARCHAR(16)"))).run()
+        },
     ]
 }
 

@@ -67,6 +67,21 @@ public actor MessageMemoryRepository: MessageRepository {
         self.conversations[conversation]?.members[member] ?? 0
     }
 
+    /// A new group conversation with these members (for ``GroupMemoryRepository``).
+    func groupConversation(members: [ParticipantID]) -> ConversationID {
+        let id = ConversationID(self.nextConversation)
+        self.nextConversation += 1
+        self.conversations[id] = Conversation(kind: .group, members: Dictionary(uniqueKeysWithValues: members.map { ($0, 0) }))
+        return id
+    }
+
+    /// Sets who is in a conversation; members who stay keep their read position.
+    func setMembers(_ members: [ParticipantID], of conversation: ConversationID) {
+        guard var stored = self.conversations[conversation] else { return }
+        stored.members = Dictionary(uniqueKeysWithValues: members.map { ($0, stored.members[$0] ?? 0) })
+        self.conversations[conversation] = stored
+    }
+
     public func members(of conversation: ConversationID) -> [ParticipantID] {
         (self.conversations[conversation]?.members.keys).map { Array($0).sorted() } ?? []
     }

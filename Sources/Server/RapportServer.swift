@@ -47,6 +47,8 @@ public enum RapportServer {
         public let quickReplies: any QuickReplyRepository
         /// The live connections of this process and the bus between processes.
         public let realtime: Realtime
+        /// Group conversations.
+        public let groups: any GroupRepository
 
         /// Builds every service on `database` with the SQL repositories.
         public static func make(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) async throws -> Services {
@@ -84,16 +86,17 @@ public enum RapportServer {
             return Services(
                 database: database, auth: auth, contacts: contacts, chat: chat, audit: audit,
                 support: SupportSQLRepository(database: db), quickReplies: QuickReplySQLRepository(database: db),
-                realtime: realtime
+                realtime: realtime, groups: GroupSQLRepository(database: db)
             )
         }
 
         public init(
             database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService, audit: AuditRecorder? = nil,
             support: any SupportDeskRepository = SupportMemoryRepository(), quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository(),
-            realtime: Realtime = Realtime()
+            realtime: Realtime = Realtime(), groups: (any GroupRepository)? = nil
         ) {
             self.realtime = realtime
+            self.groups = groups ?? GroupSQLRepository(database: database.database)
             self.database = database
             self.auth = auth
             self.contacts = contacts
@@ -121,8 +124,12 @@ public enum RapportServer {
             maximumContentLength: configuration.maxMessageLength, presenceLease: TimeInterval(configuration.supportPresenceSeconds),
             defaultCapacity: configuration.supportDefaultCapacity, realtime: services.realtime, frames: RealtimeFrames(render: render)
         )
+        GroupsController(
+            groups: services.groups, chat: services.chat, users: services.auth.users, realtime: services.realtime, frames: RealtimeFrames(render: render)
+        ).addRoutes(to: router.group("api/groups"))
         RealtimeController(
             realtime: services.realtime, auth: services.auth, users: services.auth.users, support: services.support, chat: services.chat,
+            groups: services.groups,
             frames: RealtimeFrames(render: render), render: render, maxMessageSize: configuration.wsMaxMessageSize,
             resumeLimit: configuration.wsResumeLimit, presenceLease: TimeInterval(configuration.supportPresenceSeconds),
             logger: Logger(label: "rapport.realtime")

@@ -21,6 +21,7 @@ struct RealtimeController {
     let users: any UserRepository
     let support: any SupportDeskRepository
     let chat: ChatService
+    let groups: any GroupRepository
     let frames: RealtimeFrames
     let render: UserRenderer
     /// The largest text message accepted (larger: close 1009).
@@ -243,7 +244,9 @@ struct RealtimeController {
             let typeName = (data["message_type"] as? String) ?? (envelope ? data["type"] as? String : nil) ?? "text"
             guard let type = MessageType(rawValue: typeName) else { throw FrameFailure(message: "Unknown message type \"\(typeName)\"") }
             let clientID = (data["client_msg_id"] as? String).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
-            if let id = Self.integer(data["conversation_id"]), id > 0 {
+            if let id = Self.integer(data["conversation_id"]), id > 0, let group = try await self.controller.groups.group(ConversationID(id)) {
+                try await self.sendGroup(group, content: content, clientID: clientID)
+            } else if let id = Self.integer(data["conversation_id"]), id > 0 {
                 try await self.sendSupport(ConversationID(id), content: content, type: type, clientID: clientID, relayCheck: !envelope && clientID == nil)
             } else if let receiver = Self.integer(data["receiver_id"]), receiver > 0 {
                 try await self.sendDirect(to: ParticipantID(receiver), content: content, type: type, clientID: clientID)
@@ -272,6 +275,23 @@ struct RealtimeController {
             await self.controller.realtime.publish(HubEvent(
                 recipients: Self.audience(sent.conversation), frames: self.frames.message(sent.message, users),
                 except: self.outbox.id, conversationID: sent.message.conversationID, seq: sent.message.seq
+            ))
+        }
+
+        func sendGroup(_ group: ChatGroup, content: String, clientID: String?) async throws {
+            guard group.members[self.me] != nil else { throw FrameFailure(message: "You are not in this conversation") }
+            let result: SendResult
+            do {
+                result = try await GroupsController.append(content, from: self.me, to: group, clientID: clientID, chat: self.controller.chat)
+            } catch let refused as GroupsController.ContentRefused {
+                throw FrameFailure(message: refused.message)
+            }
+            let users = try await self.controller.usersByID([self.me])
+            await self.acknowledge(result.message, users, created: result.created)
+            guard result.created else { return }
+            await self.controller.realtime.publish(HubEvent(
+                recipients: Array(group.members.keys), frames: self.frames.message(result.message, users),
+                except: self.outbox.id, conversationID: result.message.conversationID, seq: result.message.seq
             ))
         }
 

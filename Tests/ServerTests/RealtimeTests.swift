@@ -368,6 +368,52 @@ extension RealtimeTests {
     }
 }
 
+extension RealtimeTests {
+    @Test(arguments: HTTPBackend.enabled)
+    func groupsDeliverToTheirMembers(_ backend: HTTPBackend) async throws {
+        try await Self.withLive(backend) { client, port, _ in
+            var tokens: [String: String] = [:], ids: [String: Int] = [:]
+            for name in ["owner", "ann", "ben", "eve"] {
+                tokens[name] = try await AuthRoutesTests.register(client, name)
+                ids[name] = try #require((try await client.json("/api/auth/profile", .get, token: tokens[name]).body["user"] as? [String: Any])?["id"] as? Int)
+            }
+            var reply = try await client.json("/api/groups", token: tokens["owner"], body: #"{"name": "读书会", "member_ids": [\#(ids["ann"]!), \#(ids["ben"]!)]}"#)
+            #expect(reply.status == .created)
+            let group = try #require(reply.body["id"] as? Int)
+            #expect(try await client.json("/api/groups", token: tokens["owner"], body: #"{"name": "x", "member_ids": [999999]}"#).status == .notFound)
+            #expect(try await client.json("/api/groups", token: tokens["owner"], body: #"{"name": " "}"#).status == .badRequest)
+
+            let ann = LiveSocket(port: port, path: "/api/ws?token=\(tokens["ann"]!)")
+            let ben = LiveSocket(port: port, path: "/api/ws?token=\(tokens["ben"]!)")
+            let eve = LiveSocket(port: port, path: "/api/ws?token=\(tokens["eve"]!)")
+            for socket in [ann, ben, eve] { _ = try await socket.next("online_users") }
+
+            ann.send(#"{"type": "send", "data": {"conversation_id": \#(group), "content": "第一章", "client_msg_id": "g-1"}}"#)
+            #expect(((try await ann.next("ack")["data"] as? [String: Any])?["message"] as? [String: Any])?["seq"] as? Int == 1)
+            #expect((try await ben.next("message")["data"] as? [String: Any])?["content"] as? String == "第一章")
+            eve.send(#"{"type": "send", "data": {"conversation_id": \#(group), "content": "let me in"}}"#)
+            #expect((try await eve.next("error")["data"] as? [String: Any])?["msg"] as? String == "You are not in this conversation")
+            #expect(try await eve.none("message"))
+
+            // Only the owner or an admin manages; a removed member hears of it and nothing after.
+            #expect(try await client.json("/api/groups/\(group)", .put, token: tokens["ann"], body: #"{"name": "mine"}"#).status == .forbidden)
+            #expect(try await client.json("/api/groups/\(group)", .get, token: tokens["eve"]).status == .forbidden)
+            reply = try await client.json("/api/groups/\(group)/members/\(ids["ben"]!)", .delete, token: tokens["owner"])
+            #expect(reply.status == .ok)
+            _ = try await ben.next("group_updated")
+            _ = try await client.json("/api/groups/\(group)/messages", token: tokens["owner"], body: #"{"content": "第二章"}"#)
+            #expect((try await ann.next("message")["data"] as? [String: Any])?["seq"] as? Int == 2)
+            #expect(try await ben.none("message"))
+            #expect(try await client.json("/api/groups/\(group)/leave", token: tokens["owner"]).status == .conflict, "the owner stays")
+            reply = try await client.json("/api/groups/\(group)/messages?after_seq=0", .get, token: tokens["ann"])
+            #expect((reply.body["messages"] as? [[String: Any]])?.compactMap { $0["content"] as? String } == ["第一章", "第二章"])
+            reply = try await client.json("/api/groups", .get, token: tokens["ann"])
+            #expect((reply.body["groups"] as? [[String: Any]])?.count == 1)
+            for socket in [ann, ben, eve] { _ = try await socket.close() }
+        }
+    }
+}
+
 /// A `rapport serve` process of the debug build, for tests that need two servers on one database.
 final class ServerProcess: Sendable {
     let process: Process
