@@ -98,6 +98,16 @@ public final class HubOutbox: Sendable {
     /// True once a frame could not be queued: the connection must be closed (1008).
     public var hasOverflowed: Bool { self.overflowed.load(ordering: .acquiring) }
 
+    private let closing = Atomic<Bool>(false)
+    /// True once the hub closed the connection because the server is stopping (1001).
+    public var isClosing: Bool { self.closing.load(ordering: .acquiring) }
+
+    /// Ends the queue, marked as closing (the server is stopping).
+    public func close() {
+        self.closing.store(true, ordering: .releasing)
+        self.continuation.finish()
+    }
+
     /// Queues a frame; false (and the outbox marked overflowed) when the queue is full or finished.
     @discardableResult
     public func push(_ frame: String) -> Bool {
@@ -292,6 +302,12 @@ public actor ChatHub {
     }
 
     public func connections(of user: ParticipantID) -> Int { self.byUser[user]?.count ?? 0 }
+
+    /// Ends every connection's queue, marked as closing: the server is stopping, and the transports close
+    /// their sockets (1001) once what is queued is written.
+    public func closeAll() {
+        for outbox in self.outboxes.values { outbox.close() }
+    }
 
     public var connectionCount: Int { self.outboxes.count }
 }

@@ -67,6 +67,10 @@ public actor MessageMemoryRepository: MessageRepository {
         self.conversations[conversation]?.members[member] ?? 0
     }
 
+    public func contacts(of user: ParticipantID) -> [ParticipantID] {
+        Set(self.conversations.values.filter { $0.members[user] != nil }.flatMap(\.members.keys)).subtracting([user]).sorted()
+    }
+
     /// A new group conversation with these members (for ``GroupMemoryRepository``).
     func groupConversation(members: [ParticipantID]) -> ConversationID {
         let id = ConversationID(self.nextConversation)

@@ -127,6 +127,15 @@ public struct MessageSQLRepository: MessageRepository {
         return try row?.decode(column: "read_seq", as: Int64.self) ?? 0
     }
 
+    public func contacts(of user: ParticipantID) async throws -> [ParticipantID] {
+        try await self.database.select().distinct().column(SQLColumn("user_id", table: "o")).from(SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("m")))
+            .join(SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("o")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("conversation_id", table: "o"), .equal, SQLColumn("conversation_id", table: "m"))
+            .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(user.rawValue))
+            .where(SQLColumn("user_id", table: "o"), .notEqual, SQLBind(user.rawValue))
+            .all().map { ParticipantID(try $0.decode(column: "user_id", as: Int64.self)) }.sorted()
+    }
+
     public func members(of conversation: ConversationID) async throws -> [ParticipantID] {
         try await self.database.select().column("user_id").from("conversation_members")
             .where("conversation_id", .equal, SQLBind(conversation.rawValue)).orderBy("user_id").all()

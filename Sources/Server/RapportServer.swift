@@ -289,6 +289,8 @@ struct ServicesRunner: Service {
         let bus = realtime.bus is LocalEventBus ? nil : Task { await self.receive(realtime) }
         await self.observePresence()
         try? await gracefulShutdown()
+        // Each WebSocket closes itself when shutdown begins; any left now are closed here.
+        await realtime.hub.closeAll()
         sweep.cancel()
         await sweep.value
         bus?.cancel()
@@ -323,8 +325,11 @@ struct ServicesRunner: Service {
             }
             guard user.rawValue > 0 else { return }
             let name = (try? await services.auth.users.user(id: UserID(user.rawValue))).flatMap { $0?.externalID } ?? String(user.rawValue)
+            // Presence goes to the user's contacts (everyone sharing a conversation with it) and the monitors, not
+            // to every connection: a broadcast to all would grow with the square of the users online.
+            let contacts = await Realtime.contacts(of: user, chat: services.chat)
             await services.realtime.publish(HubEvent(
-                recipients: [Realtime.everyone], frames: RealtimeFrames.presence(change, name: .string(name)), exceptUser: user
+                recipients: contacts + [Realtime.monitors], frames: RealtimeFrames.presence(change, name: .string(name)), exceptUser: user
             ))
             if case .offline = change, (try? await services.support.agent(user)) != nil {
                 _ = try? await services.support.setPresence(user, onlineUntil: nil)

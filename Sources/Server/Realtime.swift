@@ -32,6 +32,13 @@ public struct Realtime: Sendable {
         }
     }
 
+    /// Who hears of `user`'s presence: everyone sharing a conversation with it, and its friends.
+    static func contacts(of user: ParticipantID, chat: ChatService) async -> [ParticipantID] {
+        let sharing = (try? await chat.messages.contacts(of: user)) ?? []
+        let friends = ((try? await chat.friendships.friendships(of: user)) ?? []).map(\.friendID)
+        return Array(Set(sharing + friends).subtracting([user]))
+    }
+
     static func text(_ value: JSONValue) -> String { String(decoding: value.serialized(), as: UTF8.self) }
 
     /// A frame in both dialects: seed 004's flat object and the `{"type", "data"}` envelope.

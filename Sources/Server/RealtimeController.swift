@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import NIOWebSocket
+import ServiceLifecycle
 
 /// `/api/ws` and `/api/ws/{user_id}` (contracts/README §1.5): one plain WebSocket for seed 004's flat frames
 /// and `{"type", "data"}` envelopes.
@@ -125,20 +126,29 @@ struct RealtimeController {
             for await frame in outbox.frames {
                 try await outbound.write(.text(frame))
             }
-            if outbox.hasOverflowed { try await outbound.close(.policyViolation, reason: "Too slow: reconnect and resume") }
+            if outbox.hasOverflowed {
+                try await outbound.close(.policyViolation, reason: "Too slow: reconnect and resume")
+            } else if outbox.isClosing {
+                try await outbound.close(.goingAway, reason: "Server shutting down")
+            }
         }
         // While an agent is connected, its presence lease is renewed.
         let lease = Task { await connection.renewAgentLease() }
-        do {
-            for try await message in inbound.messages(maxSize: self.maxMessageSize) {
-                switch message {
-                case .text(let text): await connection.handle(text)
-                case .binary: await connection.error("Binary frames are not accepted; send JSON text frames")
+        // When the server stops, the connection closes (1001) instead of holding the drain open.
+        await withGracefulShutdownHandler {
+            do {
+                for try await message in inbound.messages(maxSize: self.maxMessageSize) {
+                    switch message {
+                    case .text(let text): await connection.handle(text)
+                    case .binary: await connection.error("Binary frames are not accepted; send JSON text frames")
+                    }
+                    if outbox.hasOverflowed || outbox.isClosing { break }
                 }
-                if outbox.hasOverflowed { break }
+            } catch {
+                self.logger.debug("websocket ended", metadata: ["error": "\(error)"])
             }
-        } catch {
-            self.logger.debug("websocket ended", metadata: ["error": "\(error)"])
+        } onGracefulShutdown: {
+            outbox.close()
         }
         lease.cancel()
         await hub.disconnect(outbox.id)
@@ -167,7 +177,15 @@ struct RealtimeController {
 
         /// `online_users` to the new connection: everyone else online (seed 004 sends it only when there is someone).
         func greet() async {
-            let online = await self.hub.onlineUsers().filter { $0 != self.me && $0.rawValue >= 0 }
+            // The contacts online (all users online, for a monitor).
+            let everyone = await self.hub.onlineUsers().filter { $0 != self.me && $0.rawValue > 0 }
+            let online: [ParticipantID]
+            if self.isAdmin {
+                online = everyone
+            } else {
+                let contacts = Set(await Realtime.contacts(of: self.me, chat: self.controller.chat))
+                online = everyone.filter(contacts.contains)
+            }
             switch self.outbox.dialect {
             case .flat:
                 guard !online.isEmpty else { return }

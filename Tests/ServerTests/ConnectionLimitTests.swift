@@ -30,6 +30,20 @@ struct ConnectionLimitTests {
     }
 
     static func blockingExchange(port: Int, _ request: String, wait: Duration) throws -> (text: String, closed: Bool) {
+        let (bytes, closed) = try Self.blockingExchangeBytes(port: port, request, wait: wait)
+        return (String(decoding: bytes, as: UTF8.self), closed)
+    }
+
+    /// ``exchange(port:_:wait:)`` with the raw bytes of the answer.
+    static func exchangeBytes(port: Int, _ request: String, wait: Duration) async throws -> (bytes: [UInt8], closed: Bool) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try Self.blockingExchangeBytes(port: port, request, wait: wait) })
+            }
+        }
+    }
+
+    static func blockingExchangeBytes(port: Int, _ request: String, wait: Duration) throws -> (bytes: [UInt8], closed: Bool) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #expect(fd >= 0)
         defer { close(fd) }
@@ -48,9 +62,9 @@ struct ConnectionLimitTests {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = recv(fd, &buffer, buffer.count, 0)
-            if count == 0 { return (String(decoding: received, as: UTF8.self), true) }
+            if count == 0 { return (received, true) }
             // A timeout leaves the connection open; a reset (unread request bytes at close) means it was closed.
-            if count < 0 { return (String(decoding: received, as: UTF8.self), errno != EAGAIN && errno != EWOULDBLOCK) }
+            if count < 0 { return (received, errno != EAGAIN && errno != EWOULDBLOCK) }
             received += buffer[0..<count]
         }
     }
