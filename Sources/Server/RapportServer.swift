@@ -132,7 +132,7 @@ public enum RapportServer {
             groups: services.groups,
             frames: RealtimeFrames(render: render), render: render, maxMessageSize: configuration.wsMaxMessageSize,
             resumeLimit: configuration.wsResumeLimit, presenceLease: TimeInterval(configuration.supportPresenceSeconds),
-            logger: Logger(label: "rapport.realtime")
+            typingTimeout: .seconds(configuration.typingTimeoutSeconds), logger: Logger(label: "rapport.realtime")
         ).addRoutes(to: router)
         support.addDeskRoutes(to: router.group("api/support"))
         support.addConversationRoutes(to: router.group("api/conversations"))

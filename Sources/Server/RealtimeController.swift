@@ -6,6 +6,7 @@ import HummingbirdWebSocket
 import Logging
 import NIOWebSocket
 import ServiceLifecycle
+import Synchronization
 
 /// `/api/ws` and `/api/ws/{user_id}` (contracts/README §1.5): one plain WebSocket for seed 004's flat frames
 /// and `{"type", "data"}` envelopes.
@@ -30,6 +31,8 @@ struct RealtimeController {
     /// How many missed messages of one conversation a resume replays before answering `resync` instead.
     let resumeLimit: Int
     let presenceLease: TimeInterval
+    /// How long a "typing" lasts without a new one before the others are told it stopped.
+    var typingTimeout: Duration = .seconds(5)
     let logger: Logger
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -161,6 +164,19 @@ struct RealtimeController {
         let identity: Identity
         let me: ParticipantID
         let outbox: HubOutbox
+        let typists = TypingTimers()
+
+        /// The pending "stopped typing" of each conversation this connection is typing in.
+        final class TypingTimers: Sendable {
+            let timers = Mutex<[ConversationID: Task<Void, Never>]>([:])
+
+            func set(_ conversation: ConversationID, _ task: Task<Void, Never>?) {
+                self.timers.withLock { timers in
+                    timers[conversation]?.cancel()
+                    timers[conversation] = task
+                }
+            }
+        }
 
         var hub: ChatHub { self.controller.realtime.hub }
         var frames: RealtimeFrames { self.controller.frames }
@@ -372,15 +388,23 @@ struct RealtimeController {
         }
 
         func typing(_ data: [String: Any]) async throws {
-            guard let id = Self.integer(data["conversation_id"]) else { throw FrameFailure(message: "typing needs a conversation_id") }
+            guard let raw = Self.integer(data["conversation_id"]) else { throw FrameFailure(message: "typing needs a conversation_id") }
+            let id = ConversationID(raw)
             let isTyping = (data["is_typing"] as? NSNumber).map(\.boolValue) ?? true
-            let (_, audience) = try await self.audience(of: ConversationID(id))
+            let (_, audience) = try await self.audience(of: id)
             let users = try await self.controller.usersByID([self.me])
             // Typing goes to the other participants only, not to the monitors or the typist's other devices.
             let others = audience.filter { $0 != self.me && $0 != Realtime.monitors }
-            await self.controller.realtime.publish(HubEvent(
-                recipients: others, frames: self.frames.typing(conversation: ConversationID(id), user: self.me, isTyping: isTyping, users)
-            ))
+            let stopped = HubEvent(recipients: others, frames: self.frames.typing(conversation: id, user: self.me, isTyping: false, users))
+            await self.controller.realtime.publish(isTyping
+                ? HubEvent(recipients: others, frames: self.frames.typing(conversation: id, user: self.me, isTyping: true, users)) : stopped)
+            // A typist who goes quiet (or away) stops typing after the timeout.
+            let realtime = self.controller.realtime, timeout = self.controller.typingTimeout
+            self.typists.set(id, isTyping ? Task {
+                try? await Task.sleep(for: timeout)
+                guard !Task.isCancelled else { return }
+                await realtime.publish(stopped)
+            } : nil)
         }
 
         func read(_ data: [String: Any]) async throws {

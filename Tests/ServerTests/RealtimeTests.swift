@@ -165,7 +165,7 @@ struct RealtimeTests {
 
     @Test(arguments: HTTPBackend.enabled)
     func supportTrafficIsDeliveredLiveOnce(_ backend: HTTPBackend) async throws {
-        try await Self.withLive(backend) { client, port, services in
+        try await Self.withLive(backend, ["TYPING_TIMEOUT_SECONDS": "1"]) { client, port, services in
             let t = try await SupportRoutesTests.people(client, services)
             let opened = try await client.json("/api/conversations/", token: t["b1"], body: #"{"customer_id": "b1", "merchant_id": "m1"}"#)
             let id = try #require(opened.body["id"] as? Int)
@@ -215,6 +215,8 @@ struct RealtimeTests {
             let typing = try await phone.next("typing")
             #expect(typing["user_id"] as? String == "b1")
             #expect(typing["is_typing"] as? Bool == true)
+            let quiet = try await phone.next("typing", within: .seconds(5))
+            #expect(quiet["is_typing"] as? Bool == false, "a typist who goes quiet stops typing after the timeout")
 
             _ = try await client.json("/api/conversations/\(id)/messages/read-all?reader_id=m1", .put, token: t["m1"])
             let read = try await buyer.next("read")
