@@ -121,6 +121,27 @@ public enum ChatMigrations {
             // A group member's role (owner, admin, member); NULL for the members of other kinds of conversation.
             try await db.alter(table: "conversation_members").column("role", type: .custom(SQLRaw("VARCHAR(16)"))).run()
         },
+        Migration("chat.012.friend-requests") { db in
+            try await db.create(table: "friend_requests")
+                .column("id", type: .bigint, .primaryKey)
+                .column("sender_id", type: .bigint, .notNull)
+                .column("receiver_id", type: .bigint, .notNull)
+                .column("status", type: .custom(SQLRaw("VARCHAR(16)")), .notNull)
+                // "low:high" of the two users while the request is pending, NULL after: one pending request per pair.
+                .column("open_key", type: .custom(SQLRaw("VARCHAR(64)")), .unique)
+                .column("created_at", type: .timestamp, .notNull)
+                .column("responded_at", type: .timestamp)
+                .run()
+            try await db.create(index: "friend_requests_sender").on("friend_requests").column("sender_id").column("created_at").run()
+            try await db.create(index: "friend_requests_receiver").on("friend_requests").column("receiver_id").column("status").run()
+            try await db.create(table: "friend_blocks")
+                .column("blocker_id", type: .bigint, .notNull)
+                .column("blocked_id", type: .bigint, .notNull)
+                .column("created_at", type: .timestamp, .notNull)
+                .primaryKey("blocker_id", "blocked_id")
+                .run()
+            try await db.create(index: "friend_blocks_blocked").on("friend_blocks").column("blocked_id").run()
+        },
     ]
 }
 

@@ -469,7 +469,7 @@ final class ServerProcess: Sendable {
     init(databaseURL: String, environment: [String: String]) async throws {
         self.port = Self.freePort()
         self.log = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-server-\(self.port).log")
-        FileManager.default.createFile(atPath: self.log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: self.log.path, contents: nil)
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = ["serve", "--port", String(self.port)]
