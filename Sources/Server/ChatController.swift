@@ -13,6 +13,8 @@ struct ChatController {
     let render: UserRenderer
     let realtime: Realtime
     let frames: RealtimeFrames
+    /// Blocks hold here too: a blocked user cannot add the blocker directly.
+    let friendRequests: any FriendRequestRepository
 
     func addFriendRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("add", use: self.addFriend)
@@ -88,6 +90,9 @@ struct ChatController {
             return Self.error(.notFound, "用户不存在")
         }
         guard friend.id != me.id else { return Self.error(.badRequest, "不能添加自己为好友") }
+        guard try await !self.friendRequests.isBlocked(Self.participant(me), Self.participant(friend)) else {
+            return Self.error(.forbidden, "无法添加该用户为好友")
+        }
         guard try await self.chat.friendships.befriend(Self.participant(me), Self.participant(friend), at: Date()) else {
             return Self.error(.badRequest, "已经是好友了")
         }
@@ -154,7 +159,7 @@ struct ChatController {
                 let sender = try await self.users.users(ids: [UserID(me)])
                 let users = Dictionary(sender.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
                 await self.realtime.publish(HubEvent(
-                    recipients: [ParticipantID(me), ParticipantID(receiverID)], frames: self.frames.message(result.message, users),
+                    recipients: [ParticipantID(me), ParticipantID(receiverID)], frames: self.frames.message(result.message, users, address: .direct(ParticipantID(me), ParticipantID(receiverID))),
                 conversationID: result.message.conversationID, seq: result.message.seq
                 ))
             }

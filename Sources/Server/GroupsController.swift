@@ -190,7 +190,7 @@ struct GroupsController {
         let byID = Dictionary(users.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         if result.created {
             await self.realtime.publish(HubEvent(
-                recipients: Array(group.members.keys), frames: self.frames.message(result.message, byID),
+                recipients: Array(group.members.keys), frames: self.frames.message(result.message, byID, address: .group(group.id)),
                 conversationID: result.message.conversationID, seq: result.message.seq
             ))
         }
@@ -202,11 +202,13 @@ struct GroupsController {
     }
 
     /// Stores a group message after the content checks every path shares.
-    static func append(_ content: String, from sender: ParticipantID, to group: ChatGroup, clientID: String?, chat: ChatService) async throws -> SendResult {
+    static func append(
+        _ content: String, type: MessageType = .text, from sender: ParticipantID, to group: ChatGroup, clientID: String?, chat: ChatService
+    ) async throws -> SendResult {
         let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ContentRefused(message: "Content is empty") }
         guard trimmed.count <= chat.maximumContentLength else { throw ContentRefused(message: "Content is too long") }
-        return try await chat.messages.append(NewMessage(senderID: sender, content: trimmed, type: .text, clientMessageID: clientID), to: group.id, at: Date())
+        return try await chat.messages.append(NewMessage(senderID: sender, content: trimmed, type: type, clientMessageID: clientID), to: group.id, at: Date())
     }
 }
 

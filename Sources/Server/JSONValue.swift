@@ -173,3 +173,19 @@ enum WireDate {
         return .int(Int64(date.timeIntervalSince1970.rounded(.down)))
     }
 }
+
+extension JSONValue {
+    /// A value read by `JSONSerialization`, passed on unchanged (opaque payloads such as SDP and ICE objects).
+    init(any value: Any?) {
+        switch value {
+        case nil, is NSNull: self = .null
+        case let number as NSNumber where JSONBody.isBoolean(number): self = .bool(number.boolValue)
+        case let number as NSNumber:
+            if let int = Int64(exactly: number.doubleValue), !"\(number)".contains(".") { self = .int(int) } else { self = .double(number.doubleValue) }
+        case let text as String: self = .string(text)
+        case let array as [Any]: self = .array(array.map { JSONValue(any: $0) })
+        case let object as [String: Any]: self = .object(object.mapValues { JSONValue(any: $0) })
+        default: self = .string("\(value!)")
+        }
+    }
+}

@@ -49,6 +49,8 @@ public enum RapportServer {
         public let realtime: Realtime
         /// Group conversations.
         public let groups: any GroupRepository
+        /// Friend requests and blocks.
+        public let friendRequests: any FriendRequestRepository
 
         /// Builds every service on `database` with the SQL repositories.
         public static func make(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) async throws -> Services {
@@ -86,17 +88,21 @@ public enum RapportServer {
             return Services(
                 database: database, auth: auth, contacts: contacts, chat: chat, audit: audit,
                 support: SupportSQLRepository(database: db), quickReplies: QuickReplySQLRepository(database: db),
-                realtime: realtime, groups: GroupSQLRepository(database: db)
+                realtime: realtime, groups: GroupSQLRepository(database: db),
+                friendRequests: FriendRequestSQLRepository(database: db, policy: FriendRequestPolicy(
+                    cooldown: TimeInterval(configuration.friendRequestCooldownSeconds), hourlyLimit: configuration.friendRequestsPerHour
+                ))
             )
         }
 
         public init(
             database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService, audit: AuditRecorder? = nil,
             support: any SupportDeskRepository = SupportMemoryRepository(), quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository(),
-            realtime: Realtime = Realtime(), groups: (any GroupRepository)? = nil
+            realtime: Realtime = Realtime(), groups: (any GroupRepository)? = nil, friendRequests: (any FriendRequestRepository)? = nil
         ) {
             self.realtime = realtime
             self.groups = groups ?? GroupSQLRepository(database: database.database)
+            self.friendRequests = friendRequests ?? FriendRequestSQLRepository(database: database.database)
             self.database = database
             self.auth = auth
             self.contacts = contacts
@@ -115,8 +121,13 @@ public enum RapportServer {
             .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
-        let chat = ChatController(chat: services.chat, users: services.auth.users, render: render, realtime: services.realtime, frames: RealtimeFrames(render: render))
+        let chat = ChatController(
+            chat: services.chat, users: services.auth.users, render: render, realtime: services.realtime, frames: RealtimeFrames(render: render),
+            friendRequests: services.friendRequests
+        )
+        let friends = FriendRequestsController(requests: services.friendRequests, chat: services.chat, users: services.auth.users, realtime: services.realtime)
         chat.addFriendRoutes(to: router.group("api/friend"))
+        friends.addRoutes(to: router.group("api/friend"))
         chat.addMessageRoutes(to: router.group("api/message"))
         UsersController(users: services.auth.users, render: render).addRoutes(to: router.group("api/users"))
         let support = SupportController(
@@ -129,17 +140,19 @@ public enum RapportServer {
         ).addRoutes(to: router.group("api/groups"))
         RealtimeController(
             realtime: services.realtime, auth: services.auth, users: services.auth.users, support: services.support, chat: services.chat,
-            groups: services.groups,
+            groups: services.groups, friends: friends,
             frames: RealtimeFrames(render: render), render: render, maxMessageSize: configuration.wsMaxMessageSize,
             resumeLimit: configuration.wsResumeLimit, presenceLease: TimeInterval(configuration.supportPresenceSeconds),
-            typingTimeout: .seconds(configuration.typingTimeoutSeconds), logger: Logger(label: "rapport.realtime")
+            typingTimeout: .seconds(configuration.typingTimeoutSeconds), mediaDirectory: configuration.mediaDirectory,
+            maxFileSize: configuration.maxFileSize, logger: Logger(label: "rapport.realtime")
         ).addRoutes(to: router)
         support.addDeskRoutes(to: router.group("api/support"))
         support.addConversationRoutes(to: router.group("api/conversations"))
         support.addMessageRoutes(to: router.group("api/messages"))
         support.addQuickReplyRoutes(to: router.group("api/quick-replies"))
-        UploadController(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, render: render)
-            .addRoutes(to: router.group("api/upload"))
+        let uploads = UploadController(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, render: render)
+        uploads.addRoutes(to: router.group("api/upload"))
+        uploads.addFileRoutes(to: router.group("api/file"))
         if let audit = services.audit {
             AuditController(store: audit.store).addRoutes(to: router.group("api/foundation/audit-logs"))
         }

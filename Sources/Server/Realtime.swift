@@ -39,6 +39,9 @@ public struct Realtime: Sendable {
         return Array(Set(sharing + friends).subtracting([user]))
     }
 
+    /// Whether `user` has a live connection.
+    func isOnline(_ user: ParticipantID) async -> Bool { await self.hub.isOnline(user) }
+
     static func text(_ value: JSONValue) -> String { String(decoding: value.serialized(), as: UTF8.self) }
 
     /// A frame in both dialects: seed 004's flat object and the `{"type", "data"}` envelope.
@@ -48,6 +51,13 @@ public struct Realtime: Sendable {
         if let data { frames[.envelope] = self.text(.ordered([("type", .string(type)), ("data", .ordered(data))])) }
         return frames
     }
+}
+
+/// Where a direct or group message goes, as seed 003's events say it.
+enum MessageAddress: Sendable {
+    /// The two users of a direct conversation; the receiver is whichever did not send.
+    case direct(ParticipantID, ParticipantID)
+    case group(ConversationID)
 }
 
 /// Renders the events of conversations and presence for both dialects.
@@ -63,8 +73,9 @@ struct RealtimeFrames {
         message.type == .image || message.type == .file ? self.render.mediaURL(message.content).orString(message.content) : .string(message.content)
     }
 
-    /// A stored message: seed 004's `message` frame and the envelope's (with the sequence number clients resume from).
-    func message(_ message: Message, _ users: [Int64: User]) -> [FrameDialect: String] {
+    /// A stored message: seed 004's `message` frame and the envelope's (with the sequence number clients resume from;
+    /// with `address`, also seed 003's `receiver_id`, `group_id` and `room`).
+    func message(_ message: Message, _ users: [Int64: User], address: MessageAddress? = nil) -> [FrameDialect: String] {
         Realtime.frames(
             type: "message",
             flat: [
@@ -73,17 +84,34 @@ struct RealtimeFrames {
                 ("message_type", .string(message.type == .emoji ? "text" : message.type.rawValue)),
                 ("client_msg_id", .string(message.clientMessageID)), ("timestamp", WireDate.epoch(message.createdAt)),
             ],
-            data: self.messageData(message, users)
+            data: self.messageData(message, users, address: address)
         )
     }
 
-    func messageData(_ message: Message, _ users: [Int64: User]) -> [(String, JSONValue)] {
-        [
+    func messageData(_ message: Message, _ users: [Int64: User], address: MessageAddress? = nil) -> [(String, JSONValue)] {
+        var data: [(String, JSONValue)] = [
             ("id", .int(message.id)), ("conversation_id", .int(message.conversationID.rawValue)), ("seq", .int(message.seq)),
             ("sender_id", .int(message.senderID.rawValue)), ("sender_name", .string(users[message.senderID.rawValue]?.username)),
             ("content", self.content(message)), ("type", .string(message.type.rawValue)),
             ("client_msg_id", .string(message.clientMessageID)), ("created_at", WireDate.iso(message.createdAt)),
         ]
+        switch address {
+        case .direct(let a, let b):
+            let receiver = message.senderID == a ? b : a
+            data += [
+                ("receiver_id", .int(receiver.rawValue)), ("group_id", .int(0)),
+                ("room", .array([.string("user_\(receiver.rawValue)"), .string("user_\(message.senderID.rawValue)")])),
+            ]
+        case .group(let id):
+            data += [("receiver_id", .int(0)), ("group_id", .int(id.rawValue)), ("room", .string("group_\(id.rawValue)"))]
+        case nil:
+            break
+        }
+        if message.type == .file, let file = FileTransfers.Stored(message.content) {
+            // A file sent in chunks over the socket (seed 003): its name is the content, its download path `file_url`.
+            data = data.map { $0.0 == "content" ? ("content", .string(file.name)) : $0 } + [("file_url", .string(file.url))]
+        }
+        return data
     }
 
     func read(conversation: ConversationID, reader: ParticipantID, seq: Int64?, _ users: [Int64: User]) -> [FrameDialect: String] {

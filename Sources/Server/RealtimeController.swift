@@ -24,6 +24,7 @@ struct RealtimeController {
     let support: any SupportDeskRepository
     let chat: ChatService
     let groups: any GroupRepository
+    let friends: FriendRequestsController
     let frames: RealtimeFrames
     let render: UserRenderer
     /// The largest text message accepted (larger: close 1009).
@@ -33,7 +34,11 @@ struct RealtimeController {
     let presenceLease: TimeInterval
     /// How long a "typing" lasts without a new one before the others are told it stopped.
     var typingTimeout: Duration = .seconds(5)
+    /// Where chunked file transfers are stored (`MEDIA_DIR`), and their largest size.
+    var mediaDirectory: String = "./data/media"
+    var maxFileSize: Int = 10 << 20
     let logger: Logger
+    let whiteboards = Whiteboards()
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.ws("api/ws") { inbound, outbound, context in
@@ -155,6 +160,8 @@ struct RealtimeController {
         }
         lease.cancel()
         await hub.disconnect(outbox.id)
+        connection.transfers.abandonAll()
+        await self.whiteboards.leaveAll(outbox.id)
         _ = try? await writer.value
     }
 
@@ -165,6 +172,7 @@ struct RealtimeController {
         let me: ParticipantID
         let outbox: HubOutbox
         let typists = TypingTimers()
+        let transfers = FileTransfers()
 
         /// The pending "stopped typing" of each conversation this connection is typing in.
         final class TypingTimers: Sendable {
@@ -240,7 +248,8 @@ struct RealtimeController {
                 case "read": try await self.read(data)
                 case "resume": try await self.resume(data)
                 case "ping": await self.reply(Realtime.text(.ordered([("type", "pong"), ("data", .ordered([]))])))
-                default: await self.error("Unknown type \"\(type)\"")
+                default:
+                    if try await !self.handleSeed003(type, data) { await self.error("Unknown type \"\(type)\"") }
                 }
             } catch let failure as FrameFailure {
                 await self.error(failure.message)
@@ -312,24 +321,24 @@ struct RealtimeController {
             ))
         }
 
-        func sendGroup(_ group: ChatGroup, content: String, clientID: String?) async throws {
+        func sendGroup(_ group: ChatGroup, content: String, clientID: String?, type: MessageType = .text, echo: Bool = false) async throws {
             guard group.members[self.me] != nil else { throw FrameFailure(message: "You are not in this conversation") }
             let result: SendResult
             do {
-                result = try await GroupsController.append(content, from: self.me, to: group, clientID: clientID, chat: self.controller.chat)
+                result = try await GroupsController.append(content, type: type, from: self.me, to: group, clientID: clientID, chat: self.controller.chat)
             } catch let refused as GroupsController.ContentRefused {
                 throw FrameFailure(message: refused.message)
             }
             let users = try await self.controller.usersByID([self.me])
-            await self.acknowledge(result.message, users, created: result.created)
+            await self.acknowledge(result.message, users, created: result.created, address: .group(group.id), echo: echo)
             guard result.created else { return }
             await self.controller.realtime.publish(HubEvent(
-                recipients: Array(group.members.keys), frames: self.frames.message(result.message, users),
+                recipients: Array(group.members.keys), frames: self.frames.message(result.message, users, address: .group(group.id)),
                 except: self.outbox.id, conversationID: result.message.conversationID, seq: result.message.seq
             ))
         }
 
-        func sendDirect(to receiver: ParticipantID, content: String, type: MessageType, clientID: String?) async throws {
+        func sendDirect(to receiver: ParticipantID, content: String, type: MessageType, clientID: String?, echo: Bool = false) async throws {
             let result: SendResult
             do {
                 result = try await self.controller.chat.send(from: self.me, to: receiver, content: content, type: type, clientMessageID: clientID)
@@ -344,21 +353,24 @@ struct RealtimeController {
                 throw FrameFailure(message: message)
             }
             let users = try await self.controller.usersByID([self.me])
-            await self.acknowledge(result.message, users, created: result.created)
+            await self.acknowledge(result.message, users, created: result.created, address: .direct(self.me, receiver), echo: echo)
             // A retried send (same client_msg_id) was delivered the first time.
             guard result.created else { return }
             await self.controller.realtime.publish(HubEvent(
-                recipients: [self.me, receiver], frames: self.frames.message(result.message, users),
+                recipients: [self.me, receiver], frames: self.frames.message(result.message, users, address: .direct(self.me, receiver)),
                 except: self.outbox.id, conversationID: result.message.conversationID, seq: result.message.seq
             ))
         }
 
         /// The sending connection's acknowledgement: the stored message with its sequence number. For this
         /// connection the acknowledgement is that message's delivery, so it takes the message's place in order.
-        func acknowledge(_ message: Message, _ users: [Int64: User], created: Bool = true) async {
-            let data = self.frames.messageData(message, users)
+        /// With `echo` (seed 003's `chat`), the sending connection gets the `message` event itself instead.
+        func acknowledge(_ message: Message, _ users: [Int64: User], created: Bool = true, address: MessageAddress? = nil, echo: Bool = false) async {
+            let data = self.frames.messageData(message, users, address: address)
             var frame: String?
             switch self.outbox.dialect {
+            case .envelope where echo:
+                frame = Realtime.text(.ordered([("type", "message"), ("data", .ordered(data))]))
             case .envelope:
                 frame = Realtime.text(.ordered([
                     ("type", "ack"), ("data", .ordered([("client_msg_id", .string(message.clientMessageID)), ("message", .ordered(data))])),
@@ -433,7 +445,11 @@ struct RealtimeController {
             for (key, value) in positions.sorted(by: { $0.key < $1.key }) {
                 guard let raw = Int64(key), let after = Self.integer(value), after >= 0 else { throw FrameFailure(message: "Bad resume position for \(key)") }
                 let id = ConversationID(raw)
-                _ = try await self.audience(of: id)
+                let (support, members) = try await self.audience(of: id)
+                var address: MessageAddress?
+                if support == nil {
+                    address = try await self.controller.groups.group(id) != nil ? .group(id) : members.count == 2 ? .direct(members[0], members[1]) : nil
+                }
                 // Live messages of this conversation wait while the replay is read and queued.
                 let ceiling = connecting ? nil : self.outbox.beginResume(id, after: after)
                 var missed: [Message]
@@ -454,7 +470,7 @@ struct RealtimeController {
                 }
                 let users = (try? await self.controller.usersByID(missed.map(\.senderID))) ?? [:]
                 for message in missed {
-                    let frame = self.frames.message(message, users)[self.outbox.dialect]
+                    let frame = self.frames.message(message, users, address: address)[self.outbox.dialect]
                     if ceiling == nil {
                         self.outbox.push(frame, conversation: id, seq: message.seq, replay: true)
                     } else if let frame {

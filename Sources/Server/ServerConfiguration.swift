@@ -63,6 +63,8 @@ public struct ServerConfiguration: Sendable {
         Key(environment: "WS_QUEUE_SIZE", flag: "ws-queue-size", defaultValue: "256", help: "Frames a WebSocket connection may have waiting before it is closed as too slow (1008)."),
         Key(environment: "WS_PING_SECONDS", flag: "ws-ping-seconds", defaultValue: "30", help: "Seconds between pings that keep WebSocket connections alive and find dead peers."),
         Key(environment: "WS_RESUME_LIMIT", flag: "ws-resume-limit", defaultValue: "500", help: "Missed messages of one conversation a resume replays; more gets resync."),
+        Key(environment: "FRIEND_REQUEST_COOLDOWN_SECONDS", flag: "friend-request-cooldown-seconds", defaultValue: "86400", help: "After a rejected friend request, seconds before the same sender may ask the same user again."),
+        Key(environment: "FRIEND_REQUESTS_PER_HOUR", flag: "friend-requests-per-hour", defaultValue: "30", help: "How many friend requests one user may send in any hour."),
         Key(environment: "TYPING_TIMEOUT_SECONDS", flag: "typing-timeout-seconds", defaultValue: "5", help: "Seconds after a typing frame before the others hear that typing stopped."),
         Key(environment: "PRESENCE_GRACE_SECONDS", flag: "presence-grace-seconds", defaultValue: "5", help: "Seconds a user without connections still counts as online (no flapping on reconnect)."),
         Key(environment: "SUPPORT_SWEEP_SECONDS", flag: "support-sweep-seconds", defaultValue: "15", help: "How often snoozes are woken and waiting conversations assigned."),
@@ -129,6 +131,8 @@ public struct ServerConfiguration: Sendable {
     public var wsResumeLimit: Int
     public var presenceGraceSeconds: Int
     public var typingTimeoutSeconds: Int
+    public var friendRequestCooldownSeconds: Int
+    public var friendRequestsPerHour: Int
     public var auditEnabled: Bool
     /// `nil`: development keeps a generated key under `./data`; production refuses to start.
     public var auditChainKey: String?
@@ -198,6 +202,8 @@ public struct ServerConfiguration: Sendable {
         self.wsResumeLimit = try integer("WS_RESUME_LIMIT", in: 1...100_000)
         self.presenceGraceSeconds = try integer("PRESENCE_GRACE_SECONDS", in: 0...3600)
         self.typingTimeoutSeconds = try integer("TYPING_TIMEOUT_SECONDS", in: 1...600)
+        self.friendRequestCooldownSeconds = try integer("FRIEND_REQUEST_COOLDOWN_SECONDS", in: 0...31_536_000)
+        self.friendRequestsPerHour = try integer("FRIEND_REQUESTS_PER_HOUR", in: 1...100_000)
         self.mediaDirectory = String(value("MEDIA_DIR").reversed().drop { $0 == "/" }.reversed())
         self.trustedProxies = list("TRUSTED_PROXIES")
         if let bad = self.trustedProxies.first(where: { AddressRange($0) == nil }) {

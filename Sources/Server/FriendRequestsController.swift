@@ -1,0 +1,243 @@
+import AuthTokens
+import ChatCore
+import Foundation
+import Hummingbird
+import HTTPTypes
+
+/// Friend requests and blocks (seed 003 §7.4, with cancel and block added), the same operation over HTTP
+/// (`/api/friend/requests…`, seed 001's `{"error": …}` envelope) and over the WebSocket (`friend_request`,
+/// `friend_request_response`, …). Whichever path, both users' connections hear of it live:
+/// `friend_request_received`, `friend_request_accepted`, `friend_request_rejected`, `friend_request_cancelled`.
+struct FriendRequestsController {
+    let requests: any FriendRequestRepository
+    let chat: ChatService
+    let users: any UserRepository
+    let realtime: Realtime
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("requests", use: self.listRoute)
+        group.post("requests", use: self.sendRoute)
+        group.post("requests/{id}/accept") { try await self.respondRoute($0, $1, accept: true) }
+        group.post("requests/{id}/reject") { try await self.respondRoute($0, $1, accept: false) }
+        group.post("requests/{id}/decline") { try await self.respondRoute($0, $1, accept: false) }
+        group.post("requests/{id}/cancel", use: self.cancelRoute)
+        group.get("blocked", use: self.blockedRoute)
+        group.post("block", use: self.blockRoute)
+        group.delete("block/{user_id}", use: self.unblockRoute)
+        group.get("check/{user_id}", use: self.checkRoute)
+    }
+
+    /// A refusal: its text (seed 003's words where it has them) and HTTP status.
+    struct Refusal: Error {
+        let status: HTTPResponse.Status
+        let message: String
+        var retryAfter: Int?
+
+        var response: JSONResponse {
+            var headers: HTTPFields = [:]
+            if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+            return JSONResponse(self.status, ["error": .string(self.message), "message": .string(self.message)], headers: headers)
+        }
+    }
+
+    static func refusal(_ error: FriendRequestError) -> Refusal {
+        switch error {
+        case .notFound: Refusal(status: .notFound, message: "好友请求不存在")
+        case .cannotAddSelf: Refusal(status: .badRequest, message: "不能添加自己为好友")
+        case .alreadyFriends: Refusal(status: .badRequest, message: "已经是好友了")
+        case .blocked: Refusal(status: .forbidden, message: "无法添加该用户为好友")
+        case .notAllowed: Refusal(status: .forbidden, message: "无权处理该好友请求")
+        case .notPending: Refusal(status: .conflict, message: "该好友请求已处理")
+        case .rateLimited(let seconds): Refusal(status: .tooManyRequests, message: "请求过于频繁，请在\(seconds)秒后重试", retryAfter: seconds)
+        }
+    }
+
+    // MARK: The operations
+
+    /// `{"id", "username", "avatar", "status"}`: a user as seed 003's friend events show it (`status` = presence).
+    func summary(_ id: ParticipantID, _ users: [Int64: User]) async -> JSONValue {
+        let user = users[id.rawValue]
+        return .ordered([
+            ("id", .int(id.rawValue)), ("username", .string(user?.username)), ("avatar", .string(user?.avatar)),
+            ("status", .string(await self.realtime.hub.isOnline(id) ? "online" : "offline")),
+        ])
+    }
+
+    func usersByID(_ ids: [ParticipantID]) async throws -> [Int64: User] {
+        let users = try await self.users.users(ids: ids.map { UserID($0.rawValue) })
+        return Dictionary(users.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func json(_ request: FriendRequest, _ users: [Int64: User]) async -> JSONValue {
+        .ordered([
+            ("request_id", .int(request.id)), ("id", .int(request.id)), ("status", .string(request.status.rawValue)),
+            ("sender", await self.summary(request.senderID, users)), ("receiver", await self.summary(request.receiverID, users)),
+            ("created_at", WireDate.iso(request.createdAt)), ("responded_at", WireDate.iso(request.respondedAt)),
+        ])
+    }
+
+    /// Tells both users' connections (003 dialect) what became of a request.
+    func publish(_ type: String, _ request: FriendRequest, to recipients: [ParticipantID], _ users: [Int64: User]) async {
+        var data = await self.json(request, users)
+        if type == "friend_request_received" {
+            // Seed 003's payload: the request and who sent it.
+            data = .ordered([("request_id", .int(request.id)), ("sender", await self.summary(request.senderID, users))])
+        }
+        let frame = Realtime.text(.ordered([("type", .string(type)), ("data", data)]))
+        await self.realtime.publish(HubEvent(recipients: recipients, frames: [.envelope: frame]))
+    }
+
+    func send(from me: ParticipantID, to receiver: ParticipantID) async throws -> (FriendRequest, created: Bool) {
+        let users = try await self.usersByID([me, receiver])
+        guard users[me.rawValue] != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
+        guard users[receiver.rawValue] != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
+        do {
+            switch try await self.requests.send(from: me, to: receiver, at: Date()) {
+            case .requested(let request, let created):
+                if created { await self.publish("friend_request_received", request, to: [receiver], users) }
+                return (request, created)
+            case .accepted(let request):
+                await self.publish("friend_request_accepted", request, to: [request.senderID, request.receiverID], users)
+                return (request, false)
+            }
+        } catch let error as FriendRequestError {
+            throw Self.refusal(error)
+        }
+    }
+
+    func respond(to id: Int64, by me: ParticipantID, accept: Bool) async throws -> FriendRequest {
+        do {
+            let request = try await self.requests.respond(to: id, by: me, accept: accept, at: Date())
+            let users = try await self.usersByID([request.senderID, request.receiverID])
+            await self.publish(accept ? "friend_request_accepted" : "friend_request_rejected", request, to: [request.senderID, request.receiverID], users)
+            return request
+        } catch let error as FriendRequestError {
+            throw Self.refusal(error)
+        }
+    }
+
+    func cancel(_ id: Int64, by me: ParticipantID) async throws -> FriendRequest {
+        do {
+            let request = try await self.requests.cancel(id, by: me, at: Date())
+            let users = try await self.usersByID([request.senderID, request.receiverID])
+            await self.publish("friend_request_cancelled", request, to: [request.senderID, request.receiverID], users)
+            return request
+        } catch let error as FriendRequestError {
+            throw Self.refusal(error)
+        }
+    }
+
+    /// Blocks `user`: the blocker's connections hear of the requests it closed; the blocked user is not told.
+    func block(_ user: ParticipantID, by me: ParticipantID) async throws -> [FriendRequest] {
+        guard try await self.users.user(id: UserID(user.rawValue)) != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
+        do {
+            let closed = try await self.requests.block(user, by: me, at: Date())
+            let users = try await self.usersByID([me, user])
+            for request in closed {
+                await self.publish(request.status == .rejected ? "friend_request_rejected" : "friend_request_cancelled", request, to: [me], users)
+            }
+            return closed
+        } catch let error as FriendRequestError {
+            throw Self.refusal(error)
+        }
+    }
+
+    func pending(of me: ParticipantID) async throws -> JSONValue {
+        let pending = try await self.requests.pending(of: me)
+        let users = try await self.usersByID(pending.flatMap { [$0.senderID, $0.receiverID] })
+        var incoming: [JSONValue] = [], outgoing: [JSONValue] = []
+        for request in pending {
+            if request.receiverID == me { incoming.append(await self.json(request, users)) } else { outgoing.append(await self.json(request, users)) }
+        }
+        return .ordered([("incoming", .array(incoming)), ("outgoing", .array(outgoing))])
+    }
+
+    // MARK: HTTP
+
+    func me(_ context: AppRequestContext) throws -> ParticipantID {
+        let identity = try context.identity(.chat)
+        guard !identity.isGuest else { throw Refusal(status: .notFound, message: "用户不存在").response }
+        return ParticipantID(identity.userID.rawValue)
+    }
+
+    func answer(_ body: () async throws -> JSONResponse) async throws -> JSONResponse {
+        do {
+            return try await body()
+        } catch let refusal as Refusal {
+            return refusal.response
+        }
+    }
+
+    func requestID(_ context: AppRequestContext) throws -> Int64 {
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }), id > 0 else { throw Refusal(status: .notFound, message: "好友请求不存在") }
+        return id
+    }
+
+    @Sendable func listRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        return JSONResponse(.ok, try await self.pending(of: me))
+    }
+
+    @Sendable func sendRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        let body = try await jsonObject(request, context: context) ?? [:]
+        return try await self.answer {
+            guard let receiver = ChatController.id(body["receiver_id"] ?? body["user_id"]) else {
+                throw Refusal(status: .badRequest, message: "接收者ID是必需的")
+            }
+            let (sent, created) = try await self.send(from: me, to: ParticipantID(receiver))
+            let users = try await self.usersByID([sent.senderID, sent.receiverID])
+            return JSONResponse(created ? .created : .ok, await self.json(sent, users))
+        }
+    }
+
+    func respondRoute(_ request: Request, _ context: AppRequestContext, accept: Bool) async throws -> JSONResponse {
+        let me = try self.me(context)
+        return try await self.answer {
+            let answered = try await self.respond(to: try self.requestID(context), by: me, accept: accept)
+            return JSONResponse(.ok, await self.json(answered, try await self.usersByID([answered.senderID, answered.receiverID])))
+        }
+    }
+
+    @Sendable func cancelRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        return try await self.answer {
+            let cancelled = try await self.cancel(try self.requestID(context), by: me)
+            return JSONResponse(.ok, await self.json(cancelled, try await self.usersByID([cancelled.senderID, cancelled.receiverID])))
+        }
+    }
+
+    @Sendable func blockedRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        let blocked = try await self.requests.blocked(by: me)
+        let users = try await self.usersByID(blocked)
+        var list: [JSONValue] = []
+        for id in blocked { list.append(await self.summary(id, users)) }
+        return JSONResponse(.ok, ["blocked": .array(list), "count": .int(Int64(list.count))])
+    }
+
+    @Sendable func blockRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        let body = try await jsonObject(request, context: context) ?? [:]
+        return try await self.answer {
+            guard let user = ChatController.id(body["user_id"]) else { throw Refusal(status: .badRequest, message: "用户ID是必需的") }
+            _ = try await self.block(ParticipantID(user), by: me)
+            return JSONResponse(.ok, ["message": "已屏蔽该用户", "user_id": .int(user)])
+        }
+    }
+
+    @Sendable func unblockRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(status: .notFound, message: "用户不存在").response }
+        try await self.requests.unblock(ParticipantID(user), by: me)
+        return JSONResponse(.ok, ["message": "已取消屏蔽", "user_id": .int(user)])
+    }
+
+    /// Seed 003's `GET /api/friend/check/<user_id>`: true when any friendship row exists either way.
+    @Sendable func checkRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let identity = try context.identity(.chat)
+        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(status: .notFound, message: "用户不存在").response }
+        let any = try await self.chat.friendships.anyRow(ParticipantID(identity.userID.rawValue), ParticipantID(user))
+        return JSONResponse(.ok, ["is_friend": .bool(any)])
+    }
+}
