@@ -142,6 +142,16 @@ public enum ChatMigrations {
                 .run()
             try await db.create(index: "friend_blocks_blocked").on("friend_blocks").column("blocked_id").run()
         },
+        Migration("chat.013.user-presence") { db in
+            // Stored presence: a lease per user and server process with a live connection (PresenceSQLStore).
+            try await db.create(table: "user_presence")
+                .column("user_id", type: .bigint, .notNull)
+                .column("node_id", type: .bigint, .notNull)
+                .column("online_until", type: .timestamp, .notNull)
+                .primaryKey("user_id", "node_id")
+                .run()
+            try await db.create(index: "user_presence_node").on("user_presence").column("node_id").run()
+        },
     ]
 }
 

@@ -59,7 +59,7 @@ struct FriendRequestsController {
         let user = users[id.rawValue]
         return .ordered([
             ("id", .int(id.rawValue)), ("username", .string(user?.username)), ("avatar", .string(user?.avatar)),
-            ("status", .string(await self.realtime.hub.isOnline(id) ? "online" : "offline")),
+            ("status", .string(await self.realtime.isOnline(id) ? "online" : "offline")),
         ])
     }
 
@@ -231,6 +231,13 @@ struct FriendRequestsController {
         guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(status: .notFound, message: "用户不存在").response }
         try await self.requests.unblock(ParticipantID(user), by: me)
         return JSONResponse(.ok, ["message": "已取消屏蔽", "user_id": .int(user)])
+    }
+
+    /// Seed 003's `GET /api/user/status`: the caller's stored presence, `{"status": "online" | "offline"}`.
+    @Sendable func statusRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let identity = try context.identity(.chat)
+        guard !identity.isGuest, try await self.users.user(id: identity.userID) != nil else { return JSONResponse(.notFound, ["error": "用户不存在"]) }
+        return JSONResponse(.ok, ["status": .string(await self.realtime.isOnline(ParticipantID(identity.userID.rawValue)) ? "online" : "offline")])
     }
 
     /// Seed 003's `GET /api/friend/check/<user_id>`: true when any friendship row exists either way.

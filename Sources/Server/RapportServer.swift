@@ -77,7 +77,7 @@ public enum RapportServer {
             case .local: LocalEventBus()
             case .database: SQLEventBus(database: db, origin: hub.process, logger: logger)
             }
-            let realtime = Realtime(hub: hub, bus: bus)
+            let realtime = Realtime(hub: hub, bus: bus, presence: PresenceSQLStore(database: db))
             var audit: AuditRecorder?
             if configuration.auditEnabled {
                 audit = AuditRecorder(
@@ -128,6 +128,7 @@ public enum RapportServer {
         let friends = FriendRequestsController(requests: services.friendRequests, chat: services.chat, users: services.auth.users, realtime: services.realtime)
         chat.addFriendRoutes(to: router.group("api/friend"))
         friends.addRoutes(to: router.group("api/friend"))
+        router.group("api/user").get("status", use: friends.statusRoute)
         chat.addMessageRoutes(to: router.group("api/message"))
         UsersController(users: services.auth.users, render: render).addRoutes(to: router.group("api/users"))
         let support = SupportController(
@@ -301,7 +302,12 @@ struct ServicesRunner: Service {
         // A bus between processes delivers what the others publish; in one process there is nothing to receive.
         let bus = realtime.bus is LocalEventBus ? nil : Task { await self.receive(realtime) }
         await self.observePresence()
+        let presence = Task { await self.syncPresence() }
         try? await gracefulShutdown()
+        presence.cancel()
+        await presence.value
+        // This process's users are no longer connected here.
+        try? await realtime.presence?.sync(node: realtime.hub.process, users: [], until: Date(), now: Date())
         // Each WebSocket closes itself when shutdown begins; any left now are closed here.
         await realtime.hub.closeAll()
         sweep.cancel()
@@ -326,6 +332,22 @@ struct ServicesRunner: Service {
         }
     }
 
+    /// Renews this process's presence leases: every third of the lease, the stored presence of this node is made
+    /// exactly the users connected here (which also mends any write the observer missed).
+    func syncPresence() async {
+        let realtime = self.services.realtime
+        guard let presence = realtime.presence else { return }
+        while !Task.isCancelled {
+            let users = await realtime.hub.onlineUsers().filter { $0.rawValue > 0 }
+            do {
+                try await presence.sync(node: realtime.hub.process, users: users, until: Date().addingTimeInterval(Realtime.presenceLease), now: Date())
+            } catch {
+                self.logger.error("presence renewal failed", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: .seconds(Realtime.presenceLease / 3))
+        }
+    }
+
     /// Tells everyone when a user comes online or goes offline, and keeps an agent's presence lease in step with
     /// its connections.
     func observePresence() async {
@@ -337,6 +359,18 @@ struct ServicesRunner: Service {
             case .offline(let id): user = id
             }
             guard user.rawValue > 0 else { return }
+            if let presence = services.realtime.presence {
+                let node = services.realtime.hub.process
+                do {
+                    switch change {
+                    case .online: try await presence.setOnline(user, node: node, until: Date().addingTimeInterval(Realtime.presenceLease))
+                    case .offline: try await presence.setOffline(user, node: node)
+                    }
+                } catch {
+                    // The next renewal (syncPresence) writes the truth.
+                    self.logger.error("presence store write failed", metadata: ["error": "\(error)"])
+                }
+            }
             let name = (try? await services.auth.users.user(id: UserID(user.rawValue))).flatMap { $0?.externalID } ?? String(user.rawValue)
             // Presence goes to the user's contacts (everyone sharing a conversation with it) and the monitors, not
             // to every connection: a broadcast to all would grow with the square of the users online.

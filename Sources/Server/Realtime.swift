@@ -9,14 +9,19 @@ import Logging
 public struct Realtime: Sendable {
     public let hub: ChatHub
     public let bus: any EventBus
+    /// Presence shared by every process on the database (nil: this process's connections only).
+    public let presence: (any PresenceStore)?
+    /// How long a process's presence lease lasts; it renews every third of it.
+    static let presenceLease: TimeInterval = 90
     /// Connections of admins are also registered under this id: seed 004's monitors see all support traffic.
     static let monitors = ParticipantID(-1)
     /// Every connection is also registered under this id: presence changes go to everyone.
     static let everyone = ParticipantID(-2)
 
-    public init(hub: ChatHub = ChatHub(), bus: any EventBus = LocalEventBus()) {
+    public init(hub: ChatHub = ChatHub(), bus: any EventBus = LocalEventBus(), presence: (any PresenceStore)? = nil) {
         self.hub = hub
         self.bus = bus
+        self.presence = presence
     }
 
     /// Delivers to this process's connections at once and hands the event to the bus for the other processes.
@@ -39,8 +44,25 @@ public struct Realtime: Sendable {
         return Array(Set(sharing + friends).subtracting([user]))
     }
 
-    /// Whether `user` has a live connection.
-    func isOnline(_ user: ParticipantID) async -> Bool { await self.hub.isOnline(user) }
+    /// Whether `user` has a live connection, here or (by the stored presence) on another process.
+    func isOnline(_ user: ParticipantID) async -> Bool { await self.online([user]).contains(user) }
+
+    /// Which of `users` have a live connection on any process. When the store cannot answer, this process's
+    /// connections still do.
+    func online(_ users: [ParticipantID]) async -> Set<ParticipantID> {
+        var online = Set<ParticipantID>()
+        var others: [ParticipantID] = []
+        for user in users {
+            if await self.hub.isOnline(user) { online.insert(user) } else { others.append(user) }
+        }
+        guard let presence = self.presence, !others.isEmpty else { return online }
+        do {
+            return online.union(try await presence.online(others, at: Date()))
+        } catch {
+            Logger(label: "rapport.realtime").error("presence store unavailable", metadata: ["error": "\(error)"])
+            return online
+        }
+    }
 
     static func text(_ value: JSONValue) -> String { String(decoding: value.serialized(), as: UTF8.self) }
 

@@ -113,10 +113,9 @@ extension RealtimeController.Connection {
         let ids = ((data["user_ids"] as? [Any]) ?? []).compactMap { Self.integer($0) }.filter { $0 > 0 }
         guard ids.count <= 1000 else { throw FrameFailure(message: "最多查询1000个用户") }
         let existing = try await self.controller.usersByID(ids.map(ParticipantID.init))
-        var answer: [(String, JSONValue)] = []
-        for id in Set(ids).sorted() where existing[id] != nil {
-            answer.append((String(id), .bool(await self.controller.realtime.isOnline(ParticipantID(id)))))
-        }
+        let known = Set(ids).sorted().filter { existing[$0] != nil }
+        let online = await self.controller.realtime.online(known.map(ParticipantID.init))
+        let answer = known.map { (String($0), JSONValue.bool(online.contains(ParticipantID($0)))) }
         await self.reply(self.event("online_status_update", .ordered(answer)))
     }
 

@@ -558,8 +558,19 @@ struct RealtimeProcessTests {
             #expect(reply["message"] as? String == "消息发送成功")
             let back = try await a.next("message", within: .seconds(10))
             #expect((back["data"] as? [String: Any])?["content"] as? String == "back over HTTP")
-            _ = try await a.close()
+
+            // Stored presence: the first process knows Bob is connected to the second, and when he leaves.
+            #expect(try await first.json("GET", "/api/user/status", token: bob)["status"] as? String == "online")
+            a.send(#"{"type": "get_online_status", "data": {"user_ids": [\#(bobID)]}}"#)
+            #expect((try await a.next("online_status_update"))["data"] as? [String: Bool] == ["\(bobID)": true])
             _ = try await b.close()
+            var status = ""
+            for _ in 0..<50 where status != "offline" {
+                try await Task.sleep(for: .milliseconds(100))
+                status = try await first.json("GET", "/api/user/status", token: bob)["status"] as? String ?? ""
+            }
+            #expect(status == "offline")
+            _ = try await a.close()
         }
         switch backend {
         case .sqlite:
