@@ -64,11 +64,11 @@ def provision(port, admin, count, tag):
     return credentials, groups
 
 
-def worker(port, jobs, duration, ready, start, results):
-    asyncio.run(run_worker(port, jobs, duration, ready, start, results))
+def worker(port, jobs, duration, ready, start, results, interval):
+    asyncio.run(run_worker(port, jobs, duration, ready, start, results, interval))
 
 
-async def run_worker(port, jobs, duration, ready, start, results):
+async def run_worker(port, jobs, duration, ready, start, results, interval):
     import websockets
 
     latencies = []
@@ -104,14 +104,14 @@ async def run_worker(port, jobs, duration, ready, start, results):
             counts["closed"] += 1
 
     async def send(socket, group, index):
-        await asyncio.sleep(random.uniform(0, 10))
+        await asyncio.sleep(random.uniform(0, interval))
         number = 0
         while time.time() < deadline:
             number += 1
             await socket.send(json.dumps({"type": "message", "conversation_id": group, "content": f"t={time.time():.6f}",
                                           "client_msg_id": f"{index}-{number}-{random.random()}"}))
             counts["sent"] += 1
-            await asyncio.sleep(10)
+            await asyncio.sleep(interval)
 
     readers = [asyncio.create_task(read(socket)) for socket in sockets]
     await asyncio.gather(*(send(socket, group, index) for index, (socket, (_, group)) in enumerate(zip(sockets, jobs))))
@@ -135,6 +135,7 @@ def main():
     parser.add_argument("--connections", type=int, required=True)
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--interval", type=float, default=10, help="seconds between one connection's messages")
     arguments = parser.parse_args()
     count = arguments.connections - arguments.connections % 10
 
@@ -148,7 +149,7 @@ def main():
     context = mp.get_context("fork")
     ready, results, start = context.Queue(), context.Queue(), context.Event()
     slices = [jobs[i::arguments.processes] for i in range(arguments.processes)]
-    workers = [context.Process(target=worker, args=(arguments.port, part, arguments.duration, ready, start, results)) for part in slices]
+    workers = [context.Process(target=worker, args=(arguments.port, part, arguments.duration, ready, start, results, arguments.interval)) for part in slices]
     for process in workers:
         process.start()
     connected = sum(ready.get(timeout=900) for _ in workers)

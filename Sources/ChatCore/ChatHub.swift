@@ -26,11 +26,14 @@ public struct HubEvent: Sendable, Codable, Equatable {
     /// For a message: its conversation and sequence number, by which each connection gets it once and in order.
     public var conversationID: ConversationID?
     public var seq: Int64?
+    /// A group whose name or members changed: every process forgets what it cached of it.
+    public var changedGroup: ConversationID?
 
     public init(
         recipients: [ParticipantID], frames: [FrameDialect: String], except: HubConnectionID? = nil, exceptUser: ParticipantID? = nil,
-        conversationID: ConversationID? = nil, seq: Int64? = nil
+        conversationID: ConversationID? = nil, seq: Int64? = nil, changedGroup: ConversationID? = nil
     ) {
+        self.changedGroup = changedGroup
         self.recipients = recipients
         self.frames = frames
         self.except = except
@@ -340,9 +343,11 @@ public final class LocalEventBus: EventBus {
 }
 
 extension ChatHub {
-    /// Delivers every event of `bus` to this hub until the task is cancelled or the bus ends.
-    public func run(_ bus: any EventBus) async throws {
+    /// Delivers every event of `bus` to this hub until the task is cancelled or the bus ends; `observe` sees
+    /// each event first.
+    public func run(_ bus: any EventBus, observe: @Sendable (HubEvent) -> Void = { _ in }) async throws {
         for try await event in try await bus.subscribe() {
+            observe(event)
             self.deliver(event)
         }
     }

@@ -67,25 +67,25 @@ public struct MessageSQLRepository: MessageRepository {
         // Stored with microseconds: the returned message must equal the one a retry reads back.
         let date = DateParts(time).date
         do {
+            // Two statements: the conversation's counter moves on (taking its row lock), and the message is
+            // inserted with the new value. A client id the sender used before fails the insert as a duplicate,
+            // and the stored message is the answer (below). Plain SQL, the same on every dialect, and cheap to
+            // serialize: this is the hottest write path.
             return try await self.database.transaction { tx in
-                if let clientID = new.clientMessageID, let found = try await self.stored(sender: new.senderID, clientMessageID: clientID, on: tx) {
-                    return SendResult(message: found, created: false)
-                }
-                guard let row = try await tx.select().column("last_seq").from("conversations")
-                    .where("id", .equal, SQLBind(conversation.rawValue)).for(.update).first()
+                try await tx.raw("""
+                    UPDATE conversations SET last_seq = last_seq + 1, last_message_at = \(bind: date) WHERE id = \(bind: conversation.rawValue)
+                    """).run()
+                guard let row = try await tx.raw("""
+                    INSERT INTO messages (conversation_id, seq, sender_id, content, message_type, client_msg_id, created_at) \
+                    SELECT id, last_seq, \(bind: new.senderID.rawValue), \(bind: new.content), \(bind: new.type.rawValue), \
+                    \(bind: new.clientMessageID), \(bind: date) FROM conversations WHERE id = \(bind: conversation.rawValue) RETURNING id, seq
+                    """).first()
                 else { throw ChatError.conversationNotFound }
-                let seq = try row.decode(column: "last_seq", as: Int64.self) + 1
-                try await tx.update("conversations").set("last_seq", to: SQLBind(seq)).set("last_message_at", to: SQLBind(date))
-                    .where("id", .equal, SQLBind(conversation.rawValue)).run()
-                let inserted = try await tx.insert(into: "messages")
-                    .columns("conversation_id", "seq", "sender_id", "content", "message_type", "client_msg_id", "created_at")
-                    .values(SQLBind(conversation.rawValue), SQLBind(seq), SQLBind(new.senderID.rawValue), SQLBind(new.content),
-                            SQLBind(new.type.rawValue), SQLBind(new.clientMessageID), SQLBind(date))
-                    .returning("id").first()
-                let id = try inserted!.decode(column: "id", as: Int64.self)
                 return SendResult(
-                    message: Message(id: id, conversationID: conversation, seq: seq, senderID: new.senderID, content: new.content,
-                                     type: new.type, clientMessageID: new.clientMessageID, createdAt: date),
+                    message: Message(
+                        id: try row.decode(column: "id", as: Int64.self), conversationID: conversation, seq: try row.decode(column: "seq", as: Int64.self),
+                        senderID: new.senderID, content: new.content, type: new.type, clientMessageID: new.clientMessageID, createdAt: date
+                    ),
                     created: true
                 )
             }

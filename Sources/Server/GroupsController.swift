@@ -61,7 +61,9 @@ struct GroupsController {
     /// Tells the members (and those just removed) what the group looks like now.
     func announce(_ group: ChatGroup, also: [ParticipantID] = []) async {
         let frame = Realtime.text(.ordered([("type", "group_updated"), ("data", self.json(group))]))
-        await self.realtime.publish(HubEvent(recipients: Array(group.members.keys) + also, frames: [.envelope: frame, .flat: frame]))
+        await self.realtime.publish(HubEvent(
+            recipients: Array(group.members.keys) + also, frames: [.envelope: frame, .flat: frame], changedGroup: group.id
+        ))
     }
 
     /// The user ids of a body field, all of which must exist.

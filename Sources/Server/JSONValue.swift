@@ -162,9 +162,11 @@ enum WireDate {
     /// Seed 001: naive UTC ISO 8601 with six fractional digits, `2025-07-21T06:53:19.685547`.
     static func iso(_ date: Date?) -> JSONValue {
         guard let date else { return .null }
-        var text = StorageDateFormat.string(from: date)
-        text = text.replacingOccurrences(of: " ", with: "T")
-        return .string(text)
+        // The storage form with its one space made a `T` (without Foundation's string search: this runs for every
+        // message frame).
+        var bytes = Array(StorageDateFormat.string(from: date).utf8)
+        if let space = bytes.firstIndex(of: UInt8(ascii: " ")) { bytes[space] = UInt8(ascii: "T") }
+        return .string(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Seed 004: whole epoch seconds.

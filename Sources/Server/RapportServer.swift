@@ -324,7 +324,10 @@ struct ServicesRunner: Service {
     func receive(_ realtime: Realtime) async {
         while !Task.isCancelled {
             do {
-                try await realtime.hub.run(realtime.bus)
+                let cache = realtime.groupCache
+                try await realtime.hub.run(realtime.bus) { event in
+                    if let group = event.changedGroup { cache.invalidate(group) }
+                }
             } catch {
                 self.logger.error("event bus subscription failed", metadata: ["error": "\(error)"])
             }

@@ -2,6 +2,7 @@ import AuthTokens
 public import ChatCore
 import Foundation
 import Logging
+import Synchronization
 
 /// The live side of the server: this process's ``ChatHub`` and the ``EventBus`` that carries events between
 /// processes. Routes publish through it, whatever the path a message came in by (HTTP or WebSocket), so every
@@ -9,6 +10,8 @@ import Logging
 public struct Realtime: Sendable {
     public let hub: ChatHub
     public let bus: any EventBus
+    /// Groups as the socket's send path last read them; a change announced by any process clears its entry.
+    let groupCache = GroupCache()
     /// Presence shared by every process on the database (nil: this process's connections only).
     public let presence: (any PresenceStore)?
     /// How long a process's presence lease lasts; it renews every third of it.
@@ -28,6 +31,7 @@ public struct Realtime: Sendable {
     /// A bus failure never fails the request: the message is stored, and clients on other processes get it when
     /// they resume.
     func publish(_ event: HubEvent) async {
+        if let group = event.changedGroup { self.groupCache.invalidate(group) }
         await self.hub.deliver(event)
         guard !(self.bus is LocalEventBus) else { return }
         do {
@@ -72,6 +76,45 @@ public struct Realtime: Sendable {
         if let flat { frames[.flat] = self.text(.ordered([("type", .string(type))] + flat)) }
         if let data { frames[.envelope] = self.text(.ordered([("type", .string(type)), ("data", .ordered(data))])) }
         return frames
+    }
+}
+
+/// The groups the socket's send path looked up, so a busy group is not read from the database for every
+/// message. An entry lives at most `lifetime`; a change to a group (announced on the hub and the bus, from any
+/// process) clears it at once, and a lookup that raced with a change does not store what it read.
+final class GroupCache: Sendable {
+    struct State {
+        var entries: [ConversationID: (group: ChatGroup?, at: ContinuousClock.Instant)] = [:]
+        var generation: UInt64 = 0
+    }
+
+    let state = Mutex(State())
+    let lifetime: Duration
+    let capacity: Int
+
+    init(lifetime: Duration = .seconds(30), capacity: Int = 50_000) {
+        self.lifetime = lifetime
+        self.capacity = capacity
+    }
+
+    func group(_ id: ConversationID, from repository: any GroupRepository) async throws -> ChatGroup? {
+        let now = ContinuousClock.now
+        let (cached, generation) = self.state.withLock { state in (state.entries[id], state.generation) }
+        if let cached, now - cached.at < self.lifetime { return cached.group }
+        let group = try await repository.group(id)
+        self.state.withLock { state in
+            guard state.generation == generation else { return }
+            if state.entries.count >= self.capacity { state.entries.removeAll(keepingCapacity: true) }
+            state.entries[id] = (group, now)
+        }
+        return group
+    }
+
+    func invalidate(_ id: ConversationID) {
+        self.state.withLock { state in
+            state.generation &+= 1
+            state.entries[id] = nil
+        }
     }
 }
 

@@ -172,6 +172,11 @@ struct RealtimeController {
         let me: ParticipantID
         let outbox: HubOutbox
         let typists = TypingTimers()
+        let meCache = MeCache()
+
+        final class MeCache: Sendable {
+            let value = Mutex<(users: [Int64: User], at: ContinuousClock.Instant)?>(nil)
+        }
         let transfers = FileTransfers()
 
         /// The pending "stopped typing" of each conversation this connection is typing in.
@@ -191,6 +196,19 @@ struct RealtimeController {
         var isAdmin: Bool { self.identity.role == .admin }
 
         func reply(_ frame: String) async { await self.hub.send(frame, to: self.outbox.id) }
+
+        /// This user's row, as the frames name the sender, read again at most every ten seconds (not per message).
+        func myself() async throws -> [Int64: User] {
+            if let cached = self.meCache.value.withLock({ $0 }), ContinuousClock.now - cached.at < .seconds(10) { return cached.users }
+            let users = try await self.controller.usersByID([self.me])
+            self.meCache.value.withLock { $0 = (users, ContinuousClock.now) }
+            return users
+        }
+
+        /// A group through the process's cache (the send path reads it for every message).
+        func group(_ id: ConversationID) async throws -> ChatGroup? {
+            try await self.controller.realtime.groupCache.group(id, from: self.controller.groups)
+        }
 
         /// An `error` event; seed 004's flat dialect has none and ignores bad frames, as its clients expect.
         func error(_ text: String) async {
@@ -287,7 +305,7 @@ struct RealtimeController {
             let typeName = (data["message_type"] as? String) ?? (envelope ? data["type"] as? String : nil) ?? "text"
             guard let type = MessageType(rawValue: typeName) else { throw FrameFailure(message: "Unknown message type \"\(typeName)\"") }
             let clientID = (data["client_msg_id"] as? String).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
-            if let id = Self.integer(data["conversation_id"]), id > 0, let group = try await self.controller.groups.group(ConversationID(id)) {
+            if let id = Self.integer(data["conversation_id"]), id > 0, let group = try await self.group(ConversationID(id)) {
                 try await self.sendGroup(group, content: content, clientID: clientID)
             } else if let id = Self.integer(data["conversation_id"]), id > 0 {
                 try await self.sendSupport(ConversationID(id), content: content, type: type, clientID: clientID, relayCheck: !envelope && clientID == nil)
@@ -313,7 +331,7 @@ struct RealtimeController {
             let sent = try await self.controller.support.send(
                 NewMessage(senderID: self.me, content: content, type: type, clientMessageID: clientID), in: id, at: Date()
             )
-            let users = try await self.controller.usersByID([self.me])
+            let users = try await self.myself()
             await self.acknowledge(sent.message, users)
             await self.controller.realtime.publish(HubEvent(
                 recipients: Self.audience(sent.conversation), frames: self.frames.message(sent.message, users),
@@ -329,7 +347,7 @@ struct RealtimeController {
             } catch let refused as GroupsController.ContentRefused {
                 throw FrameFailure(message: refused.message)
             }
-            let users = try await self.controller.usersByID([self.me])
+            let users = try await self.myself()
             await self.acknowledge(result.message, users, created: result.created, address: .group(group.id), echo: echo)
             guard result.created else { return }
             await self.controller.realtime.publish(HubEvent(
@@ -352,7 +370,7 @@ struct RealtimeController {
                 }
                 throw FrameFailure(message: message)
             }
-            let users = try await self.controller.usersByID([self.me])
+            let users = try await self.myself()
             await self.acknowledge(result.message, users, created: result.created, address: .direct(self.me, receiver), echo: echo)
             // A retried send (same client_msg_id) was delivered the first time.
             guard result.created else { return }
@@ -404,7 +422,7 @@ struct RealtimeController {
             let id = ConversationID(raw)
             let isTyping = (data["is_typing"] as? NSNumber).map(\.boolValue) ?? true
             let (_, audience) = try await self.audience(of: id)
-            let users = try await self.controller.usersByID([self.me])
+            let users = try await self.myself()
             // Typing goes to the other participants only, not to the monitors or the typist's other devices.
             let others = audience.filter { $0 != self.me && $0 != Realtime.monitors }
             let stopped = HubEvent(recipients: others, frames: self.frames.typing(conversation: id, user: self.me, isTyping: false, users))
@@ -431,7 +449,7 @@ struct RealtimeController {
                 _ = try await self.controller.chat.messages.markAllRead(by: self.me, in: id)
                 seq = try await self.controller.chat.messages.readSeq(of: self.me, in: id)
             }
-            let users = try await self.controller.usersByID([self.me])
+            let users = try await self.myself()
             await self.controller.realtime.publish(HubEvent(
                 recipients: audience.filter { $0 != self.me }, frames: self.frames.read(conversation: id, reader: self.me, seq: seq, users)
             ))

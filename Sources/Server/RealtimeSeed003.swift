@@ -48,7 +48,7 @@ extension RealtimeController.Connection {
         let clientID = (message["client_msg_id"] as? String).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
         switch try Self.target(room: room, message: message, me: self.me) {
         case .group(let id):
-            guard let group = try await self.controller.groups.group(id) else { throw FrameFailure(message: "群组不存在") }
+            guard let group = try await self.group(id) else { throw FrameFailure(message: "群组不存在") }
             try await self.sendGroup(group, content: content, clientID: clientID, type: type, echo: true)
         case .direct(_, let receiver):
             try await self.sendDirect(to: receiver, content: content, type: type, clientID: clientID, echo: true)
