@@ -304,6 +304,11 @@ public actor ChatHub {
         Set(self.byUser.keys).union(self.goingOffline.keys).sorted()
     }
 
+    /// Which of `users` are online, in order: as cheap as the list is short, whatever the number of connections.
+    public func online(among users: some Sequence<ParticipantID>) -> [ParticipantID] {
+        Set(users).filter { self.isOnline($0) }.sorted()
+    }
+
     public func connections(of user: ParticipantID) -> Int { self.byUser[user]?.count ?? 0 }
 
     /// Ends every connection's queue, marked as closing: the server is stopping, and the transports close

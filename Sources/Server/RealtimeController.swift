@@ -219,14 +219,14 @@ struct RealtimeController {
 
         /// `online_users` to the new connection: everyone else online (seed 004 sends it only when there is someone).
         func greet() async {
-            // The contacts online (all users online, for a monitor).
-            let everyone = await self.hub.onlineUsers().filter { $0 != self.me && $0.rawValue > 0 }
+            // The contacts online (all users online, for a monitor). Looked up contact by contact: a connection's
+            // greeting must not cost in proportion to everyone connected.
             let online: [ParticipantID]
             if self.isAdmin {
-                online = everyone
+                online = await self.hub.onlineUsers().filter { $0 != self.me && $0.rawValue > 0 }
             } else {
-                let contacts = Set(await Realtime.contacts(of: self.me, chat: self.controller.chat))
-                online = everyone.filter(contacts.contains)
+                online = await self.hub.online(among: await Realtime.contacts(of: self.me, chat: self.controller.chat))
+                    .filter { $0 != self.me && $0.rawValue > 0 }
             }
             switch self.outbox.dialect {
             case .flat:

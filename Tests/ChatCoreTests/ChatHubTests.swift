@@ -83,6 +83,7 @@ struct ChatHubTests {
         let second = await hub.connect(user: user, dialect: .flat)
         await hub.disconnect(first.id)
         #expect(await hub.isOnline(user), "another connection is open")
+        #expect(await hub.online(among: [ParticipantID(9), user, user]) == [user])
         await hub.disconnect(second.id)
         #expect(await hub.isOnline(user), "inside the grace period")
         let again = await hub.connect(user: user, dialect: .envelope)

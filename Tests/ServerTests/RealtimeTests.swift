@@ -424,6 +424,9 @@ extension RealtimeTests {
             reply = try await client.json("/api/groups/\(group)/members/\(ids["ben"]!)", .delete, token: tokens["owner"])
             #expect(reply.status == .ok)
             _ = try await ben.next("group_updated")
+            // The socket's cached view of the group was cleared by the change: Ben can no longer write to it.
+            ben.send(#"{"type": "send", "data": {"conversation_id": \#(group), "content": "still here?"}}"#)
+            #expect((try await ben.next("error")["data"] as? [String: Any])?["msg"] as? String == "You are not in this conversation")
             _ = try await client.json("/api/groups/\(group)/messages", token: tokens["owner"], body: #"{"content": "第二章"}"#)
             #expect((try await ann.next("message")["data"] as? [String: Any])?["seq"] as? Int == 2)
             #expect(try await ben.none("message"))
@@ -558,6 +561,17 @@ struct RealtimeProcessTests {
             #expect(reply["message"] as? String == "消息发送成功")
             let back = try await a.next("message", within: .seconds(10))
             #expect((back["data"] as? [String: Any])?["content"] as? String == "back over HTTP")
+
+            // A group changed on the first process is seen at once by the second's send path (its cache is cleared
+            // by the change travelling over the bus).
+            let created = try await first.json("POST", "/api/groups", token: alice, body: #"{"name": "two", "member_ids": [\#(bobID)]}"#)
+            let group = try #require(created["id"] as? Int)
+            b.send(#"{"type": "send", "data": {"conversation_id": \#(group), "content": "in the group"}}"#)
+            _ = try await b.next("ack")
+            _ = try await first.json("DELETE", "/api/groups/\(group)/members/\(bobID)", token: alice)
+            _ = try await b.next("group_updated", within: .seconds(10))
+            b.send(#"{"type": "send", "data": {"conversation_id": \#(group), "content": "removed"}}"#)
+            #expect(((try await b.next("error"))["data"] as? [String: Any])?["msg"] as? String == "You are not in this conversation")
 
             // Stored presence: the first process knows Bob is connected to the second, and when he leaves.
             #expect(try await first.json("GET", "/api/user/status", token: bob)["status"] as? String == "online")
