@@ -17,10 +17,10 @@ struct FriendRequestsController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("requests", use: self.listRoute)
         group.post("requests", use: self.sendRoute)
-        group.post("requests/{id}/accept") { try await self.respondRoute($0, $1, accept: true) }
-        group.post("requests/{id}/reject") { try await self.respondRoute($0, $1, accept: false) }
-        group.post("requests/{id}/decline") { try await self.respondRoute($0, $1, accept: false) }
-        group.post("requests/{id}/cancel", use: self.cancelRoute)
+        group.post("requests/{id}/accept") { try await self.closeRoute($0, $1, accept: true) }
+        group.post("requests/{id}/reject") { try await self.closeRoute($0, $1, accept: false) }
+        group.post("requests/{id}/decline") { try await self.closeRoute($0, $1, accept: false) }
+        group.post("requests/{id}/cancel") { try await self.closeRoute($0, $1, accept: nil) }
         group.get("blocked", use: self.blockedRoute)
         group.post("block", use: self.blockRoute)
         group.delete("block/{user_id}", use: self.unblockRoute)
@@ -54,89 +54,95 @@ struct FriendRequestsController {
 
     // MARK: The operations
 
-    /// `{"id", "username", "avatar", "status"}`: a user as seed 003's friend events show it (`status` = presence).
-    func summary(_ id: ParticipantID, _ users: [Int64: User]) async -> JSONValue {
-        let user = users[id.rawValue]
-        return .ordered([
-            ("id", .int(id.rawValue)), ("username", .string(user?.username)), ("avatar", .string(user?.avatar)),
-            ("status", .string(await self.realtime.isOnline(id) ? "online" : "offline")),
-        ])
-    }
+    /// The users a response or event names, with their presence: one user query and one presence lookup.
+    struct People {
+        let users: [Int64: User]
+        let online: Set<ParticipantID>
 
-    func usersByID(_ ids: [ParticipantID]) async throws -> [Int64: User] {
-        let users = try await self.users.users(ids: ids.map { UserID($0.rawValue) })
-        return Dictionary(users.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    func json(_ request: FriendRequest, _ users: [Int64: User]) async -> JSONValue {
-        .ordered([
-            ("request_id", .int(request.id)), ("id", .int(request.id)), ("status", .string(request.status.rawValue)),
-            ("sender", await self.summary(request.senderID, users)), ("receiver", await self.summary(request.receiverID, users)),
-            ("created_at", WireDate.iso(request.createdAt)), ("responded_at", WireDate.iso(request.respondedAt)),
-        ])
-    }
-
-    /// Tells both users' connections (003 dialect) what became of a request.
-    func publish(_ type: String, _ request: FriendRequest, to recipients: [ParticipantID], _ users: [Int64: User]) async {
-        var data = await self.json(request, users)
-        if type == "friend_request_received" {
-            // Seed 003's payload: the request and who sent it.
-            data = .ordered([("request_id", .int(request.id)), ("sender", await self.summary(request.senderID, users))])
+        /// `{"id", "username", "avatar", "status"}`: a user as seed 003's friend events show it (`status` = presence).
+        func summary(_ id: ParticipantID) -> JSONValue {
+            let user = self.users[id.rawValue]
+            return .ordered([
+                ("id", .int(id.rawValue)), ("username", .string(user?.username)), ("avatar", .string(user?.avatar)),
+                ("status", .string(self.online.contains(id) ? "online" : "offline")),
+            ])
         }
+
+        func json(_ request: FriendRequest) -> JSONValue {
+            .ordered([
+                ("request_id", .int(request.id)), ("id", .int(request.id)), ("status", .string(request.status.rawValue)),
+                ("sender", self.summary(request.senderID)), ("receiver", self.summary(request.receiverID)),
+                ("created_at", WireDate.iso(request.createdAt)), ("responded_at", WireDate.iso(request.respondedAt)),
+            ])
+        }
+    }
+
+    func people(_ ids: [ParticipantID]) async throws -> People {
+        People(users: try await self.users.byID(ids), online: await self.realtime.online(ids))
+    }
+
+    /// Tells `recipients`' connections (003 dialect) what became of a request.
+    func publish(_ type: String, _ request: FriendRequest, to recipients: [ParticipantID], _ people: People) async {
+        // `friend_request_received` carries seed 003's payload: the request and who sent it.
+        let data = type == "friend_request_received"
+            ? .ordered([("request_id", .int(request.id)), ("sender", people.summary(request.senderID))]) : people.json(request)
         let frame = Realtime.text(.ordered([("type", .string(type)), ("data", data)]))
         await self.realtime.publish(HubEvent(recipients: recipients, frames: [.envelope: frame]))
     }
 
-    func send(from me: ParticipantID, to receiver: ParticipantID) async throws -> (FriendRequest, created: Bool) {
-        let users = try await self.usersByID([me, receiver])
-        guard users[me.rawValue] != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
-        guard users[receiver.rawValue] != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
+    /// What an operation did to a request, and the request as the answer shows it.
+    struct Outcome {
+        let request: FriendRequest
+        let json: JSONValue
+        var created = false
+    }
+
+    func send(from me: ParticipantID, to receiver: ParticipantID) async throws -> Outcome {
+        let people = try await self.people([me, receiver])
+        guard people.users[me.rawValue] != nil, people.users[receiver.rawValue] != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
         do {
             switch try await self.requests.send(from: me, to: receiver, at: Date()) {
             case .requested(let request, let created):
-                if created { await self.publish("friend_request_received", request, to: [receiver], users) }
-                return (request, created)
+                if created { await self.publish("friend_request_received", request, to: [receiver], people) }
+                return Outcome(request: request, json: people.json(request), created: created)
             case .accepted(let request):
-                await self.publish("friend_request_accepted", request, to: [request.senderID, request.receiverID], users)
-                return (request, false)
+                await self.publish("friend_request_accepted", request, to: [request.senderID, request.receiverID], people)
+                return Outcome(request: request, json: people.json(request))
             }
         } catch let error as FriendRequestError {
             throw Self.refusal(error)
         }
     }
 
-    func respond(to id: Int64, by me: ParticipantID, accept: Bool) async throws -> FriendRequest {
+    /// Answers (or, with `accept` nil, cancels) a request and tells both users.
+    func close(_ id: Int64, by me: ParticipantID, accept: Bool?) async throws -> Outcome {
         do {
-            let request = try await self.requests.respond(to: id, by: me, accept: accept, at: Date())
-            let users = try await self.usersByID([request.senderID, request.receiverID])
-            await self.publish(accept ? "friend_request_accepted" : "friend_request_rejected", request, to: [request.senderID, request.receiverID], users)
-            return request
-        } catch let error as FriendRequestError {
-            throw Self.refusal(error)
-        }
-    }
-
-    func cancel(_ id: Int64, by me: ParticipantID) async throws -> FriendRequest {
-        do {
-            let request = try await self.requests.cancel(id, by: me, at: Date())
-            let users = try await self.usersByID([request.senderID, request.receiverID])
-            await self.publish("friend_request_cancelled", request, to: [request.senderID, request.receiverID], users)
-            return request
+            let request = if let accept {
+                try await self.requests.respond(to: id, by: me, accept: accept, at: Date())
+            } else {
+                try await self.requests.cancel(id, by: me, at: Date())
+            }
+            let people = try await self.people([request.senderID, request.receiverID])
+            let type = switch accept {
+            case true?: "friend_request_accepted"
+            case false?: "friend_request_rejected"
+            case nil: "friend_request_cancelled"
+            }
+            await self.publish(type, request, to: [request.senderID, request.receiverID], people)
+            return Outcome(request: request, json: people.json(request))
         } catch let error as FriendRequestError {
             throw Self.refusal(error)
         }
     }
 
     /// Blocks `user`: the blocker's connections hear of the requests it closed; the blocked user is not told.
-    func block(_ user: ParticipantID, by me: ParticipantID) async throws -> [FriendRequest] {
-        guard try await self.users.user(id: UserID(user.rawValue)) != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
+    func block(_ user: ParticipantID, by me: ParticipantID) async throws {
+        let people = try await self.people([me, user])
+        guard people.users[user.rawValue] != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
         do {
-            let closed = try await self.requests.block(user, by: me, at: Date())
-            let users = try await self.usersByID([me, user])
-            for request in closed {
-                await self.publish(request.status == .rejected ? "friend_request_rejected" : "friend_request_cancelled", request, to: [me], users)
+            for request in try await self.requests.block(user, by: me, at: Date()) {
+                await self.publish(request.status == .rejected ? "friend_request_rejected" : "friend_request_cancelled", request, to: [me], people)
             }
-            return closed
         } catch let error as FriendRequestError {
             throw Self.refusal(error)
         }
@@ -144,12 +150,11 @@ struct FriendRequestsController {
 
     func pending(of me: ParticipantID) async throws -> JSONValue {
         let pending = try await self.requests.pending(of: me)
-        let users = try await self.usersByID(pending.flatMap { [$0.senderID, $0.receiverID] })
-        var incoming: [JSONValue] = [], outgoing: [JSONValue] = []
-        for request in pending {
-            if request.receiverID == me { incoming.append(await self.json(request, users)) } else { outgoing.append(await self.json(request, users)) }
-        }
-        return .ordered([("incoming", .array(incoming)), ("outgoing", .array(outgoing))])
+        let people = try await self.people(pending.flatMap { [$0.senderID, $0.receiverID] })
+        return .ordered([
+            ("incoming", .array(pending.filter { $0.receiverID == me }.map(people.json))),
+            ("outgoing", .array(pending.filter { $0.receiverID != me }.map(people.json))),
+        ])
     }
 
     // MARK: HTTP
@@ -185,35 +190,23 @@ struct FriendRequestsController {
             guard let receiver = ChatController.id(body["receiver_id"] ?? body["user_id"]) else {
                 throw Refusal(status: .badRequest, message: "接收者ID是必需的")
             }
-            let (sent, created) = try await self.send(from: me, to: ParticipantID(receiver))
-            let users = try await self.usersByID([sent.senderID, sent.receiverID])
-            return JSONResponse(created ? .created : .ok, await self.json(sent, users))
+            let sent = try await self.send(from: me, to: ParticipantID(receiver))
+            return JSONResponse(sent.created ? .created : .ok, sent.json)
         }
     }
 
-    func respondRoute(_ request: Request, _ context: AppRequestContext, accept: Bool) async throws -> JSONResponse {
+    func closeRoute(_ request: Request, _ context: AppRequestContext, accept: Bool?) async throws -> JSONResponse {
         let me = try self.me(context)
         return try await self.answer {
-            let answered = try await self.respond(to: try self.requestID(context), by: me, accept: accept)
-            return JSONResponse(.ok, await self.json(answered, try await self.usersByID([answered.senderID, answered.receiverID])))
-        }
-    }
-
-    @Sendable func cancelRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        let me = try self.me(context)
-        return try await self.answer {
-            let cancelled = try await self.cancel(try self.requestID(context), by: me)
-            return JSONResponse(.ok, await self.json(cancelled, try await self.usersByID([cancelled.senderID, cancelled.receiverID])))
+            JSONResponse(.ok, try await self.close(try self.requestID(context), by: me, accept: accept).json)
         }
     }
 
     @Sendable func blockedRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try self.me(context)
         let blocked = try await self.requests.blocked(by: me)
-        let users = try await self.usersByID(blocked)
-        var list: [JSONValue] = []
-        for id in blocked { list.append(await self.summary(id, users)) }
-        return JSONResponse(.ok, ["blocked": .array(list), "count": .int(Int64(list.count))])
+        let people = try await self.people(blocked)
+        return JSONResponse(.ok, ["blocked": .array(blocked.map(people.summary)), "count": .int(Int64(blocked.count))])
     }
 
     @Sendable func blockRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
@@ -221,7 +214,7 @@ struct FriendRequestsController {
         let body = try await jsonObject(request, context: context) ?? [:]
         return try await self.answer {
             guard let user = ChatController.id(body["user_id"]) else { throw Refusal(status: .badRequest, message: "用户ID是必需的") }
-            _ = try await self.block(ParticipantID(user), by: me)
+            try await self.block(ParticipantID(user), by: me)
             return JSONResponse(.ok, ["message": "已屏蔽该用户", "user_id": .int(user)])
         }
     }

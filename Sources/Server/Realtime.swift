@@ -54,11 +54,8 @@ public struct Realtime: Sendable {
     /// Which of `users` have a live connection on any process. When the store cannot answer, this process's
     /// connections still do.
     func online(_ users: [ParticipantID]) async -> Set<ParticipantID> {
-        var online = Set<ParticipantID>()
-        var others: [ParticipantID] = []
-        for user in users {
-            if await self.hub.isOnline(user) { online.insert(user) } else { others.append(user) }
-        }
+        let online = Set(await self.hub.online(among: users))
+        let others = users.filter { !online.contains($0) }
         guard let presence = self.presence, !others.isEmpty else { return online }
         do {
             return online.union(try await presence.online(others, at: Date()))

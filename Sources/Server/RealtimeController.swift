@@ -200,7 +200,7 @@ struct RealtimeController {
         /// This user's row, as the frames name the sender, read again at most every ten seconds (not per message).
         func myself() async throws -> [Int64: User] {
             if let cached = self.meCache.value.withLock({ $0 }), ContinuousClock.now - cached.at < .seconds(10) { return cached.users }
-            let users = try await self.controller.usersByID([self.me])
+            let users = try await self.controller.users.byID([self.me])
             self.meCache.value.withLock { $0 = (users, ContinuousClock.now) }
             return users
         }
@@ -231,7 +231,7 @@ struct RealtimeController {
             switch self.outbox.dialect {
             case .flat:
                 guard !online.isEmpty else { return }
-                let users = (try? await self.controller.usersByID(online)) ?? [:]
+                let users = (try? await self.controller.users.byID(online)) ?? [:]
                 await self.reply(Realtime.text(.ordered([
                     ("type", "online_users"), ("users", .array(online.map { RealtimeFrames.name($0, users) })),
                     ("timestamp", WireDate.epoch(Date())),
@@ -486,7 +486,7 @@ struct RealtimeController {
                     ])))
                     continue
                 }
-                let users = (try? await self.controller.usersByID(missed.map(\.senderID))) ?? [:]
+                let users = (try? await self.controller.users.byID(missed.map(\.senderID))) ?? [:]
                 for message in missed {
                     let frame = self.frames.message(message, users, address: address)[self.outbox.dialect]
                     if ceiling == nil {
@@ -502,12 +502,5 @@ struct RealtimeController {
                 ])))
             }
         }
-    }
-
-    func usersByID(_ ids: some Sequence<ParticipantID>) async throws -> [Int64: User] {
-        let wanted = Set(ids.filter { $0.rawValue > 0 }).map { UserID($0.rawValue) }
-        guard !wanted.isEmpty else { return [:] }
-        let users = try await self.users.users(ids: wanted)
-        return Dictionary(users.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

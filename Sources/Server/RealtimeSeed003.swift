@@ -78,20 +78,18 @@ extension RealtimeController.Connection {
             switch type {
             case "friend_request":
                 guard let receiver = Self.integer(data["receiver_id"]), receiver > 0 else { throw FrameFailure(message: "用户不存在") }
-                let (request, _) = try await friends.send(from: self.me, to: ParticipantID(receiver))
-                let users = try await friends.usersByID([request.senderID, request.receiverID])
-                await self.reply(self.event("friend_request_sent", await friends.json(request, users)))
+                await self.reply(self.event("friend_request_sent", try await friends.send(from: self.me, to: ParticipantID(receiver)).json))
             case "friend_request_response":
                 guard let id = Self.integer(data["request_id"]) else { throw FrameFailure(message: "好友请求不存在") }
                 let status = data["status"] as? String ?? "accepted"
                 guard status == "accepted" || status == "rejected" else { throw FrameFailure(message: "无效的状态: \(status)") }
-                _ = try await friends.respond(to: id, by: self.me, accept: status == "accepted")
+                _ = try await friends.close(id, by: self.me, accept: status == "accepted")
             case "friend_request_cancel":
                 guard let id = Self.integer(data["request_id"]) else { throw FrameFailure(message: "好友请求不存在") }
-                _ = try await friends.cancel(id, by: self.me)
+                _ = try await friends.close(id, by: self.me, accept: nil)
             case "friend_block":
                 guard let user = Self.integer(data["user_id"]), user > 0 else { throw FrameFailure(message: "用户不存在") }
-                _ = try await friends.block(ParticipantID(user), by: self.me)
+                try await friends.block(ParticipantID(user), by: self.me)
                 await self.reply(self.event("friend_blocked", .ordered([("user_id", .int(user))])))
             case "friend_unblock":
                 guard let user = Self.integer(data["user_id"]), user > 0 else { throw FrameFailure(message: "用户不存在") }
@@ -112,7 +110,7 @@ extension RealtimeController.Connection {
     func onlineStatus(_ data: [String: Any]) async throws {
         let ids = ((data["user_ids"] as? [Any]) ?? []).compactMap { Self.integer($0) }.filter { $0 > 0 }
         guard ids.count <= 1000 else { throw FrameFailure(message: "最多查询1000个用户") }
-        let existing = try await self.controller.usersByID(ids.map(ParticipantID.init))
+        let existing = try await self.controller.users.byID(ids.map(ParticipantID.init))
         let known = Set(ids).sorted().filter { existing[$0] != nil }
         let online = await self.controller.realtime.online(known.map(ParticipantID.init))
         let answer = known.map { (String($0), JSONValue.bool(online.contains(ParticipantID($0)))) }
@@ -160,43 +158,46 @@ extension RealtimeController.Connection {
     }
 
     func signal(_ call: CallSignal, _ data: [String: Any]) async {
-        let target = Self.integer(data["target_id"]).flatMap { $0 >= 0 ? ParticipantID($0) : nil }
+        // Seed 003 handles a request only when its media type matches the event.
+        if call.kind == .request, (data["type"] as? String) != (call.video ? "video" : "voice") { return }
+        guard let target = Self.integer(data["target_id"]).flatMap({ $0 >= 0 ? ParticipantID($0) : nil }) else {
+            let missing = switch call.kind {
+            case .request: "请求参数不完整"
+            case .answer: "回答参数不完整"
+            default: "目标用户ID不存在"
+            }
+            return await self.callError(missing)
+        }
         let me = JSONValue.int(self.me.rawValue)
         let relay: (String, JSONValue)
-        var toSelf = false
-        do {
-            switch call.kind {
-            case .request:
-                // Seed 003 handles a request only when its media type matches the event.
-                guard (data["type"] as? String) == (call.video ? "video" : "voice") else { return }
-                guard let target, Self.truthy(data["caller_name"]), Self.truthy(data["sdp"]) else { return await self.callError("请求参数不完整") }
+        switch call.kind {
+        case .request:
+            guard Self.truthy(data["caller_name"]), Self.truthy(data["sdp"]) else { return await self.callError("请求参数不完整") }
+            do {
                 guard target.rawValue > 0, try await self.controller.users.user(id: UserID(target.rawValue)) != nil else {
                     return await self.callError("用户不存在")
                 }
-                relay = ("\(call.prefix)call_received", .ordered([
-                    ("caller_id", me), ("caller_name", JSONValue(any: data["caller_name"])), ("type", .string(call.video ? "video" : "voice")),
-                    ("sdp", JSONValue(any: data["sdp"])),
-                ]))
-                await self.reply(self.event("call_request_sent", .ordered([("message", .string(call.video ? "视频通话请求已发送" : "通话请求已发送"))])))
-            case .answer:
-                guard target != nil, Self.truthy(data["sdp"]) else { return await self.callError("回答参数不完整") }
-                relay = ("\(call.prefix)call_answered", .ordered([("sdp", JSONValue(any: data["sdp"])), ("answerer_id", me)]))
-            case .candidate:
-                guard target != nil else { return await self.callError("目标用户ID不存在") }
-                relay = ("\(call.prefix)ice_candidate", .ordered([("candidate", JSONValue(any: data["candidate"])), ("sender_id", me)]))
-            case .rejected:
-                guard target != nil else { return await self.callError("目标用户ID不存在") }
-                relay = ("\(call.prefix)call_rejected", .ordered([("sender_id", me)]))
-            case .ended:
-                guard target != nil else { return await self.callError("目标用户ID不存在") }
-                relay = ("\(call.prefix)call_ended", .ordered([("sender_id", me)]))
-                toSelf = true
+            } catch {
+                self.controller.logger.error("call signal failed", metadata: ["error": "\(error)"])
+                return await self.callError(call.failure)
             }
-        } catch {
-            self.controller.logger.error("call signal failed", metadata: ["error": "\(error)"])
-            return await self.callError(call.failure)
+            relay = ("\(call.prefix)call_received", .ordered([
+                ("caller_id", me), ("caller_name", JSONValue(any: data["caller_name"])), ("type", .string(call.video ? "video" : "voice")),
+                ("sdp", JSONValue(any: data["sdp"])),
+            ]))
+            await self.reply(self.event("call_request_sent", .ordered([("message", .string(call.video ? "视频通话请求已发送" : "通话请求已发送"))])))
+        case .answer:
+            guard Self.truthy(data["sdp"]) else { return await self.callError("回答参数不完整") }
+            relay = ("\(call.prefix)call_answered", .ordered([("sdp", JSONValue(any: data["sdp"])), ("answerer_id", me)]))
+        case .candidate:
+            relay = ("\(call.prefix)ice_candidate", .ordered([("candidate", JSONValue(any: data["candidate"])), ("sender_id", me)]))
+        case .rejected:
+            relay = ("\(call.prefix)call_rejected", .ordered([("sender_id", me)]))
+        case .ended:
+            relay = ("\(call.prefix)call_ended", .ordered([("sender_id", me)]))
         }
-        let frame = self.event(relay.0, relay.1)
-        await self.controller.realtime.publish(HubEvent(recipients: [target!] + (toSelf ? [self.me] : []), frames: [.envelope: frame]))
+        // The end of a call goes to both sides.
+        let recipients = call.kind == .ended ? [target, self.me] : [target]
+        await self.controller.realtime.publish(HubEvent(recipients: recipients, frames: [.envelope: self.event(relay.0, relay.1)]))
     }
 }

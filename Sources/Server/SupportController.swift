@@ -99,7 +99,7 @@ struct SupportController {
 
     /// Everyone a conversation's JSON names.
     func people(of conversation: SupportConversation) async throws -> [Int64: User] {
-        try await self.usersByID([conversation.customerID, conversation.merchantID] + (conversation.assigneeID.map { [$0] } ?? []))
+        try await self.users.byID([conversation.customerID, conversation.merchantID] + (conversation.assigneeID.map { [$0] } ?? []))
     }
 
     /// Runs assignment for `team` after something changed it. A failure does not undo what the request did:
@@ -110,11 +110,6 @@ struct SupportController {
         } catch {
             self.logger.error("support assignment failed", metadata: ["team": "\(team)", "error": "\(error)"])
         }
-    }
-
-    func usersByID(_ ids: some Sequence<ParticipantID>) async throws -> [Int64: User] {
-        let users = try await self.users.users(ids: Array(Set(ids)).map { UserID($0.rawValue) })
-        return Dictionary(users.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func name(_ id: ParticipantID, _ users: [Int64: User]) -> JSONValue {
@@ -158,12 +153,12 @@ struct SupportController {
     }
 
     func page(_ conversations: [SupportConversation], total: Int) async throws -> JSONResponse {
-        let users = try await self.usersByID(conversations.flatMap { [$0.customerID, $0.merchantID] + ($0.assigneeID.map { [$0] } ?? []) })
+        let users = try await self.users.byID(conversations.flatMap { [$0.customerID, $0.merchantID] + ($0.assigneeID.map { [$0] } ?? []) })
         return JSONResponse(.ok, ["count": .int(Int64(total)), "results": .array(conversations.map { self.json($0, users) })])
     }
 
     func page(_ messages: [SupportMessage], total: Int) async throws -> JSONResponse {
-        let users = try await self.usersByID(messages.map(\.message.senderID))
+        let users = try await self.users.byID(messages.map(\.message.senderID))
         return JSONResponse(.ok, ["count": .int(Int64(total)), "results": .array(messages.map { self.json($0, users) })])
     }
 
@@ -258,7 +253,7 @@ struct SupportController {
         if let reader, conversation.side(of: reader) != nil {
             try await self.support.markRead(by: reader, in: conversation.id)
             // Seed 004's `read` frame to the other side.
-            let users = try await self.usersByID([reader])
+            let users = try await self.users.byID([reader])
             let others = RealtimeController.Connection.audience(conversation).filter { $0 != reader && $0 != Realtime.monitors }
             await self.realtime.publish(HubEvent(
                 recipients: others, frames: self.frames.read(conversation: conversation.id, reader: reader, seq: nil, users)
@@ -335,7 +330,7 @@ struct SupportController {
             // The customer reopened a conversation that has nobody to answer it.
             await self.assignWaiting(team: conversation.teamID)
         }
-        let users = try await self.usersByID([sender])
+        let users = try await self.users.byID([sender])
         // Live to every connection of both sides, the agent and the monitors.
         await self.realtime.publish(HubEvent(
             recipients: RealtimeController.Connection.audience(sent.conversation), frames: self.frames.message(sent.message, users),
@@ -377,7 +372,7 @@ struct SupportController {
         let caller = try self.caller(context)
         guard let owner = try await self.actingAs(context.parameters.get("user_id") ?? "", caller) else { return JSONResponse(.ok, []) }
         let replies = try await self.quickReplies.replies(of: owner)
-        let users = try await self.usersByID([owner])
+        let users = try await self.users.byID([owner])
         return JSONResponse(.ok, .array(replies.map { self.json($0, users) }))
     }
 
@@ -413,7 +408,7 @@ struct SupportController {
         }
         do {
             let reply = try await self.quickReplies.create(user: owner, content: body.string("content")!, sortOrder: sortOrder, at: Date())
-            return JSONResponse(.ok, self.json(reply, try await self.usersByID([owner])))
+            return JSONResponse(.ok, self.json(reply, try await self.users.byID([owner])))
         } catch QuickReplyError.limitReached {
             return JSONResponse(.badRequest, ["detail": "最多只能创建10条快捷消息"])
         }
@@ -435,7 +430,7 @@ struct SupportController {
         }
         try validation.finish()
         guard let updated = try await self.quickReplies.update(id: reply.id, content: content, sortOrder: sortOrder) else { throw Self.replyNotFound }
-        return JSONResponse(.ok, self.json(updated, try await self.usersByID([updated.userID])))
+        return JSONResponse(.ok, self.json(updated, try await self.users.byID([updated.userID])))
     }
 
     @Sendable func deleteQuickReply(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {

@@ -52,7 +52,7 @@ extension SupportController {
 
     func agentResponse(_ user: ParticipantID) async throws -> JSONResponse {
         guard let load = try await self.agentLoad(user) else { throw Self.agentNotFound }
-        return JSONResponse(.ok, self.json(load, try await self.usersByID([load.agent.userID, load.agent.teamID])))
+        return JSONResponse(.ok, self.json(load, try await self.users.byID([load.agent.userID, load.agent.teamID])))
     }
 
     // MARK: Conversation actions
@@ -250,7 +250,7 @@ extension SupportController {
             team = own
         }
         let loads = try await self.support.agents(team: team, at: Date())
-        let users = try await self.usersByID(loads.flatMap { [$0.agent.userID, $0.agent.teamID] })
+        let users = try await self.users.byID(loads.flatMap { [$0.agent.userID, $0.agent.teamID] })
         return JSONResponse(.ok, ["count": .int(Int64(loads.count)), "results": .array(loads.map { self.json($0, users) })])
     }
 
@@ -286,7 +286,7 @@ extension SupportController {
             queues = queues.filter { $0.teamID == own }
         }
         let loads = try await self.support.agents(team: nil, at: Date())
-        let users = try await self.usersByID(loads.flatMap { [$0.agent.userID, $0.agent.teamID] } + queues.map(\.teamID))
+        let users = try await self.users.byID(loads.flatMap { [$0.agent.userID, $0.agent.teamID] } + queues.map(\.teamID))
         let teams: [JSONValue] = queues.map { queue in
             let agents = loads.filter { $0.agent.teamID == queue.teamID }
             return .ordered([
