@@ -3,6 +3,11 @@
 10 seconds over the socket; prints the delivery latency (p50/p99, measured from the send time written in the
 message to its arrival at each of the other nine members) and the server's memory per idle connection.
 
+It starts sending once the server has settled after the connections opened (presence announcements), and
+reports, for the sending phase, the CPU the server and the load client used and the latency by send time.
+The clients drive `websockets`' sans-I/O protocol from event-loop callbacks (uvloop when installed), so the load
+takes as little as it can of the cores it shares with the server.
+
 Usage: ws-load.py --port PORT --admin-token TOKEN --server-pid PID --connections N [--duration S] [--processes K]
 """
 import argparse
@@ -11,6 +16,7 @@ import base64
 import http.client
 import json
 import multiprocessing as mp
+import os
 import random
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -36,6 +42,13 @@ def rss_kib(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
     raise RuntimeError("no VmRSS")
+
+
+def cpu_seconds(pid):
+    """User and system CPU time of a process so far."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def provision(port, admin, count, tag):
@@ -65,61 +78,145 @@ def provision(port, admin, count, tag):
 
 
 def worker(port, jobs, duration, ready, start, results, interval):
+    # uvloop when installed (Scripts/bench installs it): the load client shares the machine's cores with the
+    # server, and asyncio's own loop spends several times more CPU per frame.
+    if os.environ.get("WS_LOAD_LOOP", "uvloop") == "uvloop":
+        try:
+            import uvloop
+            uvloop.run(run_worker(port, jobs, duration, ready, start, results, interval))
+            return
+        except ImportError:
+            pass
     asyncio.run(run_worker(port, jobs, duration, ready, start, results, interval))
 
 
-async def run_worker(port, jobs, duration, ready, start, results, interval):
-    import websockets
+class LoadConnection(asyncio.Protocol):
+    """One client connection: `websockets`' sans-I/O protocol driven straight from the event loop's callbacks,
+    without a task or a queue per connection, so that the load client spends little of the machine's CPU on each
+    frame (it shares the two cores with the server it measures)."""
 
-    latencies = []
-    counts = {"sent": 0, "received": 0, "closed": 0}
+    def __init__(self, uri, stats):
+        from websockets.client import ClientProtocol
+        from websockets.uri import parse_uri
+
+        self.protocol = ClientProtocol(parse_uri(uri), max_size=1 << 22)
+        self.request = self.protocol.connect()
+        self.stats = stats
+        self.transport = None
+        self.opened = asyncio.get_running_loop().create_future()
+        self.partial = None
+
+    def connection_made(self, transport):
+        self.transport = transport
+        self.protocol.send_request(self.request)
+        self.flush()
+
+    def data_received(self, data):
+        from websockets.frames import Frame, Opcode
+
+        now = time.time()
+        self.protocol.receive_data(data)
+        for event in self.protocol.events_received():
+            if not isinstance(event, Frame):
+                # The handshake's response.
+                if not self.opened.done():
+                    failure = self.protocol.handshake_exc
+                    self.opened.set_exception(failure) if failure else self.opened.set_result(self)
+                continue
+            if event.opcode is Opcode.TEXT or event.opcode is Opcode.CONT:
+                data = event.data if self.partial is None else self.partial + event.data
+                if not event.fin:
+                    self.partial = data
+                    continue
+                self.partial = None
+                self.received(data, now)
+        self.flush()
+
+    def received(self, frame, now):
+        # Only the others' group messages carry a latency: `"content":"t=<send time>"` (no JSON parse per frame).
+        if not frame.startswith(b'{"type":"message"'):
+            return
+        at = frame.find(b'"content":"t=')
+        if at < 0:
+            return
+        at += 13
+        sent_at = float(frame[at:frame.index(b'"', at)])
+        self.stats.latencies.append((sent_at, now - sent_at))
+        self.stats.received += 1
+
+    def send(self, text):
+        self.protocol.send_text(text.encode())
+        self.flush()
+
+    def close(self):
+        if self.transport is not None and not self.transport.is_closing():
+            self.protocol.send_close()
+            self.flush()
+
+    def flush(self):
+        for data in self.protocol.data_to_send():
+            if data:
+                self.transport.write(data)
+            elif self.transport.can_write_eof():
+                self.transport.write_eof()
+
+    def connection_lost(self, failure):
+        if not self.opened.done():
+            self.opened.set_exception(failure or ConnectionError("closed during the handshake"))
+        elif not self.stats.finished:
+            self.stats.closed += 1
+
+
+class Stats:
+    def __init__(self):
+        self.latencies = []
+        self.sent = self.received = self.closed = 0
+        self.finished = False
+
+
+async def run_worker(port, jobs, duration, ready, start, results, interval):
+    loop = asyncio.get_running_loop()
+    stats = Stats()
     gate = asyncio.Semaphore(64)
 
     async def connect(token):
         async with gate:
             for attempt in range(10):
                 try:
-                    return await websockets.connect(f"ws://127.0.0.1:{port}/api/ws?token={token}", max_size=1 << 22,
-                                                    ping_interval=None, open_timeout=120, close_timeout=5)
+                    uri = f"ws://127.0.0.1:{port}/api/ws?token={token}"
+                    _, connection = await loop.create_connection(lambda: LoadConnection(uri, stats), "127.0.0.1", port)
+                    return await asyncio.wait_for(connection.opened, 120)
                 except Exception:
                     await asyncio.sleep(0.5 + attempt)
             raise RuntimeError("could not connect")
 
-    sockets = await asyncio.gather(*(connect(token) for token, _ in jobs))
-    ready.put(len(sockets))
+    connections = await asyncio.gather(*(connect(token) for token, _ in jobs))
+    ready.put(len(connections))
     while not start.is_set():
         await asyncio.sleep(0.05)
     deadline = time.time() + duration
+    cpu_start = time.process_time()
 
-    async def read(socket):
-        try:
-            async for frame in socket:
-                now = time.time()
-                if frame.startswith('{"type":"message"'):
-                    content = json.loads(frame).get("content", "")
-                    if content.startswith("t="):
-                        latencies.append(now - float(content[2:]))
-                        counts["received"] += 1
-        except Exception:
-            counts["closed"] += 1
+    def schedule(connection, group, index, number):
+        # One message now and the next one `interval` later, as call_later timers (no task per connection).
+        if time.time() >= deadline:
+            return
+        connection.send(json.dumps({"type": "message", "conversation_id": group, "content": f"t={time.time():.6f}",
+                                    "client_msg_id": f"{index}-{number}-{random.random()}"}))
+        stats.sent += 1
+        loop.call_later(interval, schedule, connection, group, index, number + 1)
 
-    async def send(socket, group, index):
-        await asyncio.sleep(random.uniform(0, interval))
-        number = 0
-        while time.time() < deadline:
-            number += 1
-            await socket.send(json.dumps({"type": "message", "conversation_id": group, "content": f"t={time.time():.6f}",
-                                          "client_msg_id": f"{index}-{number}-{random.random()}"}))
-            counts["sent"] += 1
-            await asyncio.sleep(interval)
-
-    readers = [asyncio.create_task(read(socket)) for socket in sockets]
-    await asyncio.gather(*(send(socket, group, index) for index, (socket, (_, group)) in enumerate(zip(sockets, jobs))))
+    for index, (connection, (_, group)) in enumerate(zip(connections, jobs)):
+        loop.call_later(random.uniform(0, interval), schedule, connection, group, index, 1)
+    await asyncio.sleep(duration)
+    cpu = time.process_time() - cpu_start
+    # What is still on its way arrives within a few seconds; then every connection closes.
     await asyncio.sleep(3)
-    await asyncio.gather(*(socket.close() for socket in sockets), return_exceptions=True)
-    for reader in readers:
-        reader.cancel()
-    results.put((latencies, counts))
+    stats.finished = True
+    for connection in connections:
+        connection.close()
+    await asyncio.sleep(1)
+    results.put((stats.latencies, {"sent": stats.sent, "received": stats.received, "closed": stats.closed, "cpu": cpu}))
 
 
 def percentile(values, fraction):
@@ -142,6 +239,7 @@ def main():
     started = time.time()
     credentials, groups = provision(arguments.port, arguments.admin_token, count, f"{count}-{int(started)}")
     provisioned = time.time() - started
+    print(f"provisioned in {provisioned:.0f}s", flush=True)
     # Every member of group g sends to g.
     jobs = [(credentials[i][0], groups[i // 10]) for i in range(count)]
     baseline = rss_kib(arguments.server_pid)
@@ -153,25 +251,50 @@ def main():
     for process in workers:
         process.start()
     connected = sum(ready.get(timeout=900) for _ in workers)
-    time.sleep(3)
+    print(f"{connected} connections open", flush=True)
+    # The server announces each new connection's presence to its contacts and stores it; the scenario measures
+    # idle connections and then steady sending, so it starts once that work is done (the server's CPU settles).
+    settle_started = time.time()
+    while time.time() - settle_started < 300:
+        before = cpu_seconds(arguments.server_pid)
+        time.sleep(1)
+        if cpu_seconds(arguments.server_pid) - before < 0.1:
+            break
+    settled = time.time() - settle_started
+    time.sleep(1)
     idle = rss_kib(arguments.server_pid)
+    server_cpu, sending_started = cpu_seconds(arguments.server_pid), time.time()
     start.set()
-    latencies, sent, received, closed = [], 0, 0, 0
+    print(f"sending started (the server settled {settled:.0f}s after the last connection opened)", flush=True)
+    time.sleep(arguments.duration)
+    server_cpu = cpu_seconds(arguments.server_pid) - server_cpu
+    samples, sent, received, closed, load_cpu = [], 0, 0, 0, 0.0
     for _ in workers:
         part, counts = results.get(timeout=arguments.duration + 600)
-        latencies += part
+        samples += part
         sent += counts["sent"]
         received += counts["received"]
         closed += counts["closed"]
+        load_cpu += counts["cpu"]
     for process in workers:
         process.join()
     peak = rss_kib(arguments.server_pid)
     expected = sent * 9
+    latencies = [latency for _, latency in samples]
     print(f"ws-{count}: {connected} connections (provisioned in {provisioned:.0f}s), {sent} messages sent, "
           f"{received}/{expected} deliveries, latency p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
           f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms; server memory {baseline // 1024} MiB before, "
           f"{idle // 1024} MiB with the connections idle = {(idle - baseline) / max(connected, 1):.1f} KiB per idle connection, "
-          f"{peak // 1024} MiB after sending; connections dropped by the server: {closed}")
+          f"{peak // 1024} MiB after sending; connections dropped by the server: {closed}; "
+          f"CPU while sending: server {server_cpu / arguments.duration:.2f} cores, "
+          f"load client {load_cpu / arguments.duration:.2f} cores")
+    # Latency by when the message was sent, in windows of five seconds: a backlog shows where it builds up.
+    windows = {}
+    for sent_at, latency in samples:
+        windows.setdefault(int((sent_at - sending_started) // 5), []).append(latency)
+    print("by send time: " + ", ".join(
+        f"{index * 5}-{index * 5 + 5}s p50 {percentile(values, 0.5) * 1000:.1f} p99 {percentile(values, 0.99) * 1000:.1f} ms"
+        for index, values in sorted(windows.items())))
 
 
 if __name__ == "__main__":
