@@ -152,6 +152,15 @@ public enum ChatMigrations {
                 .run()
             try await db.create(index: "user_presence_node").on("user_presence").column("node_id").run()
         },
+        Migration("chat.014.presence-nodes") { db in
+            // One lease per server process instead of one per user row: renewing it is one write however many
+            // users the process has connected. `user_presence.online_until` is no longer read.
+            try await db.create(table: "presence_nodes")
+                .column("node_id", type: .bigint, .primaryKey(autoIncrement: false))
+                .column("online_until", type: .timestamp, .notNull)
+                .run()
+            try await db.delete(from: "user_presence").run()
+        },
     ]
 }
 

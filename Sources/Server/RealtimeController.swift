@@ -99,12 +99,14 @@ struct RealtimeController {
         pathUser: String?
     ) async throws {
         let identity: Identity
+        let user: User?
         switch try await self.identify(context, pathUser: pathUser) {
         case .failure(let reason):
             try await outbound.close(.policyViolation, reason: reason.rawValue)
             return
-        case .success(let (found, _)):
+        case .success(let (found, row)):
             identity = found
+            user = row
         }
         let me = ParticipantID(identity.userID.rawValue)
         let dialect: FrameDialect = identity.externalID == nil ? .envelope : .flat
@@ -117,6 +119,8 @@ struct RealtimeController {
             resuming: Dictionary(resuming.map { (ConversationID($0.key), $0.value) }, uniquingKeysWith: max)
         )
         let connection = Connection(controller: self, identity: identity, me: me, outbox: outbox)
+        // The row read to authenticate is the sender's row of this connection's first messages.
+        if let user { connection.meCache.value.withLock { $0 = ([user.id.rawValue: user], ContinuousClock.now) } }
         await connection.greet()
         if !resuming.isEmpty {
             do {
@@ -197,9 +201,10 @@ struct RealtimeController {
 
         func reply(_ frame: String) async { await self.hub.send(frame, to: self.outbox.id) }
 
-        /// This user's row, as the frames name the sender, read again at most every ten seconds (not per message).
+        /// This user's row, as the frames name the sender, read again at most once a minute (not per message): a
+        /// rename shows in this connection's messages within a minute.
         func myself() async throws -> [Int64: User] {
-            if let cached = self.meCache.value.withLock({ $0 }), ContinuousClock.now - cached.at < .seconds(10) { return cached.users }
+            if let cached = self.meCache.value.withLock({ $0 }), ContinuousClock.now - cached.at < .seconds(60) { return cached.users }
             let users = try await self.controller.users.byID([self.me])
             self.meCache.value.withLock { $0 = (users, ContinuousClock.now) }
             return users

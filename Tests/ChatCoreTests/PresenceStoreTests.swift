@@ -49,4 +49,26 @@ struct PresenceStoreTests {
             #expect(try await store.online(many, at: Self.t0 + 160).isEmpty)
         }
     }
+
+    @Test(arguments: ChatStores.backends)
+    func oneLeasePerNode(_ backend: ChatStores.Backend) async throws {
+        try await Self.with(backend) { store in
+            try await store.setOnline(Self.a, node: Self.node1, until: Self.t0 + 90)
+            // A later connection with an earlier end does not shorten the node's lease.
+            try await store.setOnline(Self.b, node: Self.node1, until: Self.t0 + 50)
+            #expect(try await store.online([Self.a, Self.b], at: Self.t0 + 60) == [Self.a, Self.b])
+            // Renewing the node keeps every user of it online, past the first lease.
+            try await store.sync(node: Self.node1, users: [Self.a, Self.b], until: Self.t0 + 180, now: Self.t0 + 60)
+            #expect(try await store.online([Self.a, Self.b], at: Self.t0 + 150) == [Self.a, Self.b])
+            // A node that stops renewing takes all its users offline at once; another node's sync forgets them.
+            try await store.setOnline(Self.c, node: Self.node2, until: Self.t0 + 400)
+            #expect(try await store.online([Self.a, Self.b, Self.c], at: Self.t0 + 181) == [Self.c])
+            try await store.sync(node: Self.node2, users: [Self.c], until: Self.t0 + 500, now: Self.t0 + 200)
+            try await store.sync(node: Self.node1, users: [], until: Self.t0 + 500, now: Self.t0 + 200)
+            #expect(try await store.online([Self.a, Self.b, Self.c], at: Self.t0 + 201) == [Self.c])
+            // A node that ends its lease (shutdown: no users, until now) leaves no one online.
+            try await store.sync(node: Self.node2, users: [], until: Self.t0 + 210, now: Self.t0 + 210)
+            #expect(try await store.online([Self.c], at: Self.t0 + 210).isEmpty)
+        }
+    }
 }
