@@ -98,27 +98,78 @@ struct RealtimeController {
         _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, _ context: WebSocketRouterContext<AppRequestContext>,
         pathUser: String?
     ) async throws {
+        // Opening (authentication, registration, the greeting, a resume) runs in a task of its own, and so does
+        // each frame's handling: a task keeps the memory its deepest call needed for as long as it lives, and
+        // this one lives as long as the connection — idle, it holds little more than its read.
+        guard let connection = try await Self.apart({ try await self.open(outbound, context, pathUser: pathUser) }) else { return }
+        let outbox = connection.outbox, hub = self.realtime.hub
+        let writer = Task {
+            for await frame in outbox.frames {
+                try await outbound.write(.text(frame))
+            }
+            if outbox.hasOverflowed {
+                try await outbound.close(.policyViolation, reason: "Too slow: reconnect and resume")
+            } else if outbox.isClosing {
+                try await outbound.close(.goingAway, reason: "Server shutting down")
+            }
+        }
+        // While an agent is connected, its presence lease is renewed.
+        let lease = connection.isAgent ? Task { await connection.renewAgentLease() } : nil
+        // When the server stops, the connection closes (1001) instead of holding the drain open.
+        await withGracefulShutdownHandler {
+            do {
+                for try await message in inbound.messages(maxSize: self.maxMessageSize) {
+                    switch message {
+                    case .text(let text): try? await Self.apart { await connection.handle(text) }
+                    case .binary: await connection.error("Binary frames are not accepted; send JSON text frames")
+                    }
+                    if outbox.hasOverflowed || outbox.isClosing { break }
+                }
+            } catch {
+                self.logger.debug("websocket ended", metadata: ["error": "\(error)"])
+            }
+        } onGracefulShutdown: {
+            outbox.close()
+        }
+        lease?.cancel()
+        await hub.disconnect(outbox.id)
+        connection.transfers.abandonAll()
+        await self.whiteboards.leaveAll(outbox.id)
+        _ = try? await writer.value
+    }
+
+    /// Runs `body` in a task of its own and returns what it returned. The task (and the memory of its deepest
+    /// call) is gone when this returns, unlike the connection's own, which lives as long as the socket.
+    static func apart<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await Task(operation: body).value
+    }
+
+    /// Authenticates, registers the connection in the hub, greets it and replays a resume asked for in the URL;
+    /// nil when the socket was closed instead (1008).
+    func open(
+        _ outbound: WebSocketOutboundWriter, _ context: WebSocketRouterContext<AppRequestContext>, pathUser: String?
+    ) async throws -> Connection? {
         let identity: Identity
         let user: User?
         switch try await self.identify(context, pathUser: pathUser) {
         case .failure(let reason):
             try await outbound.close(.policyViolation, reason: reason.rawValue)
-            return
+            return nil
         case .success(let (found, row)):
             identity = found
             user = row
         }
         let me = ParticipantID(identity.userID.rawValue)
         let dialect: FrameDialect = identity.externalID == nil ? .envelope : .flat
-        let hub = self.realtime.hub
         // `?resume=12:40,15:3` resumes while connecting: those conversations hold their live messages until the
         // replay is queued, so nothing is missed, doubled or reordered.
         let resuming = Self.resumePositions(context.request.uri.queryParameters["resume"].map(String.init) ?? "")
-        let outbox = await hub.connect(
+        let outbox = await self.realtime.hub.connect(
             user: me, dialect: dialect, aliases: identity.role == .admin ? [Realtime.everyone, Realtime.monitors] : [Realtime.everyone],
             resuming: Dictionary(resuming.map { (ConversationID($0.key), $0.value) }, uniquingKeysWith: max)
         )
-        let connection = Connection(controller: self, identity: identity, me: me, outbox: outbox)
+        let isAgent = (try? await self.support.agent(me)) != nil
+        let connection = Connection(controller: self, identity: identity, me: me, outbox: outbox, isAgent: isAgent)
         // The row read to authenticate is the sender's row of this connection's first messages.
         if let user { connection.meCache.value.withLock { $0 = ([user.id.rawValue: user], ContinuousClock.now) } }
         await connection.greet()
@@ -133,48 +184,17 @@ struct RealtimeController {
                 self.logger.error("resume on connect failed", metadata: ["error": "\(error)"])
             }
         }
-
-        let writer = Task {
-            for await frame in outbox.frames {
-                try await outbound.write(.text(frame))
-            }
-            if outbox.hasOverflowed {
-                try await outbound.close(.policyViolation, reason: "Too slow: reconnect and resume")
-            } else if outbox.isClosing {
-                try await outbound.close(.goingAway, reason: "Server shutting down")
-            }
-        }
-        // While an agent is connected, its presence lease is renewed.
-        let lease = Task { await connection.renewAgentLease() }
-        // When the server stops, the connection closes (1001) instead of holding the drain open.
-        await withGracefulShutdownHandler {
-            do {
-                for try await message in inbound.messages(maxSize: self.maxMessageSize) {
-                    switch message {
-                    case .text(let text): await connection.handle(text)
-                    case .binary: await connection.error("Binary frames are not accepted; send JSON text frames")
-                    }
-                    if outbox.hasOverflowed || outbox.isClosing { break }
-                }
-            } catch {
-                self.logger.debug("websocket ended", metadata: ["error": "\(error)"])
-            }
-        } onGracefulShutdown: {
-            outbox.close()
-        }
-        lease.cancel()
-        await hub.disconnect(outbox.id)
-        connection.transfers.abandonAll()
-        await self.whiteboards.leaveAll(outbox.id)
-        _ = try? await writer.value
+        return connection
     }
 
     /// A connection's handling of client frames.
-    struct Connection {
+    struct Connection: Sendable {
         let controller: RealtimeController
         let identity: Identity
         let me: ParticipantID
         let outbox: HubOutbox
+        /// A support agent: its presence lease is renewed while it is connected.
+        let isAgent: Bool
         let typists = TypingTimers()
         let meCache = MeCache()
 
@@ -248,7 +268,6 @@ struct RealtimeController {
         }
 
         func renewAgentLease() async {
-            guard (try? await self.controller.support.agent(self.me)) != nil else { return }
             let lease = self.controller.presenceLease
             while !Task.isCancelled {
                 if let agent = try? await self.controller.support.setPresence(self.me, onlineUntil: Date().addingTimeInterval(lease)) {
