@@ -98,6 +98,7 @@ let package = Package(
             name: "ChatCore",
             dependencies: [
                 "StorageKit",
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -127,6 +128,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "AuthTokens",
+                .product(name: "DequeModule", package: "swift-collections"),
                 "ChatCore",
                 "ContactsKit",
                 "CRMAudit",

@@ -1,3 +1,4 @@
+import DequeModule
 public import Foundation
 import Synchronization
 
@@ -58,18 +59,36 @@ public enum PresenceChange: Sendable, Equatable {
 /// messages on once and in order: a number at or below the last one queued is a duplicate and dropped; one that
 /// skips ahead waits (up to `gapWait`) for those before it, which another request may still be publishing; and
 /// while a resume replays a conversation from the database, its live messages wait until the replay is queued.
+///
+/// The transport takes the frames one of two ways. With ``onFrames(_:)`` it names a writer that runs in a task
+/// of its own only while there is something to write (an idle connection has no writer task, and so none of the
+/// memory a task keeps). Or it reads ``frames``, an asynchronous sequence, from a task of its own.
 public final class HubOutbox: Sendable {
     public let id: HubConnectionID
     public let user: ParticipantID
     public let dialect: FrameDialect
     /// Other ids this connection receives events for (such as a group of monitors); they have no presence.
     public let aliases: [ParticipantID]
-    /// The frames to write, in order.
-    public let frames: AsyncStream<String>
-    let continuation: AsyncStream<String>.Continuation
+    private let queue = Mutex(Queue())
+    let capacity: Int
     private let overflowed = Atomic<Bool>(false)
     private let order = Mutex(Ordering())
     let gapWait: Duration
+
+    struct Queue {
+        var frames = Deque<String>()
+        /// Frames the writer took and is still writing: they count against the capacity until its next take.
+        var taken = 0
+        /// No frame is accepted any more (overflowed, closing or disconnected).
+        var ended = false
+        /// The transport's writer, and whether a task of it is running.
+        var writer: (@Sendable (HubOutbox) async -> Void)?
+        var writing = false
+        /// The writer saw the queue ended and empty: it is not started again.
+        var done = false
+        /// A reader of ``HubOutbox/frames`` waiting for the next frame.
+        var waiter: CheckedContinuation<String?, Never>?
+    }
 
     struct Ordering {
         /// The highest sequence number queued, per conversation.
@@ -91,7 +110,7 @@ public final class HubOutbox: Sendable {
         self.dialect = dialect
         self.aliases = aliases
         self.gapWait = gapWait
-        (self.frames, self.continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingOldest(capacity))
+        self.capacity = capacity
         self.order.withLock { order in
             order.resuming = Set(resuming.keys)
             order.last = resuming
@@ -108,21 +127,108 @@ public final class HubOutbox: Sendable {
     /// Ends the queue, marked as closing (the server is stopping).
     public func close() {
         self.closing.store(true, ordering: .releasing)
-        self.continuation.finish()
+        self.finish()
+    }
+
+    /// Ends the queue: what is queued is still written, nothing more is accepted.
+    func finish() {
+        self.update { queue in queue.ended = true }
     }
 
     /// Queues a frame; false (and the outbox marked overflowed) when the queue is full or finished.
     @discardableResult
     public func push(_ frame: String) -> Bool {
-        guard !self.hasOverflowed else { return false }
-        switch self.continuation.yield(frame) {
-        case .enqueued: return true
-        case .dropped:
-            self.overflowed.store(true, ordering: .releasing)
-            self.continuation.finish()
-            return false
-        case .terminated: return false
-        @unknown default: return false
+        var overflow = false
+        let queued = self.update { queue in
+            guard !queue.ended else { return false }
+            guard queue.frames.count + queue.taken < self.capacity else {
+                overflow = true
+                queue.ended = true
+                return false
+            }
+            queue.frames.append(frame)
+            return true
+        }
+        if overflow { self.overflowed.store(true, ordering: .releasing) }
+        return queued
+    }
+
+    /// Applies `change` to the queue, then wakes whoever takes the frames: the waiting reader of ``frames``, or
+    /// a new task of the writer when none is running.
+    private func update<R>(_ change: (inout Queue) -> R) -> R {
+        let (result, waiter, next, writer) = self.queue.withLock { queue -> (R, CheckedContinuation<String?, Never>?, String??, (@Sendable (HubOutbox) async -> Void)?) in
+            let result = change(&queue)
+            guard !queue.frames.isEmpty || queue.ended else { return (result, nil, nil, nil) }
+            if let waiter = queue.waiter {
+                queue.waiter = nil
+                return (result, waiter, .some(queue.frames.popFirst()), nil)
+            }
+            guard let writer = queue.writer, !queue.writing, !queue.done else { return (result, nil, nil, nil) }
+            queue.writing = true
+            return (result, nil, nil, writer)
+        }
+        if let waiter, let next { waiter.resume(returning: next) }
+        if let writer { Task { await writer(self) } }
+        return result
+    }
+
+    /// Names the transport's writer: from now on, whenever there are frames to write (or the queue ended), one
+    /// task runs `writer`, which calls ``take()`` until it answers nothing and then returns.
+    public func onFrames(_ writer: @escaping @Sendable (HubOutbox) async -> Void) {
+        self.update { queue in queue.writer = writer }
+    }
+
+    /// For the writer of ``onFrames(_:)``: every frame queued, in order. Empty means there is nothing to write:
+    /// the writer returns (the next frame starts a new one); after ``isEnded`` it closes the connection.
+    public func take() -> [String] {
+        self.queue.withLock { queue in
+            guard !queue.frames.isEmpty else {
+                queue.taken = 0
+                queue.writing = false
+                if queue.ended { queue.done = true }
+                return []
+            }
+            defer { queue.frames.removeAll(keepingCapacity: false) }
+            queue.taken = queue.frames.count
+            return Array(queue.frames)
+        }
+    }
+
+    /// True once nothing more will be queued (overflowed, closing or disconnected).
+    public var isEnded: Bool { self.queue.withLock { $0.ended } }
+
+    /// The frames, in order, for a transport that reads them from a task of its own (instead of ``onFrames(_:)``);
+    /// it ends when the queue ends and is empty.
+    public var frames: Frames { Frames(outbox: self) }
+
+    public struct Frames: AsyncSequence, Sendable {
+        let outbox: HubOutbox
+
+        public struct AsyncIterator: AsyncIteratorProtocol {
+            let outbox: HubOutbox
+            public mutating func next() async -> String? { await self.outbox.next() }
+        }
+
+        public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(outbox: self.outbox) }
+    }
+
+    private func next() async -> String? {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<String?, Never>) in
+                let ready: String?? = self.queue.withLock { queue in
+                    if let frame = queue.frames.popFirst() { return .some(frame) }
+                    if queue.ended || Task.isCancelled { return .some(nil) }
+                    queue.waiter = continuation
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
+        } onCancel: {
+            let waiter = self.queue.withLock { queue in
+                defer { queue.waiter = nil }
+                return queue.waiter
+            }
+            waiter?.resume(returning: nil)
         }
     }
 
@@ -243,7 +349,7 @@ public actor ChatHub {
     /// Removes a connection; the user goes offline after the grace period unless it connects again.
     public func disconnect(_ id: HubConnectionID) {
         guard let outbox = self.outboxes.removeValue(forKey: id) else { return }
-        outbox.continuation.finish()
+        outbox.finish()
         for alias in outbox.aliases {
             self.byAlias[alias]?.remove(id)
             if self.byAlias[alias]?.isEmpty == true { self.byAlias.removeValue(forKey: alias) }

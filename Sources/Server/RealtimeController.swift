@@ -13,8 +13,8 @@ import Synchronization
 ///
 /// The token comes from `Authorization: Bearer` or `?token=`; a missing, invalid or mismatched one closes the
 /// socket with 1008 after the handshake. Each connection is registered in the process's ``ChatHub`` with a
-/// bounded outbound queue, drained by its own writer task; a connection whose queue overflows is closed with
-/// 1008 and its client resumes from the last sequence it saw. Sends over the socket are the same operation as
+/// bounded outbound queue, written by a task that runs only while frames wait; a connection whose queue
+/// overflows is closed with 1008 and its client resumes from the last sequence it saw. Sends over the socket are the same operation as
 /// over HTTP: stored once, acknowledged to the sending connection, published to every other connection of
 /// every participant.
 struct RealtimeController {
@@ -39,6 +39,8 @@ struct RealtimeController {
     var maxFileSize: Int = 10 << 20
     let logger: Logger
     let whiteboards = Whiteboards()
+    /// How many connections of this process are opened at once (see ``Permits``); the others wait their turn.
+    let opening = Permits(8)
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.ws("api/ws") { inbound, outbound, context in
@@ -101,33 +103,15 @@ struct RealtimeController {
         // Opening (authentication, registration, the greeting, a resume) runs in a task of its own, and so does
         // each frame's handling: a task keeps the memory its deepest call needed for as long as it lives, and
         // this one lives as long as the connection — idle, it holds little more than its read.
-        guard let connection = try await Self.apart({ try await self.open(outbound, context, pathUser: pathUser) }) else { return }
-        let outbox = connection.outbox, hub = self.realtime.hub
-        let writer = Task {
-            for await frame in outbox.frames {
-                try await outbound.write(.text(frame))
-            }
-            if outbox.hasOverflowed {
-                try await outbound.close(.policyViolation, reason: "Too slow: reconnect and resume")
-            } else if outbox.isClosing {
-                try await outbound.close(.goingAway, reason: "Server shutting down")
-            }
+        guard let connection = try await self.opening.with({ try await Self.apart({ try await self.open(outbound, context, pathUser: pathUser) }) }) else {
+            return
         }
+        let outbox = connection.outbox, hub = self.realtime.hub
         // While an agent is connected, its presence lease is renewed.
         let lease = connection.isAgent ? Task { await connection.renewAgentLease() } : nil
         // When the server stops, the connection closes (1001) instead of holding the drain open.
         await withGracefulShutdownHandler {
-            do {
-                for try await message in inbound.messages(maxSize: self.maxMessageSize) {
-                    switch message {
-                    case .text(let text): try? await Self.apart { await connection.handle(text) }
-                    case .binary: await connection.error("Binary frames are not accepted; send JSON text frames")
-                    }
-                    if outbox.hasOverflowed || outbox.isClosing { break }
-                }
-            } catch {
-                self.logger.debug("websocket ended", metadata: ["error": "\(error)"])
-            }
+            await self.read(inbound, connection)
         } onGracefulShutdown: {
             outbox.close()
         }
@@ -135,7 +119,44 @@ struct RealtimeController {
         await hub.disconnect(outbox.id)
         connection.transfers.abandonAll()
         await self.whiteboards.leaveAll(outbox.id)
-        _ = try? await writer.value
+    }
+
+    /// The connection's client frames, each handled in a task of its own, until the socket closes or the hub
+    /// ends the connection.
+    func read(_ inbound: WebSocketInboundStream, _ connection: Connection) async {
+        do {
+            for try await message in inbound.messages(maxSize: self.maxMessageSize) {
+                switch message {
+                case .text(let text): try? await Self.apart { await connection.handle(text) }
+                case .binary: await connection.error("Binary frames are not accepted; send JSON text frames")
+                }
+                if connection.outbox.hasOverflowed || connection.outbox.isClosing { break }
+            }
+        } catch {
+            self.logger.debug("websocket ended", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Writes what the hub queued for a connection; runs in a task only while there is something to write. When
+    /// the queue has ended, closes the socket: 1008 for a reader too slow to keep up, 1001 when the server stops.
+    static func write(_ outbox: HubOutbox, to outbound: WebSocketOutboundWriter) async {
+        while true {
+            let frames = outbox.take()
+            if frames.isEmpty { break }
+            do {
+                for frame in frames { try await outbound.write(.text(frame)) }
+            } catch {
+                // The socket is gone: what is queued is dropped (the client resumes from what it saw).
+                while !outbox.take().isEmpty {}
+                return
+            }
+        }
+        guard outbox.isEnded else { return }
+        if outbox.hasOverflowed {
+            try? await outbound.close(.policyViolation, reason: "Too slow: reconnect and resume")
+        } else if outbox.isClosing {
+            try? await outbound.close(.goingAway, reason: "Server shutting down")
+        }
     }
 
     /// Runs `body` in a task of its own and returns what it returned. The task (and the memory of its deepest
@@ -169,6 +190,8 @@ struct RealtimeController {
             resuming: Dictionary(resuming.map { (ConversationID($0.key), $0.value) }, uniquingKeysWith: max)
         )
         let isAgent = (try? await self.support.agent(me)) != nil
+        // Frames are written by a task that runs only while there are some: an idle connection keeps none.
+        outbox.onFrames { outbox in await Self.write(outbox, to: outbound) }
         let connection = Connection(controller: self, identity: identity, me: me, outbox: outbox, isAgent: isAgent)
         // The row read to authenticate is the sender's row of this connection's first messages.
         if let user { connection.meCache.value.withLock { $0 = ([user.id.rawValue: user], ContinuousClock.now) } }

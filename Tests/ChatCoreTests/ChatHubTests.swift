@@ -45,6 +45,40 @@ struct ChatHubTests {
         #expect(await hub.deliver(HubEvent(recipients: [ParticipantID(1)], frames: [.flat: "later"])) == 0)
     }
 
+    @Test func aWriterRunsOnlyWhileThereAreFrames() async throws {
+        let hub = ChatHub(queueCapacity: 8)
+        let outbox = await hub.connect(user: ParticipantID(1), dialect: .flat)
+        let written = Mutex<[String]>([]), runs = Mutex(0), exits = Mutex(0), closedAfter = Mutex<[String]?>(nil)
+        outbox.push("before")
+        outbox.onFrames { outbox in
+            runs.withLock { $0 += 1 }
+            while true {
+                let frames = outbox.take()
+                if frames.isEmpty { break }
+                try? await Task.sleep(for: .milliseconds(5))
+                written.withLock { $0 += frames }
+            }
+            if outbox.isEnded { closedAfter.withLock { $0 = written.withLock { $0 } } }
+            exits.withLock { $0 += 1 }
+        }
+        func settle() async throws {
+            for _ in 0..<200 where written.withLock({ $0.count }) < 6 || runs.withLock({ $0 }) == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        for index in 0..<5 {
+            #expect(await hub.deliver(HubEvent(recipients: [ParticipantID(1)], frames: [.flat: "f\(index)"])) == 1)
+            // After f2, wait for the writer to have written everything and returned.
+            if index == 2 { for _ in 0..<400 where exits.withLock({ $0 }) != runs.withLock({ $0 }) || written.withLock({ $0.count }) < 4 { try await Task.sleep(for: .milliseconds(5)) } }
+        }
+        try await settle()
+        #expect(written.withLock { $0 } == ["before", "f0", "f1", "f2", "f3", "f4"], "in order, across runs of the writer")
+        #expect(runs.withLock { $0 } >= 2, "the writer ended when the queue was empty and started again with the next frame")
+        #expect(closedAfter.withLock { $0 } == nil)
+        await hub.disconnect(outbox.id)
+        for _ in 0..<200 where closedAfter.withLock({ $0 }) == nil { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(closedAfter.withLock { $0 } == ["before", "f0", "f1", "f2", "f3", "f4"], "after the end, the writer ran once more to close")
+        #expect(!outbox.push("late"))
+    }
+
     @Test func messagesReachAConnectionOnceAndInOrder() async throws {
         let hub = ChatHub()
         let c = ConversationID(9)
