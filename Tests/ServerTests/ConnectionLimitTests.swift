@@ -13,9 +13,8 @@ import Glibc
 @Suite("Connection limits")
 struct ConnectionLimitTests {
     /// Connects to 127.0.0.1:`port`, sends `request`, and returns what the server sent back until it closed the
-    /// connection or `wait` passed.
-    /// Sends `request` on a raw socket and reads until the server closes or `wait` passes. The blocking socket
-    /// calls run on a dispatch thread: on the cooperative pool they would starve the server being tested.
+    /// connection or `wait` passed without a byte. The blocking socket calls run on a dispatch thread: on the
+    /// cooperative pool they would starve the server being tested.
     static func exchange(port: Int, _ request: String, wait: Duration) async throws -> (text: String, closed: Bool) {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
@@ -35,15 +34,20 @@ struct ConnectionLimitTests {
     }
 
     /// ``exchange(port:_:wait:)`` with the raw bytes of the answer.
-    static func exchangeBytes(port: Int, _ request: String, wait: Duration) async throws -> (bytes: [UInt8], closed: Bool) {
+    /// `until`, when given, ends the exchange as soon as what was received satisfies it.
+    static func exchangeBytes(
+        port: Int, _ request: String, wait: Duration, until: (@Sendable ([UInt8]) -> Bool)? = nil
+    ) async throws -> (bytes: [UInt8], closed: Bool) {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try Self.blockingExchangeBytes(port: port, request, wait: wait) })
+                continuation.resume(with: Result { try Self.blockingExchangeBytes(port: port, request, wait: wait, until: until) })
             }
         }
     }
 
-    static func blockingExchangeBytes(port: Int, _ request: String, wait: Duration) throws -> (bytes: [UInt8], closed: Bool) {
+    static func blockingExchangeBytes(
+        port: Int, _ request: String, wait: Duration, until: (([UInt8]) -> Bool)? = nil
+    ) throws -> (bytes: [UInt8], closed: Bool) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #expect(fd >= 0)
         defer { close(fd) }
@@ -66,6 +70,7 @@ struct ConnectionLimitTests {
             // A timeout leaves the connection open; a reset (unread request bytes at close) means it was closed.
             if count < 0 { return (received, errno != EAGAIN && errno != EWOULDBLOCK) }
             received += buffer[0..<count]
+            if let until, until(received) { return (received, false) }
         }
     }
 

@@ -144,12 +144,18 @@ struct RealtimeTests {
                 ("/api/ws/m1?token=\(t["b1"]!)", [:], "Token does not match user"),
                 ("/api/ws/nobody?token=\(t["b1"]!)", [:], "User not found"),
             ]
-            // Read off the wire: the handshake completes (101), then a close frame with 1008 and the reason.
+            // Read off the wire: the handshake completes (101), then a close frame with 1008 and the reason. The
+            // server then waits for the client's close, so the read ends when the close frame is complete (or after
+            // 20 quiet seconds: a busy machine may take a while to look the user up).
             for (path, headers, reason) in cases {
                 var request = "GET \(path) HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                 for field in headers { request += "\(field.name): \(field.value)\r\n" }
-                let (bytes, _) = try await ConnectionLimitTests.exchangeBytes(port: port, request + "\r\n", wait: .seconds(3))
+                let (bytes, _) = try await ConnectionLimitTests.exchangeBytes(port: port, request + "\r\n", wait: .seconds(20)) { bytes in
+                    guard let end = bytes.indices.first(where: { bytes[$0...].starts(with: Array("\r\n\r\n".utf8)) }) else { return false }
+                    let frame = bytes[(end + 4)...]
+                    return frame.count >= 2 && frame.count >= 2 + Int(frame[frame.startIndex + 1] & 0x7F)
+                }
                 let text = String(decoding: bytes, as: UTF8.self)
                 #expect(text.hasPrefix("HTTP/1.1 101"), "\(path)")
                 let end = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("\r\n\r\n".utf8)) }, "\(path)") + 4
