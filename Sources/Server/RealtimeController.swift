@@ -17,7 +17,10 @@ import Synchronization
 /// overflows is closed with 1008 and its client resumes from the last sequence it saw. Sends over the socket are the same operation as
 /// over HTTP: stored once, acknowledged to the sending connection, published to every other connection of
 /// every participant.
-struct RealtimeController {
+///
+/// A class: every connection refers to the one controller instead of carrying a copy of it, and a connection's
+/// long-lived task holds one reference where a copy would be hundreds of bytes on each idle connection.
+final class RealtimeController: Sendable {
     let realtime: Realtime
     let auth: AuthService
     let users: any UserRepository
@@ -33,14 +36,38 @@ struct RealtimeController {
     let resumeLimit: Int
     let presenceLease: TimeInterval
     /// How long a "typing" lasts without a new one before the others are told it stopped.
-    var typingTimeout: Duration = .seconds(5)
+    let typingTimeout: Duration
     /// Where chunked file transfers are stored (`MEDIA_DIR`), and their largest size.
-    var mediaDirectory: String = "./data/media"
-    var maxFileSize: Int = 10 << 20
+    let mediaDirectory: String
+    let maxFileSize: Int
     let logger: Logger
     let whiteboards = Whiteboards()
     /// How many connections of this process are opened at once (see ``Permits``); the others wait their turn.
     let opening = Permits(8)
+
+    init(
+        realtime: Realtime, auth: AuthService, users: any UserRepository, support: any SupportDeskRepository, chat: ChatService,
+        groups: any GroupRepository, friends: FriendRequestsController, frames: RealtimeFrames, render: UserRenderer,
+        maxMessageSize: Int, resumeLimit: Int, presenceLease: TimeInterval, typingTimeout: Duration = .seconds(5),
+        mediaDirectory: String = "./data/media", maxFileSize: Int = 10 << 20, logger: Logger
+    ) {
+        self.realtime = realtime
+        self.auth = auth
+        self.users = users
+        self.support = support
+        self.chat = chat
+        self.groups = groups
+        self.friends = friends
+        self.frames = frames
+        self.render = render
+        self.maxMessageSize = maxMessageSize
+        self.resumeLimit = resumeLimit
+        self.presenceLease = presenceLease
+        self.typingTimeout = typingTimeout
+        self.mediaDirectory = mediaDirectory
+        self.maxFileSize = maxFileSize
+        self.logger = logger
+    }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.ws("api/ws") { inbound, outbound, context in
@@ -210,8 +237,9 @@ struct RealtimeController {
         return connection
     }
 
-    /// A connection's handling of client frames.
-    struct Connection: Sendable {
+    /// A connection's handling of client frames; a class, so the connection's task and the tasks of its frames
+    /// share one.
+    final class Connection: Sendable {
         let controller: RealtimeController
         let identity: Identity
         let me: ParticipantID
@@ -220,6 +248,14 @@ struct RealtimeController {
         let isAgent: Bool
         let typists = TypingTimers()
         let meCache = MeCache()
+
+        init(controller: RealtimeController, identity: Identity, me: ParticipantID, outbox: HubOutbox, isAgent: Bool) {
+            self.controller = controller
+            self.identity = identity
+            self.me = me
+            self.outbox = outbox
+            self.isAgent = isAgent
+        }
 
         final class MeCache: Sendable {
             let value = Mutex<(users: [Int64: User], at: ContinuousClock.Instant)?>(nil)
