@@ -48,8 +48,8 @@ final class RealtimeController: Sendable {
     init(
         realtime: Realtime, auth: AuthService, users: any UserRepository, support: any SupportDeskRepository, chat: ChatService,
         groups: any GroupRepository, friends: FriendRequestsController, frames: RealtimeFrames, render: UserRenderer,
-        maxMessageSize: Int, resumeLimit: Int, presenceLease: TimeInterval, typingTimeout: Duration = .seconds(5),
-        mediaDirectory: String = "./data/media", maxFileSize: Int = 10 << 20, logger: Logger
+        maxMessageSize: Int, resumeLimit: Int, presenceLease: TimeInterval, typingTimeout: Duration, mediaDirectory: String,
+        maxFileSize: Int, logger: Logger
     ) {
         self.realtime = realtime
         self.auth = auth
@@ -219,9 +219,7 @@ final class RealtimeController: Sendable {
         let isAgent = (try? await self.support.agent(me)) != nil
         // Frames are written by a task that runs only while there are some: an idle connection keeps none.
         outbox.onFrames { outbox in await Self.write(outbox, to: outbound) }
-        let connection = Connection(controller: self, identity: identity, me: me, outbox: outbox, isAgent: isAgent)
-        // The row read to authenticate is the sender's row of this connection's first messages.
-        if let user { connection.meCache.value.withLock { $0 = ([user.id.rawValue: user], ContinuousClock.now) } }
+        let connection = Connection(controller: self, identity: identity, me: me, outbox: outbox, isAgent: isAgent, user: user)
         await connection.greet()
         if !resuming.isEmpty {
             do {
@@ -246,32 +244,20 @@ final class RealtimeController: Sendable {
         let outbox: HubOutbox
         /// A support agent: its presence lease is renewed while it is connected.
         let isAgent: Bool
-        let typists = TypingTimers()
-        let meCache = MeCache()
+        /// The pending "stopped typing" of each conversation this connection is typing in.
+        let typists = Mutex<[ConversationID: Task<Void, Never>]>([:])
+        /// This user's row as the frames name the sender, and when it was read (see ``myself()``).
+        let meCache: Mutex<(users: [Int64: User], at: ContinuousClock.Instant)?>
+        let transfers = FileTransfers()
 
-        init(controller: RealtimeController, identity: Identity, me: ParticipantID, outbox: HubOutbox, isAgent: Bool) {
+        /// `user`, the row read to authenticate, is the sender's row of this connection's first messages.
+        init(controller: RealtimeController, identity: Identity, me: ParticipantID, outbox: HubOutbox, isAgent: Bool, user: User?) {
             self.controller = controller
             self.identity = identity
             self.me = me
             self.outbox = outbox
             self.isAgent = isAgent
-        }
-
-        final class MeCache: Sendable {
-            let value = Mutex<(users: [Int64: User], at: ContinuousClock.Instant)?>(nil)
-        }
-        let transfers = FileTransfers()
-
-        /// The pending "stopped typing" of each conversation this connection is typing in.
-        final class TypingTimers: Sendable {
-            let timers = Mutex<[ConversationID: Task<Void, Never>]>([:])
-
-            func set(_ conversation: ConversationID, _ task: Task<Void, Never>?) {
-                self.timers.withLock { timers in
-                    timers[conversation]?.cancel()
-                    timers[conversation] = task
-                }
-            }
+            self.meCache = Mutex(user.map { ([$0.id.rawValue: $0], ContinuousClock.now) })
         }
 
         var hub: ChatHub { self.controller.realtime.hub }
@@ -283,9 +269,9 @@ final class RealtimeController: Sendable {
         /// This user's row, as the frames name the sender, read again at most once a minute (not per message): a
         /// rename shows in this connection's messages within a minute.
         func myself() async throws -> [Int64: User] {
-            if let cached = self.meCache.value.withLock({ $0 }), ContinuousClock.now - cached.at < .seconds(60) { return cached.users }
+            if let cached = self.meCache.withLock({ $0 }), ContinuousClock.now - cached.at < .seconds(60) { return cached.users }
             let users = try await self.controller.users.byID([self.me])
-            self.meCache.value.withLock { $0 = (users, ContinuousClock.now) }
+            self.meCache.withLock { $0 = (users, ContinuousClock.now) }
             return users
         }
 
@@ -513,11 +499,15 @@ final class RealtimeController: Sendable {
                 ? HubEvent(recipients: others, frames: self.frames.typing(conversation: id, user: self.me, isTyping: true, users)) : stopped)
             // A typist who goes quiet (or away) stops typing after the timeout.
             let realtime = self.controller.realtime, timeout = self.controller.typingTimeout
-            self.typists.set(id, isTyping ? Task {
+            let timer = isTyping ? Task {
                 try? await Task.sleep(for: timeout)
                 guard !Task.isCancelled else { return }
                 await realtime.publish(stopped)
-            } : nil)
+            } : nil
+            self.typists.withLock { timers in
+                timers[id]?.cancel()
+                timers[id] = timer
+            }
         }
 
         func read(_ data: [String: Any]) async throws {

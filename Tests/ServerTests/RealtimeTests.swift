@@ -133,6 +133,11 @@ struct RealtimeTests {
         }
     }
 
+    /// Where what follows an HTTP response's head begins (after its blank line), if the head is complete.
+    static func bodyStart(_ bytes: [UInt8]) -> Int? {
+        bytes.indices.first { bytes[$0...].starts(with: Array("\r\n\r\n".utf8)) }.map { $0 + 4 }
+    }
+
     @Test(arguments: HTTPBackend.enabled)
     func badTokensCloseWith1008(_ backend: HTTPBackend) async throws {
         try await Self.withLive(backend) { client, port, services in
@@ -152,13 +157,12 @@ struct RealtimeTests {
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                 for field in headers { request += "\(field.name): \(field.value)\r\n" }
                 let (bytes, _) = try await ConnectionLimitTests.exchangeBytes(port: port, request + "\r\n", wait: .seconds(20)) { bytes in
-                    guard let end = bytes.indices.first(where: { bytes[$0...].starts(with: Array("\r\n\r\n".utf8)) }) else { return false }
-                    let frame = bytes[(end + 4)...]
-                    return frame.count >= 2 && frame.count >= 2 + Int(frame[frame.startIndex + 1] & 0x7F)
+                    guard let end = Self.bodyStart(bytes) else { return false }
+                    return bytes.count >= end + 2 && bytes.count >= end + 2 + Int(bytes[end + 1] & 0x7F)
                 }
                 let text = String(decoding: bytes, as: UTF8.self)
                 #expect(text.hasPrefix("HTTP/1.1 101"), "\(path)")
-                let end = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("\r\n\r\n".utf8)) }, "\(path)") + 4
+                let end = try #require(Self.bodyStart(bytes), "\(path)")
                 let frame = Array(bytes[end...])
                 #expect(frame.first == 0x88, "a close frame for \(path)")
                 guard frame.count >= 4 else { continue }
