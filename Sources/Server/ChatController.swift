@@ -156,8 +156,7 @@ struct ChatController {
             )
             if result.created {
                 // Live to both users' connections (the sender's other devices too).
-                let sender = try await self.users.users(ids: [UserID(me)])
-                let users = Dictionary(sender.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+                let users = try await self.users.byID([ParticipantID(me)])
                 await self.realtime.publish(HubEvent(
                     recipients: [ParticipantID(me), ParticipantID(receiverID)], frames: self.frames.message(result.message, users, address: .direct(ParticipantID(me), ParticipantID(receiverID))),
                 conversationID: result.message.conversationID, seq: result.message.seq

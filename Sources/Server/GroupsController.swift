@@ -171,8 +171,7 @@ struct GroupsController {
         let after = query["after_seq"].flatMap { Int64(String($0)) }
         let messages = try await self.chat.messages.messages(in: group.id, limit: limit, offset: 0, beforeSeq: before, afterSeq: after)
             .sorted { $0.seq < $1.seq }
-        let users = try await self.users.users(ids: Array(Set(messages.map { UserID($0.senderID.rawValue) })))
-        let byID = Dictionary(users.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = try await self.users.byID(messages.map(\.senderID))
         return JSONResponse(.ok, ["messages": .array(messages.map { .ordered(self.frames.messageData($0, byID)) })])
     }
 
@@ -188,8 +187,7 @@ struct GroupsController {
         } catch let refused as ContentRefused {
             throw Self.failure(.badRequest, refused.message)
         }
-        let users = try await self.users.users(ids: [UserID(me.rawValue)])
-        let byID = Dictionary(users.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = try await self.users.byID([me])
         if result.created {
             await self.realtime.publish(HubEvent(
                 recipients: Array(group.members.keys), frames: self.frames.message(result.message, byID, address: .group(group.id)),
