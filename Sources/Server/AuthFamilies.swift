@@ -4,8 +4,10 @@ import HTTPTypes
 
 /// How each API family answers a request whose token is missing or refused, in its seed's own words.
 enum AuthFamily {
-    /// Seeds 001 and 003: Flask-JWT-Extended's `{"msg": …}` with its statuses.
+    /// Seed 001: Flask-JWT-Extended's `{"msg": …}` with its statuses.
     case chat
+    /// Seed 003: the same, configured to look in the `jwt` query parameter too, which its missing-token texts name.
+    case seed003
     /// Seed 004: FastAPI's `{"detail": …}` with `WWW-Authenticate: Bearer`.
     case support
     /// Rapport's own routes: the same text under `msg`, `error` and `detail`.
@@ -15,6 +17,15 @@ enum AuthFamily {
         switch self {
         case .chat:
             let (status, message) = Self.flask(reason)
+            return JSONResponse(status, ["msg": .string(message)])
+        case .seed003:
+            let query = "Missing 'jwt' query paramater"
+            let (status, message) = switch reason {
+            case .missing: (HTTPResponse.Status.unauthorized, "Missing JWT in headers or query_string (Missing Authorization Header; \(query))")
+            case .wrongScheme, .malformedHeader:
+                (.unauthorized, "Missing JWT in headers or query_string (Missing 'Bearer' type in 'Authorization' header. Expected 'Authorization: Bearer <JWT>'; \(query))")
+            default: Self.flask(reason)
+            }
             return JSONResponse(status, ["msg": .string(message)])
         case .support:
             return JSONResponse(.unauthorized, ["detail": .string(Self.fastAPI(reason))], headers: [.wwwAuthenticate: "Bearer"])

@@ -228,14 +228,14 @@ struct FriendRequestsController {
 
     /// Seed 003's `GET /api/user/status`: the caller's stored presence, `{"status": "online" | "offline"}`.
     @Sendable func statusRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        let identity = try context.identity(.chat)
+        let identity = try context.identity(.seed003)
         guard !identity.isGuest, try await self.users.user(id: identity.userID) != nil else { return JSONResponse(.notFound, ["error": "用户不存在"]) }
         return JSONResponse(.ok, ["status": .string(await self.realtime.isOnline(ParticipantID(identity.userID.rawValue)) ? "online" : "offline")])
     }
 
     /// Seed 003's `GET /api/friend/check/<user_id>`: true when any friendship row exists either way.
     @Sendable func checkRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        let identity = try context.identity(.chat)
+        let identity = try context.identity(.seed003)
         guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(status: .notFound, message: "用户不存在").response }
         let any = try await self.chat.friendships.anyRow(ParticipantID(identity.userID.rawValue), ParticipantID(user))
         return JSONResponse(.ok, ["is_friend": .bool(any)])

@@ -128,7 +128,11 @@ public enum RapportServer {
         let friends = FriendRequestsController(requests: services.friendRequests, chat: services.chat, users: services.auth.users, realtime: services.realtime)
         chat.addFriendRoutes(to: router.group("api/friend"))
         friends.addRoutes(to: router.group("api/friend"))
-        router.group("api/user").get("status", use: friends.statusRoute)
+        let directory = DirectoryController(users: services.auth.users, groups: services.groups, chat: services.chat)
+        let user = router.group("api/user")
+        user.get("status", use: friends.statusRoute)
+        directory.addUserRoutes(to: user)
+        directory.addGroupRoutes(to: router.group("api/group"))
         chat.addMessageRoutes(to: router.group("api/message"))
         UsersController(users: services.auth.users, render: render).addRoutes(to: router.group("api/users"))
         let support = SupportController(
