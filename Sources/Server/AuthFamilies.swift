@@ -1,4 +1,5 @@
 import AuthTokens
+import ChatCore
 import Hummingbird
 import HTTPTypes
 
@@ -75,5 +76,11 @@ extension AppRequestContext {
         case .success(let identity): return identity
         case .failure(let reason): throw family.failure(reason)
         }
+    }
+
+    /// The caller of a seed 003 route, nil for a guest (who has no messages, friends or groups of its own).
+    func seed003User() throws -> ParticipantID? {
+        let identity = try self.identity(.seed003)
+        return identity.isGuest ? nil : ParticipantID(identity.userID.rawValue)
     }
 }

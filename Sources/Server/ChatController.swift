@@ -157,9 +157,8 @@ struct ChatController {
             if result.created {
                 // Live to both users' connections (the sender's other devices too).
                 let users = try await self.users.byID([ParticipantID(me)])
-                await self.realtime.publish(HubEvent(
-                    recipients: [ParticipantID(me), ParticipantID(receiverID)], frames: self.frames.message(result.message, users, address: .direct(ParticipantID(me), ParticipantID(receiverID))),
-                conversationID: result.message.conversationID, seq: result.message.seq
+                await self.realtime.publish(self.frames.delivery(
+                    result.message, users, to: [ParticipantID(me), ParticipantID(receiverID)], address: .direct(ParticipantID(me), ParticipantID(receiverID))
                 ))
             }
             return JSONResponse(.ok, ["message": "消息发送成功", "data": Self.json(result.message, receiver: receiverID, isRead: false)])

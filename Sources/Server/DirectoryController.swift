@@ -34,11 +34,6 @@ struct DirectoryController {
         JSONResponse(status, ["error": .string(message)])
     }
 
-    /// The caller, who must be a user (a guest has no friends or groups: an empty list, as the seed's lookups give).
-    func me(_ context: AppRequestContext) throws -> ParticipantID? {
-        let identity = try context.identity(.seed003)
-        return identity.isGuest ? nil : ParticipantID(identity.userID.rawValue)
-    }
 
     @Sendable func stubRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         JSONResponse(.ok, ["message": "writing"])
@@ -46,7 +41,7 @@ struct DirectoryController {
 
     /// Each friend once: `[{"id", "name", "avatar", "type": "friend"}]`.
     @Sendable func friendsRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        guard let me = try self.me(context) else { return JSONResponse(.ok, .array([])) }
+        guard let me = try context.seed003User() else { return JSONResponse(.ok, .array([])) }
         let friends = try await self.chat.friendships.friendships(of: me).map(\.friendID)
         let users = try await self.users.byID(friends)
         return JSONResponse(.ok, .array(friends.compactMap { id in
@@ -56,7 +51,7 @@ struct DirectoryController {
 
     /// The caller's groups: `[{"id", "name", "avatar": null, "type": "group"}]`.
     @Sendable func groupsRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        guard let me = try self.me(context) else { return JSONResponse(.ok, .array([])) }
+        guard let me = try context.seed003User() else { return JSONResponse(.ok, .array([])) }
         let groups = try await self.groups.groups(of: me)
         return JSONResponse(.ok, .array(groups.map { Self.entry(id: $0.id.rawValue, name: $0.name, avatar: nil, type: "group") }))
     }

@@ -189,10 +189,7 @@ struct GroupsController {
         }
         let byID = try await self.users.byID([me])
         if result.created {
-            await self.realtime.publish(HubEvent(
-                recipients: Array(group.members.keys), frames: self.frames.message(result.message, byID, address: .group(group.id)),
-                conversationID: result.message.conversationID, seq: result.message.seq
-            ))
+            await self.realtime.publish(self.frames.delivery(result.message, byID, to: Array(group.members.keys), address: .group(group.id)))
         }
         return JSONResponse(.created, .ordered(self.frames.messageData(result.message, byID)))
     }

@@ -169,6 +169,12 @@ enum WireDate {
         return .string(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// Seed 003's REST form: naive UTC to the second, `2025-07-21 06:53:19`.
+    static func seconds(_ date: Date?) -> JSONValue {
+        guard let date else { return .null }
+        return .string(String(StorageDateFormat.string(from: date).prefix(19)))
+    }
+
     /// Seed 004: whole epoch seconds.
     static func epoch(_ date: Date?) -> JSONValue {
         guard let date else { return .null }

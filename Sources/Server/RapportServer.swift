@@ -133,6 +133,9 @@ public enum RapportServer {
         user.get("status", use: friends.statusRoute)
         directory.addUserRoutes(to: user)
         directory.addGroupRoutes(to: router.group("api/group"))
+        PlatformChatController(
+            chat: services.chat, groups: services.groups, users: services.auth.users, realtime: services.realtime, frames: RealtimeFrames(render: render)
+        ).addRoutes(to: router.group("api/chat"))
         chat.addMessageRoutes(to: router.group("api/message"))
         UsersController(users: services.auth.users, render: render).addRoutes(to: router.group("api/users"))
         let support = SupportController(

@@ -150,6 +150,17 @@ struct RealtimeFrames {
         )
     }
 
+    /// The event that delivers a stored message to every connection of `recipients` (but `except`, the sending
+    /// connection, answered already), once and in order on each.
+    func delivery(
+        _ message: Message, _ users: [Int64: User], to recipients: [ParticipantID], address: MessageAddress? = nil, except: HubConnectionID? = nil
+    ) -> HubEvent {
+        HubEvent(
+            recipients: recipients, frames: self.message(message, users, address: address), except: except,
+            conversationID: message.conversationID, seq: message.seq
+        )
+    }
+
     func messageData(_ message: Message, _ users: [Int64: User], address: MessageAddress? = nil) -> [(String, JSONValue)] {
         var data: [(String, JSONValue)] = [
             ("id", .int(message.id)), ("conversation_id", .int(message.conversationID.rawValue)), ("seq", .int(message.seq)),

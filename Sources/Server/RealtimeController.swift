@@ -402,10 +402,7 @@ final class RealtimeController: Sendable {
             )
             let users = try await self.myself()
             await self.acknowledge(sent.message, users)
-            await self.controller.realtime.publish(HubEvent(
-                recipients: Self.audience(sent.conversation), frames: self.frames.message(sent.message, users),
-                except: self.outbox.id, conversationID: sent.message.conversationID, seq: sent.message.seq
-            ))
+            await self.controller.realtime.publish(self.frames.delivery(sent.message, users, to: Self.audience(sent.conversation), except: self.outbox.id))
         }
 
         func sendGroup(_ group: ChatGroup, content: String, clientID: String?, type: MessageType = .text, echo: Bool = false) async throws {
@@ -419,9 +416,8 @@ final class RealtimeController: Sendable {
             let users = try await self.myself()
             await self.acknowledge(result.message, users, created: result.created, address: .group(group.id), echo: echo)
             guard result.created else { return }
-            await self.controller.realtime.publish(HubEvent(
-                recipients: Array(group.members.keys), frames: self.frames.message(result.message, users, address: .group(group.id)),
-                except: self.outbox.id, conversationID: result.message.conversationID, seq: result.message.seq
+            await self.controller.realtime.publish(self.frames.delivery(
+                result.message, users, to: Array(group.members.keys), address: .group(group.id), except: self.outbox.id
             ))
         }
 
@@ -443,9 +439,8 @@ final class RealtimeController: Sendable {
             await self.acknowledge(result.message, users, created: result.created, address: .direct(self.me, receiver), echo: echo)
             // A retried send (same client_msg_id) was delivered the first time.
             guard result.created else { return }
-            await self.controller.realtime.publish(HubEvent(
-                recipients: [self.me, receiver], frames: self.frames.message(result.message, users, address: .direct(self.me, receiver)),
-                except: self.outbox.id, conversationID: result.message.conversationID, seq: result.message.seq
+            await self.controller.realtime.publish(self.frames.delivery(
+                result.message, users, to: [self.me, receiver], address: .direct(self.me, receiver), except: self.outbox.id
             ))
         }
 

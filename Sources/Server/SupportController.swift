@@ -332,10 +332,7 @@ struct SupportController {
         }
         let users = try await self.users.byID([sender])
         // Live to every connection of both sides, the agent and the monitors.
-        await self.realtime.publish(HubEvent(
-            recipients: RealtimeController.Connection.audience(sent.conversation), frames: self.frames.message(sent.message, users),
-                conversationID: sent.message.conversationID, seq: sent.message.seq
-        ))
+        await self.realtime.publish(self.frames.delivery(sent.message, users, to: RealtimeController.Connection.audience(sent.conversation)))
         return JSONResponse(.ok, self.json(SupportMessage(message: sent.message, isRead: false), users))
     }
 
