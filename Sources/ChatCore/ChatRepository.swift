@@ -27,6 +27,8 @@ public protocol MessageRepository: Sendable {
     /// `member`'s direct conversations, newest message first, each with the partner and the unread count — in
     /// one query, whatever the number of partners.
     func chatList(of member: ParticipantID) async throws -> [ChatSummary]
+    /// The newest `limit` messages others sent `member` in its direct conversations, newest first.
+    func received(by member: ParticipantID, limit: Int) async throws -> [Message]
 }
 
 /// Seed 001's friendships: two accepted rows per pair.

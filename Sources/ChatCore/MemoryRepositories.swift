@@ -111,6 +111,12 @@ public actor MessageMemoryRepository: MessageRepository {
         }
         return result.sorted { ($0.lastMessage.createdAt, $0.lastMessage.id) > ($1.lastMessage.createdAt, $1.lastMessage.id) }
     }
+
+    public func received(by member: ParticipantID, limit: Int) -> [Message] {
+        let received = self.conversations.values.filter { $0.kind == .direct && $0.members[member] != nil }
+            .flatMap { $0.messages.filter { $0.senderID != member } }
+        return Array(received.sorted { $0.id > $1.id }.prefix(max(limit, 0)))
+    }
 }
 
 /// Friendships in memory.

@@ -182,6 +182,17 @@ public struct MessageSQLRepository: MessageRepository {
             )
         }
     }
+
+    public func received(by member: ParticipantID, limit: Int) async throws -> [Message] {
+        try await self.database.raw("""
+            SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.content, m.message_type, m.client_msg_id, m.created_at
+            FROM conversation_members me
+            JOIN conversations c ON c.id = me.conversation_id AND c.kind = \(bind: ConversationKind.direct.rawValue)
+            JOIN messages m ON m.conversation_id = c.id AND m.sender_id <> me.user_id
+            WHERE me.user_id = \(bind: member.rawValue)
+            ORDER BY m.id DESC LIMIT \(bind: max(limit, 0))
+            """).all().map(Self.message)
+    }
 }
 
 /// Friendships in the `friendships` table.

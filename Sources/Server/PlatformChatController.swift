@@ -4,12 +4,12 @@ import Foundation
 import Hummingbird
 
 /// Seed 003's chat routes (contracts/seed003 §4) on the one message store: `POST /api/chat/send`,
-/// `POST /api/chat/history`, `POST /api/chat/messages/read/{chat_id}` and `GET /api/chat/messages/unread/count`,
-/// with the seed's intended behaviour where it had bugs.
+/// `GET /api/chat/receive/{user_id}`, `POST /api/chat/history`, `POST /api/chat/messages/read/{chat_id}` and
+/// `GET /api/chat/messages/unread/count`, with the seed's intended behaviour where it had bugs.
 ///
 /// Where the seed trusted ids from the body, the token decides: `send` needs one and sends as its user (the seed
 /// took `sender_id` from an unauthenticated body, so anyone could write as anyone); a `sender_id` that names
-/// someone else is refused. A message sent here is the same operation as over the socket: stored once and
+/// someone else is refused; `receive` answers only its caller's own messages. A message sent here is the same operation as over the socket: stored once and
 /// delivered live to every connection of every participant, under the same rules (friends for direct messages,
 /// members for groups).
 struct PlatformChatController {
@@ -24,6 +24,7 @@ struct PlatformChatController {
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("send", use: self.sendRoute)
+        group.get("receive/{user_id}", use: self.receiveRoute)
         group.post("history", use: self.historyRoute)
         group.post("messages/read/{chat_id}", use: self.readRoute)
         group.get("messages/unread/count", use: self.unreadRoute)
@@ -150,6 +151,16 @@ struct PlatformChatController {
         let messages = try await self.chat.messages.messages(in: conversation, limit: Self.historyLimit, offset: 0, beforeSeq: nil, afterSeq: nil)
         let users = try await self.users.byID(messages.map(\.senderID))
         return JSONResponse(.ok, .array(messages.reversed().map { self.rest($0, address, users) }))
+    }
+
+    /// The newest 50 direct messages others sent the caller, oldest first (the seed answered 500 for every call).
+    @Sendable func receiveRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try context.seed003User()
+        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }), user > 0 else { return Self.error(.notFound, "用户不存在") }
+        guard let me, me.rawValue == user else { return Self.error(.forbidden, "只能查看自己收到的消息") }
+        let messages = try await self.chat.messages.received(by: me, limit: Self.historyLimit)
+        let users = try await self.users.byID(messages.map(\.senderID))
+        return JSONResponse(.ok, .array(messages.reversed().map { self.rest($0, .direct($0.senderID, me), users) }))
     }
 
     /// Marks read what `chat_id` sent the caller, and the caller's group `chat_id`; the other side hears `read`.

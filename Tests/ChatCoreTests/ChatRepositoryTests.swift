@@ -104,6 +104,10 @@ struct ChatRepositoryTests {
             let after = try await messages.messages(in: ab, limit: 1, offset: 0, beforeSeq: nil, afterSeq: 1)
             #expect(after.map(\.seq) == [2])
             #expect(try await messages.lastMessage(in: ab)?.seq == 3)
+            // What others sent Alice in direct conversations, newest first: not her own, not other people's.
+            #expect(try await messages.received(by: Self.alice, limit: 10).map(\.content) == ["c1", "b2", "b1"])
+            #expect(try await messages.received(by: Self.alice, limit: 2).map(\.content) == ["c1", "b2"])
+            #expect(try await messages.received(by: Self.carol, limit: 10).isEmpty)
         }
     }
 

@@ -54,6 +54,12 @@ extension RealtimeTests {
             #expect(try await Self.list(client, "/api/chat/history", token: tokens["alice"], body: #"{"channelId": "public"}"#).1.isEmpty)
             #expect(try await Self.list(client, "/api/chat/history", token: tokens["alice"], body: "{}").1.isEmpty)
             #expect(try await client.json("/api/chat/history", token: tokens["carol"], body: #"{"groupId": \#(group)}"#).status == .forbidden)
+            // What Bob received directly (not the group message), and nobody else may read it.
+            let (_, received) = try await Self.list(client, "/api/chat/receive/\(b)", .get, token: tokens["bob"])
+            #expect(received.map { $0["id"] as? Int } == [id])
+            #expect(received.first?["receiver_id"] as? Int == b)
+            #expect(try await client.json("/api/chat/receive/\(b)", .get, token: tokens["carol"]).status == .forbidden)
+            #expect(try await Self.list(client, "/api/chat/receive/\(a)", .get, token: tokens["alice"]).1.isEmpty)
 
             // Unread by sender; reading clears it and the sender hears `read`.
             #expect(try await client.json("/api/chat/messages/unread/count", .get, token: tokens["bob"]).body["\(a)"] as? Int == 1)
