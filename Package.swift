@@ -154,6 +154,7 @@ let package = Package(
             name: "rapport",
             dependencies: [
                 "AuthTokens",
+                "ChatCore",
                 "CRMAudit",
                 "ContactsKit",
                 "Server",
@@ -171,6 +172,20 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             path: "Examples/EmbeddedNotes",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ContactsServer",
+            dependencies: [
+                "AuthTokens",
+                "ContactsKit",
+                "Server",
+                "StorageKit",
+                "StorageSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Examples/ContactsServer",
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -1,0 +1,10 @@
+public import Configuration
+import Foundation
+import SystemPackage
+public import Logging
+
+/// A configuration value the server cannot start with; its message names the key.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

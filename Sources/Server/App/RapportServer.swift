@@ -1,0 +1,258 @@
+public import AuthTokens
+public import ChatCore
+public import ContactsKit
+public import CRMAudit
+public import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
+public import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+import Foundation
+public import StorageKit
+
+/// Composes Rapport: opens the database, applies the migrations, mounts every domain's routes behind the
+/// common middleware. Another Hummingbird program can do the same with only the domains it wants.
+public enum RapportServer {
+    /// Every domain's migrations, in order. Domains append theirs as they arrive.
+    public static var migrator: Migrator {
+        Migrator(AuthMigrations.all + ContactsMigrations.all + ChatMigrations.all + AuditMigrations.all)
+    }
+
+    /// The audit log on `database`, sealed with the configured chain key and checkpoint policy.
+    public static func auditStore(database: ConnectedDatabase, configuration: ServerConfiguration) throws -> any AuditLogStore {
+        let sealer = try AuditSealer(
+            key: try SigningKey.auditChain(configuration),
+            checkpoints: AuditCheckpointPolicy(
+                rows: Int64(configuration.auditCheckpointRows), interval: .seconds(configuration.auditCheckpointMinutes * 60)
+            )
+        )
+        return AuditLogSQLStore(database: database.database, sealer: sealer)
+    }
+
+    /// Accounts, passwords, tokens and sessions on `database`: what `rapport create-admin` needs, and every route.
+    public static func authService(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) async throws -> AuthService {
+        let tokens = try await TokenService(secret: try SigningKey.resolve(configuration), lifetime: configuration.tokenLifetime)
+        let db = database.database
+        return AuthService(
+            users: UserSQLRepository(database: db), sessions: SessionSQLRepository(database: db),
+            loginLog: LoginLogSQLStore(database: db), hasher: PasswordHasher(cost: configuration.bcryptCost),
+            tokens: tokens, logger: logger
+        )
+    }
+
+    /// Address books on `database`, with the configured phone region and trash retention.
+    public static func contactsService(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) throws -> ContactsService {
+        guard let normalizer = PhoneNumberNormalizer(defaultRegion: configuration.phoneRegion) else {
+            throw ConfigurationError("PHONE_REGION \(configuration.phoneRegion) is not a supported region")
+        }
+        return ContactsService(
+            repository: ContactSQLRepository(database: database.database), normalizer: normalizer,
+            trashRetention: .seconds(configuration.trashRetentionDays * 86400), logger: logger
+        )
+    }
+
+    /// A verification problem in words (the API's `problem` field and `rapport audit verify`).
+    public static func describe(_ problem: AuditVerification.Problem) -> String { AuditLogsController.describe(problem) }
+
+    /// The domain services the routes use, built once over one database.
+    public struct Services: Sendable {
+        public let database: ConnectedDatabase
+        public let auth: AuthService
+        public let contacts: ContactsService
+        public let chat: ChatService
+        /// The audit recorder, over the audit store; `nil` when `AUDIT_ENABLED=false`.
+        public let audit: AuditRecorder?
+        /// Customer-service conversations and quick replies (seed 004).
+        public let support: any SupportDeskRepository
+        public let quickReplies: any QuickReplyRepository
+        /// The live connections of this process and the bus between processes.
+        public let realtime: Realtime
+        /// Group conversations.
+        public let groups: any GroupRepository
+        /// Friend requests and blocks.
+        public let friendRequests: any FriendRequestRepository
+
+        /// The support desk's decisions over ``support``, with the configured presence lease and default capacity.
+        public func desk(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "rapport.support")) -> SupportDesk {
+            SupportDesk(
+                repository: self.support, presenceLease: TimeInterval(configuration.supportPresenceSeconds),
+                defaultCapacity: configuration.supportDefaultCapacity, logger: logger
+            )
+        }
+
+        /// Builds every service on `database` with the SQL repositories.
+        public static func make(database: ConnectedDatabase, configuration: ServerConfiguration, logger: Logger) async throws -> Services {
+            let auth = try await RapportServer.authService(database: database, configuration: configuration, logger: logger)
+            let contacts = try RapportServer.contactsService(database: database, configuration: configuration, logger: logger)
+            let db = database.database
+            let chat = ChatService(
+                messages: MessageSQLRepository(database: db), friendships: FriendshipSQLRepository(database: db),
+                maximumContentLength: configuration.maxMessageLength, logger: logger
+            )
+            let hub = ChatHub(queueCapacity: configuration.wsQueueSize, presenceGrace: .seconds(configuration.presenceGraceSeconds))
+            let bus: any EventBus = switch configuration.eventBus {
+            case .local: LocalEventBus()
+            case .database: SQLEventBus(database: db, origin: hub.process, logger: logger)
+            }
+            let realtime = Realtime(hub: hub, bus: bus, presence: PresenceSQLStore(database: db))
+            var audit: AuditRecorder?
+            if configuration.auditEnabled {
+                audit = AuditRecorder(
+                    store: try RapportServer.auditStore(database: database, configuration: configuration),
+                    capacity: configuration.auditQueueSize, logger: logger
+                )
+            }
+            return Services(
+                database: database, auth: auth, contacts: contacts, chat: chat, audit: audit,
+                support: SupportSQLRepository(database: db), quickReplies: QuickReplySQLRepository(database: db),
+                realtime: realtime, groups: GroupSQLRepository(database: db),
+                friendRequests: FriendRequestSQLRepository(database: db, policy: FriendRequestPolicy(
+                    cooldown: TimeInterval(configuration.friendRequestCooldownSeconds), hourlyLimit: configuration.friendRequestsPerHour
+                ))
+            )
+        }
+
+        public init(
+            database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService, audit: AuditRecorder? = nil,
+            support: any SupportDeskRepository = SupportMemoryRepository(), quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository(),
+            realtime: Realtime = Realtime(), groups: (any GroupRepository)? = nil, friendRequests: (any FriendRequestRepository)? = nil
+        ) {
+            self.realtime = realtime
+            self.groups = groups ?? GroupSQLRepository(database: database.database)
+            self.friendRequests = friendRequests ?? FriendRequestSQLRepository(database: database.database)
+            self.database = database
+            self.auth = auth
+            self.contacts = contacts
+            self.chat = chat
+            self.audit = audit
+            self.support = support
+            self.quickReplies = quickReplies
+        }
+    }
+
+    /// The router with the common middleware and every route.
+    public static func buildRouter(services: Services, configuration: ServerConfiguration) -> Router<AppRequestContext> {
+        let router = self.buildRouter(database: services.database, configuration: configuration, auth: services.auth, audit: services.audit)
+        let render = UserRenderer(baseURL: configuration.baseURL)
+        let desk = services.desk(configuration)
+        AuthController(auth: services.auth, render: render)
+            .addRoutes(to: router.group("api/auth"))
+        ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
+            .addRoutes(to: router.group("api/contacts"))
+        let friends = FriendController(
+            requests: services.friendRequests, chat: services.chat, users: services.auth.users, realtime: services.realtime, render: render
+        )
+        friends.addRoutes(to: router.group("api/friend"))
+        MessageController(chat: services.chat, users: services.auth.users, render: render, realtime: services.realtime, frames: RealtimeFrames(render: render))
+            .addRoutes(to: router.group("api/message"))
+        UserController(users: services.auth.users, groups: services.groups, chat: services.chat, realtime: services.realtime)
+            .addRoutes(to: router.group("api/user"))
+        GroupController(users: services.auth.users, groups: services.groups).addRoutes(to: router.group("api/group"))
+        ChatController(
+            chat: services.chat, groups: services.groups, users: services.auth.users, realtime: services.realtime, frames: RealtimeFrames(render: render)
+        ).addRoutes(to: router.group("api/chat"))
+        UsersController(users: services.auth.users, render: render).addRoutes(to: router.group("api/users"))
+        let support = SupportAPI(
+            support: services.support, quickReplies: services.quickReplies, users: services.auth.users, render: render, desk: desk,
+            maximumContentLength: configuration.maxMessageLength, realtime: services.realtime, frames: RealtimeFrames(render: render)
+        )
+        GroupsController(
+            groups: services.groups, chat: services.chat, users: services.auth.users, realtime: services.realtime, frames: RealtimeFrames(render: render)
+        ).addRoutes(to: router.group("api/groups"))
+        RealtimeController(
+            realtime: services.realtime, auth: services.auth, users: services.auth.users, desk: desk, chat: services.chat,
+            groups: services.groups, friends: friends,
+            frames: RealtimeFrames(render: render), render: render, maxMessageSize: configuration.wsMaxMessageSize,
+            resumeLimit: configuration.wsResumeLimit,
+            typingTimeout: .seconds(configuration.typingTimeoutSeconds), mediaDirectory: configuration.mediaDirectory,
+            maxFileSize: configuration.maxFileSize, logger: Logger(label: "rapport.realtime")
+        ).addRoutes(to: router)
+        SupportDeskController(api: support).addRoutes(to: router.group("api/support"))
+        ConversationsController(api: support).addRoutes(to: router.group("api/conversations"))
+        MessagesController(api: support).addRoutes(to: router.group("api/messages"))
+        QuickRepliesController(api: support).addRoutes(to: router.group("api/quick-replies"))
+        UploadController(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, render: render)
+            .addRoutes(to: router.group("api/upload"))
+        FileController(mediaDirectory: configuration.mediaDirectory).addRoutes(to: router.group("api/file"))
+        if let audit = services.audit {
+            AuditLogsController(store: audit.store).addRoutes(to: router.group("api/foundation/audit-logs"))
+        }
+        return router
+    }
+
+    /// The common middleware and `/api/health` only: what an embedding program builds its own routes on. With
+    /// `auth`, every request's token is read; with `audit`, every request is recorded.
+    public static func buildRouter(
+        database: ConnectedDatabase, configuration: ServerConfiguration, auth: AuthService? = nil, audit: AuditRecorder? = nil
+    ) -> Router<AppRequestContext> {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
+        router.add(middleware: CORSAllowlistMiddleware(origins: configuration.corsOrigins))
+        if let auth { router.add(middleware: AuthMiddleware(auth: auth)) }
+        if let audit {
+            router.add(middleware: AuditMiddleware(
+                recorder: audit, redactor: AuditRedactor(additionalKeys: configuration.auditRedactKeys),
+                excludedPaths: configuration.auditExcludedPaths
+            ))
+        }
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodySize, limits: [
+            // Multipart framing around one file, and whole address books.
+            ("/api/upload/", configuration.maxFileSize + 64 * 1024), ("/api/contacts/import", max(configuration.maxBodySize, 64 << 20)),
+        ]))
+        router.add(middleware: MediaHeadersMiddleware())
+        router.add(middleware: FileMiddleware(configuration.mediaDirectory, urlBasePath: "/api/media"))
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        HealthController(database: database).addRoutes(to: router.group("api"))
+        return router
+    }
+
+    /// Builds the whole application from `configuration`: connects (failing with a ``StorageError`` that names
+    /// the database), migrates, and returns an application whose shutdown drains requests, then closes the database.
+    public static func buildApplication(
+        configuration: ServerConfiguration, logger: Logger
+    ) async throws -> some ApplicationProtocol {
+        let database = try await ConnectedDatabase.connect(url: configuration.databaseURL, logger: logger)
+        do {
+            try await self.migrator.migrate(on: database.database, logger: logger)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        logger.info("database ready", metadata: ["database": "\(database.location)"])
+        let services: Services
+        do {
+            services = try await Services.make(database: database, configuration: configuration, logger: logger)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        return self.application(services: services, configuration: configuration, logger: logger)
+    }
+
+    /// The application around already built services (tests use this with SQLite in memory).
+    public static func application(
+        services: Services, configuration: ServerConfiguration, logger: Logger
+    ) -> some ApplicationProtocol {
+        let requestTimeout = TimeAmount.seconds(configuration.requestTimeout.components.seconds)
+        var http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ConnectionGuardHandler(requestTimeout: requestTimeout)],
+            idleTimeout: .seconds(configuration.idleTimeout.components.seconds),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 100)
+        )
+        http1.idleTimeout = .seconds(configuration.idleTimeout.components.seconds)
+        let router = self.buildRouter(services: services, configuration: configuration)
+        let webSocket = WebSocketServerConfiguration(
+            maxFrameSize: configuration.wsMaxMessageSize, autoPing: .enabled(timePeriod: .seconds(configuration.wsPingSeconds))
+        )
+        return Application(
+            router: router,
+            server: self.guardedServer(router: router, configuration: .init(http1: http1, ws: webSocket), requestTimeout: requestTimeout),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapport"),
+            services: self.backgroundServices(services, configuration: configuration, logger: logger),
+            logger: logger
+        )
+    }
+}

@@ -1,0 +1,265 @@
+public import Configuration
+import Foundation
+import SystemPackage
+public import Logging
+
+/// Everything the server reads at start, from (highest first) command-line flags, the environment and an
+/// optional `.env` file in the working directory.
+public struct ServerConfiguration: Sendable {
+    public enum Environment: String, Sendable {
+        case development, production
+    }
+
+    /// One configuration key: its environment name, flag, default and meaning. `rapport --help` prints these.
+    public struct Key: Sendable {
+        public let environment: String
+        public let flag: String
+        public let defaultValue: String
+        public let help: String
+        /// The swift-configuration key (`DATABASE_URL` ↔ `database.url`).
+        public var configKey: String { self.environment.lowercased().replacingOccurrences(of: "_", with: ".") }
+    }
+
+    public static let keys: [Key] = [
+        Key(environment: "HOST", flag: "host", defaultValue: "127.0.0.1", help: "Address to listen on."),
+        Key(environment: "PORT", flag: "port", defaultValue: "8080", help: "TCP port to listen on."),
+        Key(
+            environment: "DATABASE_URL", flag: "database-url", defaultValue: "sqlite:data/rapport.sqlite",
+            help: "sqlite:PATH (relative to the working directory), sqlite::memory:, or "
+                + "mysql://USER:PASSWORD@HOST:PORT/DATABASE (also mariadb://; options ?pool=8&connect_timeout=10)."
+        ),
+        Key(
+            environment: "CORS_ORIGINS", flag: "cors-origins",
+            defaultValue: "http://localhost:3000,http://localhost:5173,http://localhost:8080,http://127.0.0.1:3000,"
+                + "http://127.0.0.1:5173,http://127.0.0.1:8080",
+            help: "Comma-separated origins allowed to call the API from a browser."
+        ),
+        Key(environment: "APP_ENV", flag: "app-env", defaultValue: "development", help: "development or production."),
+        Key(environment: "LOG_LEVEL", flag: "log-level", defaultValue: "info", help: "trace, debug, info, notice, warning, error or critical."),
+        Key(environment: "MAX_BODY_SIZE", flag: "max-body-size", defaultValue: "1048576", help: "Largest request body in bytes."),
+        Key(environment: "IDLE_TIMEOUT", flag: "idle-timeout", defaultValue: "60", help: "Seconds before an idle connection is closed."),
+        Key(
+            environment: "JWT_SECRET_KEY", flag: "jwt-secret-key", defaultValue: "",
+            help: "HS256 signing key, at least 32 bytes. Unset in development: a random key kept in data/jwt-secret.key (mode 0600)."
+        ),
+        Key(environment: "JWT_ACCESS_TOKEN_EXPIRE_DAYS", flag: "jwt-access-token-expire-days", defaultValue: "7", help: "Token and session lifetime in days."),
+        Key(environment: "BCRYPT_COST", flag: "bcrypt-cost", defaultValue: "12", help: "bcrypt cost for new passwords, 10 to 31."),
+        Key(environment: "PHONE_REGION", flag: "phone-region", defaultValue: "CN", help: "Region of phone numbers written without a country code."),
+        Key(environment: "CONTACTS_TRASH_DAYS", flag: "contacts-trash-days", defaultValue: "30", help: "Days a deleted contact stays in the trash."),
+        Key(environment: "MAX_MESSAGE_LENGTH", flag: "max-message-length", defaultValue: "10000", help: "Longest chat message, in characters."),
+        Key(environment: "BASE_URL", flag: "base-url", defaultValue: "", help: "Public URL prefixed to media paths (default http://HOST:PORT)."),
+        Key(environment: "MAX_FILE_SIZE", flag: "max-file-size", defaultValue: "10485760", help: "Largest uploaded file in bytes."),
+        Key(environment: "MEDIA_DIR", flag: "media-dir", defaultValue: "data/media", help: "Where uploads are stored and /api/media is served from."),
+        Key(
+            environment: "SUPPORT_PRESENCE_SECONDS", flag: "support-presence-seconds", defaultValue: "60",
+            help: "How long a support agent counts as online after saying so (clients renew it)."
+        ),
+        Key(environment: "SUPPORT_DEFAULT_CAPACITY", flag: "support-default-capacity", defaultValue: "5", help: "Active conversations an agent takes at once, unless set per agent."),
+        Key(
+            environment: "EVENT_BUS", flag: "event-bus", defaultValue: "local",
+            help: "How live events reach other server processes: local (one process) or database (processes sharing DATABASE_URL)."
+        ),
+        Key(environment: "WS_MAX_MESSAGE_SIZE", flag: "ws-max-message-size", defaultValue: "2097152", help: "Largest WebSocket text message in bytes (larger: close 1009)."),
+        Key(environment: "WS_QUEUE_SIZE", flag: "ws-queue-size", defaultValue: "256", help: "Frames a WebSocket connection may have waiting before it is closed as too slow (1008)."),
+        Key(environment: "WS_PING_SECONDS", flag: "ws-ping-seconds", defaultValue: "30", help: "Seconds between pings that keep WebSocket connections alive and find dead peers."),
+        Key(environment: "WS_RESUME_LIMIT", flag: "ws-resume-limit", defaultValue: "500", help: "Missed messages of one conversation a resume replays; more gets resync."),
+        Key(environment: "FRIEND_REQUEST_COOLDOWN_SECONDS", flag: "friend-request-cooldown-seconds", defaultValue: "86400", help: "After a rejected friend request, seconds before the same sender may ask the same user again."),
+        Key(environment: "FRIEND_REQUESTS_PER_HOUR", flag: "friend-requests-per-hour", defaultValue: "30", help: "How many friend requests one user may send in any hour."),
+        Key(environment: "TYPING_TIMEOUT_SECONDS", flag: "typing-timeout-seconds", defaultValue: "5", help: "Seconds after a typing frame before the others hear that typing stopped."),
+        Key(environment: "PRESENCE_GRACE_SECONDS", flag: "presence-grace-seconds", defaultValue: "5", help: "Seconds a user without connections still counts as online (no flapping on reconnect)."),
+        Key(environment: "SUPPORT_SWEEP_SECONDS", flag: "support-sweep-seconds", defaultValue: "15", help: "How often snoozes are woken and waiting conversations assigned."),
+        Key(
+            environment: "TRUSTED_PROXIES", flag: "trusted-proxies", defaultValue: "127.0.0.1/32,::1/128",
+            help: "Comma-separated addresses or CIDRs whose X-Forwarded-For / X-Real-IP headers are believed (empty: none)."
+        ),
+        Key(environment: "AUDIT_ENABLED", flag: "audit-enabled", defaultValue: "true", help: "Record every request in the audit log (true or false)."),
+        Key(
+            environment: "AUDIT_CHAIN_KEY", flag: "audit-chain-key", defaultValue: "",
+            help: "HMAC-SHA256 key of the audit chain, at least 32 bytes. Unset in development: a random key kept in data/audit-chain.key."
+        ),
+        Key(
+            environment: "AUDIT_EXCLUDE_PATHS", flag: "audit-exclude-paths",
+            defaultValue: "/api/health,/api/docs,/api/redoc,/api/openapi.json,/api/media/",
+            help: "Paths not audited: an entry ending in / is a prefix, others match the path and what lies below it. OPTIONS is never audited."
+        ),
+        Key(
+            environment: "AUDIT_REDACT_KEYS", flag: "audit-redact-keys", defaultValue: "",
+            help: "Extra comma-separated key fragments whose values the audit log masks (password, token, secret … always are)."
+        ),
+        Key(environment: "AUDIT_QUEUE_SIZE", flag: "audit-queue-size", defaultValue: "10000", help: "Audit events held in memory before requests wait for the writer."),
+        Key(environment: "AUDIT_CHECKPOINT_ROWS", flag: "audit-checkpoint-rows", defaultValue: "1000", help: "Rows between audit chain checkpoints."),
+        Key(environment: "AUDIT_CHECKPOINT_MINUTES", flag: "audit-checkpoint-minutes", defaultValue: "10", help: "Minutes between audit chain checkpoints."),
+        Key(
+            environment: "AUDIT_RETENTION_DAYS", flag: "audit-retention-days", defaultValue: "0",
+            help: "Days audit rows are kept; older ones are purged hourly (0: keep forever)."
+        ),
+        Key(
+            environment: "REQUEST_TIMEOUT", flag: "request-timeout", defaultValue: "30",
+            help: "Seconds a client has to send a request's headers, and again its body, before the connection is closed."
+        ),
+    ]
+
+    public var host: String
+    public var port: Int
+    public var databaseURL: String
+    public var corsOrigins: [String]
+    public var environment: Environment
+    public var logLevel: Logger.Level
+    public var maxBodySize: Int
+    public var idleTimeout: Duration
+    public var requestTimeout: Duration
+    /// `nil`: development keeps a generated key under `./data`; production refuses to start.
+    public var jwtSecret: String?
+    public var tokenLifetime: Duration
+    public var bcryptCost: Int
+    public var baseURL: String
+    public var phoneRegion: String
+    public var trashRetentionDays: Int
+    public var maxMessageLength: Int
+    public var trustedProxies: [String]
+    public var maxFileSize: Int
+    public var mediaDirectory: String
+    public var supportPresenceSeconds: Int
+    public var supportDefaultCapacity: Int
+    public var supportSweepSeconds: Int
+    public var wsMaxMessageSize: Int
+    /// Where live events go beyond this process.
+    public enum EventBusKind: String, Sendable { case local, database }
+    public var eventBus: EventBusKind
+    public var wsQueueSize: Int
+    public var wsPingSeconds: Int
+    public var wsResumeLimit: Int
+    public var presenceGraceSeconds: Int
+    public var typingTimeoutSeconds: Int
+    public var friendRequestCooldownSeconds: Int
+    public var friendRequestsPerHour: Int
+    public var auditEnabled: Bool
+    /// `nil`: development keeps a generated key under `./data`; production refuses to start.
+    public var auditChainKey: String?
+    public var auditExcludedPaths: [String]
+    public var auditRedactKeys: [String]
+    public var auditQueueSize: Int
+    public var auditCheckpointRows: Int
+    public var auditCheckpointMinutes: Int
+    public var auditRetentionDays: Int
+
+    /// The defaults: what `rapport serve` uses with no configuration at all.
+    public init() {
+        try! self.init(reader: ConfigReader(provider: InMemoryProvider(values: [:])))
+    }
+
+    /// Reads and validates every key; throws ``ConfigurationError`` naming the first bad one.
+    public init(reader: ConfigReader) throws {
+        func value(_ environment: String) -> String {
+            let key = Self.keys.first { $0.environment == environment }!
+            let raw = reader.string(forKey: ConfigKey(key.configKey))?.trimmingCharacters(in: .whitespaces)
+            return raw.flatMap { $0.isEmpty ? nil : $0 } ?? key.defaultValue
+        }
+        func integer(_ environment: String, in range: ClosedRange<Int>) throws -> Int {
+            guard let number = Int(value(environment)), range.contains(number) else {
+                throw ConfigurationError("\(environment) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return number
+        }
+        self.host = value("HOST")
+        self.port = try integer("PORT", in: 1...65535)
+        self.databaseURL = value("DATABASE_URL")
+        self.corsOrigins = value("CORS_ORIGINS").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let environment = Environment(rawValue: value("APP_ENV").lowercased()) else {
+            throw ConfigurationError("APP_ENV must be development or production")
+        }
+        self.environment = environment
+        guard let level = Logger.Level(rawValue: value("LOG_LEVEL").lowercased()) else {
+            throw ConfigurationError("LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        self.logLevel = level
+        self.maxBodySize = try integer("MAX_BODY_SIZE", in: 1024...(1 << 30))
+        self.idleTimeout = .seconds(try integer("IDLE_TIMEOUT", in: 1...86400))
+        self.requestTimeout = .seconds(try integer("REQUEST_TIMEOUT", in: 1...86400))
+        let secret = reader.string(forKey: "jwt.secret.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
+        if let secret, secret.utf8.count < 32 { throw ConfigurationError("JWT_SECRET_KEY must be at least 32 bytes") }
+        self.jwtSecret = secret
+        self.tokenLifetime = .seconds(try integer("JWT_ACCESS_TOKEN_EXPIRE_DAYS", in: 1...365) * 86400)
+        self.bcryptCost = try integer("BCRYPT_COST", in: 10...31)
+        self.phoneRegion = value("PHONE_REGION").uppercased()
+        self.trashRetentionDays = try integer("CONTACTS_TRASH_DAYS", in: 1...3650)
+        self.maxMessageLength = try integer("MAX_MESSAGE_LENGTH", in: 1...1_000_000)
+        func list(_ environment: String) -> [String] {
+            value(environment).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        self.maxFileSize = try integer("MAX_FILE_SIZE", in: 1024...(1 << 31))
+        self.supportPresenceSeconds = try integer("SUPPORT_PRESENCE_SECONDS", in: 5...86400)
+        self.supportDefaultCapacity = try integer("SUPPORT_DEFAULT_CAPACITY", in: 0...1000)
+        self.supportSweepSeconds = try integer("SUPPORT_SWEEP_SECONDS", in: 1...3600)
+        self.wsMaxMessageSize = try integer("WS_MAX_MESSAGE_SIZE", in: 1024...(64 << 20))
+        guard let eventBus = EventBusKind(rawValue: value("EVENT_BUS").lowercased()) else {
+            throw ConfigurationError("EVENT_BUS must be local or database, not \(value("EVENT_BUS"))")
+        }
+        self.eventBus = eventBus
+        self.wsQueueSize = try integer("WS_QUEUE_SIZE", in: 1...1_000_000)
+        self.wsPingSeconds = try integer("WS_PING_SECONDS", in: 1...3600)
+        self.wsResumeLimit = try integer("WS_RESUME_LIMIT", in: 1...100_000)
+        self.presenceGraceSeconds = try integer("PRESENCE_GRACE_SECONDS", in: 0...3600)
+        self.typingTimeoutSeconds = try integer("TYPING_TIMEOUT_SECONDS", in: 1...600)
+        self.friendRequestCooldownSeconds = try integer("FRIEND_REQUEST_COOLDOWN_SECONDS", in: 0...31_536_000)
+        self.friendRequestsPerHour = try integer("FRIEND_REQUESTS_PER_HOUR", in: 1...100_000)
+        self.mediaDirectory = String(value("MEDIA_DIR").reversed().drop { $0 == "/" }.reversed())
+        self.trustedProxies = list("TRUSTED_PROXIES")
+        if let bad = self.trustedProxies.first(where: { AddressRange($0) == nil }) {
+            throw ConfigurationError("TRUSTED_PROXIES: \(bad) is not an IP address or CIDR")
+        }
+        switch value("AUDIT_ENABLED").lowercased() {
+        case "true", "1", "yes", "on": self.auditEnabled = true
+        case "false", "0", "no", "off": self.auditEnabled = false
+        default: throw ConfigurationError("AUDIT_ENABLED must be true or false")
+        }
+        let chainKey = reader.string(forKey: "audit.chain.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
+        if let chainKey, chainKey.utf8.count < 32 { throw ConfigurationError("AUDIT_CHAIN_KEY must be at least 32 bytes") }
+        self.auditChainKey = chainKey
+        self.auditExcludedPaths = list("AUDIT_EXCLUDE_PATHS")
+        self.auditRedactKeys = list("AUDIT_REDACT_KEYS")
+        self.auditQueueSize = try integer("AUDIT_QUEUE_SIZE", in: 1...10_000_000)
+        self.auditCheckpointRows = try integer("AUDIT_CHECKPOINT_ROWS", in: 1...100_000_000)
+        self.auditCheckpointMinutes = try integer("AUDIT_CHECKPOINT_MINUTES", in: 1...525_600)
+        self.auditRetentionDays = try integer("AUDIT_RETENTION_DAYS", in: 0...36_500)
+        let base = value("BASE_URL")
+        self.baseURL = base.isEmpty ? "http://\(self.host):\(self.port)" : String(base.reversed().drop { $0 == "/" }.reversed())
+        if environment == .production {
+            guard reader.string(forKey: "database.url") != nil else {
+                throw ConfigurationError("APP_ENV=production needs an explicit DATABASE_URL")
+            }
+            guard secret != nil else { throw ConfigurationError("APP_ENV=production needs JWT_SECRET_KEY (at least 32 bytes)") }
+            guard chainKey != nil || !self.auditEnabled else {
+                throw ConfigurationError("APP_ENV=production needs AUDIT_CHAIN_KEY (at least 32 bytes)")
+            }
+        }
+    }
+
+    static let secretKeys: Set<String> = ["DATABASE_URL", "JWT_SECRET_KEY", "AUDIT_CHAIN_KEY"]
+
+    /// Builds the reader the server uses: `overrides` (from flags, keyed by environment name) over the process
+    /// environment over `./.env` when it exists.
+    public static func load(overrides: [String: String] = [:], environmentFile: String = ".env") async throws -> ServerConfiguration {
+        var values: [AbsoluteConfigKey: ConfigValue] = [:]
+        for (name, value) in overrides {
+            let key = name.lowercased().replacingOccurrences(of: "_", with: ".")
+            values[AbsoluteConfigKey(stringLiteral: key)] = ConfigValue(.string(value), isSecret: Self.secretKeys.contains(name))
+        }
+        let secrets = SecretsSpecifier<String, String>.specific(Self.secretKeys)
+        var providers: [any ConfigProvider] = [
+            InMemoryProvider(name: "flags", values: values),
+            EnvironmentVariablesProvider(secretsSpecifier: secrets),
+        ]
+        if FileManager.default.fileExists(atPath: environmentFile) {
+            do {
+                providers.append(try await EnvironmentVariablesProvider(
+                    environmentFilePath: .init(environmentFile), allowMissing: true, secretsSpecifier: secrets
+                ))
+            } catch {
+                throw ConfigurationError("cannot read \(environmentFile): \(error)")
+            }
+        }
+        return try ServerConfiguration(reader: ConfigReader(providers: providers))
+    }
+}

@@ -1,0 +1,176 @@
+import AuthTokens
+public import CRMAudit
+import Foundation
+public import Hummingbird
+import HTTPTypes
+import Logging
+import NIOCore
+import Synchronization
+
+/// Records one audit event per request (contracts/seed002 §5, contracts/README §3), after the response is
+/// produced: failures, 404s and rejected input included. Requests only wait for the recorder when its queue is
+/// full. Must run inside ``AuthMiddleware`` (to know the user) and outside ``ErrorMiddleware`` (to see the final
+/// status).
+public struct AuditMiddleware: RouterMiddleware {
+    public typealias Context = AppRequestContext
+    let recorder: AuditRecorder
+    let redactor: AuditRedactor
+    let excluded: [String]
+
+    /// Request bodies up to this size are recorded; larger or streamed ones are described, not read.
+    static let recordedBodyLimit = 64 * 1024
+    /// Responses up to this size are read for the error message or the resource name.
+    static let inspectedResponseLimit = 64 * 1024
+
+    public init(recorder: AuditRecorder, redactor: AuditRedactor = AuditRedactor(), excludedPaths: [String]) {
+        self.recorder = recorder
+        self.redactor = redactor
+        self.excluded = excludedPaths
+    }
+
+    func isExcluded(_ request: Request) -> Bool {
+        if request.method == .options { return true }
+        let path = request.uri.path
+        return self.excluded.contains { entry in
+            if entry == "/" { return path == "/" }
+            if entry.hasSuffix("/") { return path.hasPrefix(entry) || path + "/" == entry }
+            return path == entry || path.hasPrefix(entry + "/")
+        }
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard !self.isExcluded(request) else { return try await next(request, context) }
+        let started = ContinuousClock.now
+        var request = request
+        let params = await self.params(of: &request, context: context)
+        var response: Response
+        var event = self.event(for: request, context: context, params: params)
+        do {
+            response = try await next(request, context)
+        } catch {
+            // ErrorMiddleware answers everything; this only runs when it is not installed.
+            event.status = .failed
+            event.errorMessage = String(describing: error)
+            event.durationMilliseconds = Self.milliseconds(since: started)
+            try? await self.recorder.record(event)
+            throw error
+        }
+        event.durationMilliseconds = Self.milliseconds(since: started)
+        await self.describe(&response, into: &event)
+        do {
+            try await self.recorder.record(event)
+        } catch {
+            // Only after shutdown began; the request itself has been answered.
+            context.logger.error("audit event not recorded", metadata: ["error": "\(error)", "path": "\(event.path ?? "")"])
+        }
+        return response
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    func event(for request: Request, context: Context, params: AuditJSON?) -> AuditEvent {
+        let path = request.uri.path
+        let derived = AuditRoute(method: request.method, path: path, template: context.endpointPath, parameters: context.parameters)
+        var event = AuditEvent(
+            organizationID: request.headers[.organizationID] ?? request.headers[.organizationIDShort] ?? AuditEvent.defaultOrganizationID,
+            action: derived.action, resourceType: derived.resourceType, resourceID: derived.resourceID, category: AuditRoute.category(of: path),
+            ipAddress: context.clientAddress, userAgent: request.headers[.userAgent], method: request.method.rawValue, path: path,
+            params: params
+        )
+        if case .success(let identity) = context.authentication {
+            event.actorID = identity.externalID ?? identity.userID.description
+            event.actorName = identity.username.isEmpty ? nil : identity.username
+        }
+        return event
+    }
+
+    /// Query parameters for GET (and other body-less requests), the body for POST, PUT and PATCH: JSON and forms
+    /// with their secrets masked, other text as `raw_body` (first 500 characters), large, binary or streamed
+    /// bodies described by type and size without being read.
+    func params(of request: inout Request, context: Context) async -> AuditJSON? {
+        switch request.method {
+        case .post, .put, .patch: break
+        default:
+            let query = request.uri.queryParameters
+            guard !query.isEmpty else { return nil }
+            return self.redactor.redact(fields: query.map { (String($0.key), String($0.value)) })
+        }
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        let length = request.headers[.contentLength].flatMap(Int.init)
+        if length == 0 { return nil }
+        let textual = type.isEmpty || type.contains("json") || type.hasPrefix("text/") || type.contains("x-www-form-urlencoded")
+        guard textual, let length, length <= min(Self.recordedBodyLimit, context.maxUploadSize) else {
+            return ["body_omitted": .string("\(type.isEmpty ? "unknown type" : type), \(length.map { "\($0) bytes" } ?? "streamed")")]
+        }
+        guard let buffer = try? await request.collectBody(upTo: length) else { return nil }
+        let bytes = buffer.readableBytesView
+        if type.contains("x-www-form-urlencoded") {
+            let form = String(decoding: bytes, as: UTF8.self)
+            return self.redactor.redact(fields: form.split(separator: "&").map { pair in
+                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
+                return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
+            })
+        }
+        if let json = AuditJSON(json: bytes) { return self.redactor.redact(json) }
+        return self.redactor.redact(["raw_body": .string(String(String(decoding: bytes, as: UTF8.self).prefix(500)))])
+    }
+
+    /// Status, error message and resource name from the response. Small buffered JSON bodies are read (and put
+    /// back); streamed ones are not.
+    func describe(_ response: inout Response, into event: inout AuditEvent) async {
+        let failed = response.status.code >= 400
+        event.status = failed ? .failed : .success
+        var body: ByteBuffer?
+        if failed || response.status == .ok, let length = response.body.contentLength, length > 0, length <= Self.inspectedResponseLimit,
+           response.headers[.contentType]?.contains("json") == true
+        {
+            let collector = BodyCollector()
+            if (try? await response.body.write(CollectingWriter(collector: collector))) != nil {
+                body = collector.buffer
+                response.body = ResponseBody(byteBuffer: collector.buffer)
+            }
+        }
+        let bytes = body.map { Array($0.readableBytesView) } ?? []
+        if failed {
+            event.errorMessage = ["message", "detail", "msg"].lazy.compactMap { Self.firstString(named: $0, in: bytes) }.first
+                ?? "HTTP \(response.status.code)"
+        } else if response.status == .ok {
+            event.resourceName = ["name", "title", "display_name", "username", "email"].lazy
+                .compactMap { Self.firstString(named: $0, in: bytes) }.first { !$0.isEmpty }
+        }
+    }
+
+    /// The first string value of a member `key` anywhere in compact JSON (the form every response of the server
+    /// is written in), without parsing the whole body: this runs on every request.
+    static func firstString(named key: String, in bytes: [UInt8]) -> String? {
+        let needle = Array("\"\(key)\":\"".utf8)
+        guard bytes.count > needle.count else { return nil }
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                var end = index + needle.count
+                var escaped = false
+                while end < bytes.count {
+                    if bytes[end] == UInt8(ascii: "\\") { escaped = true; end += 2; continue }
+                    if bytes[end] == UInt8(ascii: "\"") { break }
+                    end += 1
+                }
+                guard end < bytes.count else { return nil }
+                let raw = bytes[(index + needle.count - 1)...end]
+                if !escaped { return String(decoding: raw.dropFirst().dropLast(), as: UTF8.self) }
+                return try? JSONDecoder().decode(String.self, from: Data(raw))
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+extension HTTPField.Name {
+    static let organizationID = Self("X-Organization-Id")!
+    static let organizationIDShort = Self("Organization-Id")!
+}

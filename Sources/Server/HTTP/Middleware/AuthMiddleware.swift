@@ -1,0 +1,42 @@
+public import AuthTokens
+public import Hummingbird
+
+/// Reads the bearer token of every request (the `Authorization` header, or the `jwt` query parameter seed-003
+/// clients use) and puts the outcome into the context: the identity, or why there is none. Routes then require
+/// it through their API family, which answers failures in its seed's words.
+public struct AuthMiddleware<Context: RapportRequestContext>: RouterMiddleware {
+    let auth: AuthService
+
+    public init(auth: AuthService) { self.auth = auth }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        switch Self.token(in: request) {
+        case .success(let token):
+            do {
+                context.authentication = .success(try await self.auth.authenticate(token: token))
+            } catch {
+                context.authentication = .failure(error)
+            }
+        case .failure(let reason):
+            context.authentication = .failure(reason)
+        }
+        return try await next(request, context)
+    }
+
+    /// The token a request carries, or why it carries none.
+    static func token(in request: Request) -> Result<String, TokenFailure> {
+        guard let header = request.headers[.authorization] else {
+            if let query = request.uri.queryParameters["jwt"], !query.isEmpty { return .success(String(query)) }
+            return .failure(.missing)
+        }
+        // HTTP strips trailing spaces, so `Bearer ` arrives as `Bearer`.
+        if header.lowercased() == "bearer" { return .failure(.empty) }
+        let parts = header.split(separator: " ", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].lowercased() == "bearer" {
+            return parts[1].isEmpty ? .failure(.empty) : .success(String(parts[1]))
+        }
+        if let query = request.uri.queryParameters["jwt"], !query.isEmpty { return .success(String(query)) }
+        return .failure(parts.count == 2 ? .wrongScheme : .malformedHeader)
+    }
+}

@@ -1,0 +1,166 @@
+import ChatCore
+import Foundation
+import Logging
+import Hummingbird
+import Synchronization
+
+extension RealtimeConnection {
+    // MARK: Whiteboard
+
+    /// Whether this user may use the whiteboard `room`: a group's (`group_<gid>`, members only) or a private one
+    /// (`user<a>_user<b>`, the ids sorted as strings, one of them this user).
+    func mayUseWhiteboard(_ room: String) async throws -> Bool {
+        if room.hasPrefix("group_"), let id = Int64(room.dropFirst(6)) {
+            return try await self.controller.groups.group(ConversationID(id))?.members[self.me] != nil
+        }
+        let parts = room.split(separator: "_")
+        guard parts.count == 2, parts.allSatisfy({ $0.hasPrefix("user") }),
+              let a = Int64(parts[0].dropFirst(4)), let b = Int64(parts[1].dropFirst(4)), a != b,
+              [String(a), String(b)].sorted() == [String(a), String(b)]
+        else { return false }
+        return self.me.rawValue == a || self.me.rawValue == b
+    }
+
+    func whiteboard(_ type: String, _ data: [String: Any]) async throws {
+        guard let room = data["room"] as? String, !room.isEmpty else { throw FrameFailure(message: "房间ID不能为空") }
+        let boards = self.controller.whiteboards
+        let id = self.outbox.id
+        let stateFrame = { (strokes: [JSONValue]) in self.event("whiteboard_state", .ordered([("state", .array(strokes)), ("room", .string(room))])) }
+        switch type {
+        case "join_whiteboard":
+            guard try await self.mayUseWhiteboard(room) else { throw FrameFailure(message: "无权加入该白板: \(room)") }
+            if let strokes = await boards.join(room, self.outbox) { await self.reply(stateFrame(strokes)) }
+        case "leave_whiteboard":
+            await boards.leave(room, id)
+        default:
+            guard await boards.isMember(room, id) else { throw FrameFailure(message: "请先加入白板: \(room)") }
+            switch type {
+            case "draw":
+                guard let x = data["x"] as? NSNumber, let y = data["y"] as? NSNumber, !JSONBody.isBoolean(x), !JSONBody.isBoolean(y) else {
+                    throw FrameFailure(message: "draw 需要 x 和 y")
+                }
+                let color = (data["color"] as? String).map { String($0.prefix(32)) } ?? "#000000"
+                let width = (data["lineWidth"] as? NSNumber).map { JSONValue.double(min(max($0.doubleValue, 0), 1000)) } ?? .int(2)
+                let stroke: JSONValue = .ordered([
+                    ("x", .double(x.doubleValue)), ("y", .double(y.doubleValue)), ("drawing", .bool((data["drawing"] as? NSNumber)?.boolValue ?? false)),
+                    ("color", .string(color)), ("lineWidth", width), ("room", .string(room)),
+                ])
+                await boards.apply(room, stroke: stroke, frame: self.event("draw", stroke))
+            case "clear_whiteboard":
+                await boards.apply(room, stroke: nil, frame: self.event("clear_whiteboard", .ordered([("room", .string(room))])))
+            default:
+                if let strokes = await boards.state(room) { await self.reply(stateFrame(strokes)) }
+            }
+        }
+    }
+
+    // MARK: Chunked file transfer
+
+    /// `file_transfer_start`: checks the file and where it goes, then answers `file_transfer_init {"file_id"}`.
+    func startTransfer(_ data: [String: Any]) async throws {
+        let refuse = { (text: String) async throws -> Void in
+            await self.reply(self.event("file_transfer_init", .ordered([("file_id", .null)])))
+            throw FrameFailure(message: text)
+        }
+        guard self.me.rawValue > 0 else { return try await refuse("访客不能发送文件，请先登录") }
+        let message = data["message"] as? [String: Any] ?? [:]
+        guard let size = Self.integer(data["fileSize"]), size > 0 else { return try await refuse("文件大小无效") }
+        guard size <= self.controller.maxFileSize else { return try await refuse("文件过大，最大\(self.controller.maxFileSize / (1 << 20))MB") }
+        guard let chunks = Self.integer(data["totalChunks"]), chunks > 0, chunks <= min(size, 100_000) else { return try await refuse("分片数量无效") }
+        guard let room = data["room"] ?? message["room"], !(room is NSNull) else { return try await refuse("房间ID不能为空") }
+        let address: MessageAddress
+        do {
+            address = try Self.target(room: room, message: message, me: self.me)
+        } catch let failure as FrameFailure {
+            return try await refuse(failure.message)
+        }
+        switch address {
+        case .group(let id):
+            guard try await self.controller.groups.group(id)?.members[self.me] != nil else { return try await refuse("你不是该群组成员") }
+        case .direct(_, let other):
+            guard try await self.controller.chat.friendships.areFriends(self.me, other) else { return try await refuse("只能给好友发送文件") }
+        }
+        let open = self.transfers.transfers.withLock { $0.count }
+        guard open < FileTransfers.maxOpen else { return try await refuse("同时传输的文件过多") }
+        let name = FileTransfers.safeName(data["fileName"] as? String ?? "")
+        let random = (0..<4).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let fileID = "\(self.me.rawValue)_\(Int(Date().timeIntervalSince1970))_\(random)_\(name)"
+        // Chunks wait outside the served media tree.
+        let partial = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-transfers/" + fileID).path
+        try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: true)
+        self.transfers.transfers.withLock {
+            $0[fileID] = FileTransfers.Transfer(
+                fileID: fileID, size: Int(size), totalChunks: Int(chunks), address: address, room: JSONValue(any: room), partial: partial
+            )
+        }
+        await self.reply(self.event("file_transfer_init", .ordered([("file_id", .string(fileID))])))
+    }
+
+    /// `file_chunk {"fileId", "chunkIndex", "data": [bytes]}`: stored, `upload_progress` and `chunk_received` to
+    /// the uploader; with the last missing index, the file is joined and its message sent to the room.
+    func receiveChunk(_ data: [String: Any]) async throws {
+        let fileID = data["fileId"] as? String ?? ""
+        guard let transfer = self.transfers.transfers.withLock({ $0[fileID] }) else { throw FrameFailure(message: "找不到文件信息: \(fileID)") }
+        let abort = { (text: String) async throws -> Void in
+            self.transfers.transfers.withLock { $0[fileID] = nil }
+            try? FileManager.default.removeItem(atPath: transfer.partial)
+            throw FrameFailure(message: text)
+        }
+        guard let index = Self.integer(data["chunkIndex"]).map(Int.init), index >= 0, index < transfer.totalChunks else {
+            throw FrameFailure(message: "分片序号无效")
+        }
+        guard let values = data["data"] as? [Any] else { throw FrameFailure(message: "分片数据无效") }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(values.count)
+        for value in values {
+            guard let number = value as? NSNumber, !JSONBody.isBoolean(number), let byte = UInt8(exactly: number.doubleValue) else {
+                throw FrameFailure(message: "分片数据无效")
+            }
+            bytes.append(byte)
+        }
+        // A re-sent chunk replaces the first; together the chunks may not exceed the declared size.
+        if transfer.bytes - (transfer.received[index] ?? 0) + bytes.count > transfer.size { return try await abort("文件大小超出声明的大小") }
+        guard FileManager.default.createFile(atPath: "\(transfer.partial)/\(index)", contents: Data(bytes)) else {
+            return try await abort("文件保存失败")
+        }
+        let updated = self.transfers.transfers.withLock { transfers -> FileTransfers.Transfer? in
+            transfers[fileID]?.received[index] = bytes.count
+            return transfers[fileID]
+        }
+        guard let updated else { return }
+        let progress = Double(updated.received.count) / Double(updated.totalChunks) * 100
+        await self.reply(self.event("upload_progress", .ordered([("fileId", .string(fileID)), ("progress", .double(progress)), ("room", updated.room)])))
+        if updated.received.count == updated.totalChunks {
+            self.transfers.transfers.withLock { $0[fileID] = nil }
+            try await self.finish(updated)
+        }
+        await self.reply(self.event("chunk_received", .ordered([("index", .int(Int64(index)))])))
+    }
+
+    func finish(_ transfer: FileTransfers.Transfer) async throws {
+        let directory = self.controller.mediaDirectory + "/uploads/chat"
+        let path = directory + "/" + transfer.fileID
+        defer { try? FileManager.default.removeItem(atPath: transfer.partial) }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: path, contents: nil)
+            let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            defer { try? output.close() }
+            for index in 0..<transfer.totalChunks {
+                try output.write(contentsOf: try Data(contentsOf: URL(fileURLWithPath: "\(transfer.partial)/\(index)")))
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            self.controller.logger.error("file transfer could not be joined", metadata: ["file": "\(transfer.fileID)", "error": "\(error)"])
+            throw FrameFailure(message: "文件保存失败，没有文件URL")
+        }
+        let content = FileTransfers.pathPrefix + transfer.fileID
+        switch transfer.address {
+        case .group(let id):
+            guard let group = try await self.controller.groups.group(id) else { throw FrameFailure(message: "群组不存在") }
+            try await self.sendGroup(group, content: content, clientID: nil, type: .file, echo: true)
+        case .direct(_, let other):
+            try await self.sendDirect(to: other, content: content, type: .file, clientID: nil, echo: true)
+        }
+    }
+}

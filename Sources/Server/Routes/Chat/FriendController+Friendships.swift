@@ -1,0 +1,64 @@
+import AuthTokens
+import ChatCore
+import Foundation
+import Hummingbird
+import HTTPTypes
+
+/// Seed 001's friendships on `/api/friend` (contracts/seed001 §4): add, list, remove and search.
+extension FriendController {
+    /// The caller, who must still have a user row.
+    func chatCaller(_ context: AppRequestContext) async throws -> User {
+        let identity = try context.identity(.flaskJWT)
+        guard !identity.isGuest, let user = try await self.users.user(id: identity.userID) else { throw MessageController.error(.notFound, "用户不存在") }
+        return user
+    }
+
+    @Sendable func addFriend(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try await self.chatCaller(context)
+        let body = try await jsonObject(request, context: context) ?? [:]
+        guard let name = body.string("friend_username")?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
+            return MessageController.error(.badRequest, "好友用户名是必需的")
+        }
+        guard name != me.username else { return MessageController.error(.badRequest, "不能添加自己为好友") }
+        guard let friend = try await self.users.user(identifier: name), friend.username == name || friend.username.lowercased() == name.lowercased() else {
+            return MessageController.error(.notFound, "用户不存在")
+        }
+        guard friend.id != me.id else { return MessageController.error(.badRequest, "不能添加自己为好友") }
+        guard try await !self.requests.isBlocked(MessageController.participant(me), MessageController.participant(friend)) else {
+            return MessageController.error(.forbidden, "无法添加该用户为好友")
+        }
+        guard try await self.chat.friendships.befriend(MessageController.participant(me), MessageController.participant(friend), at: Date()) else {
+            return MessageController.error(.badRequest, "已经是好友了")
+        }
+        return JSONResponse(.ok, ["message": "好友添加成功", "friend": self.render.chat(friend)])
+    }
+
+    @Sendable func listFriends(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try await self.chatCaller(context)
+        let friendships = try await self.chat.friendships.friendships(of: MessageController.participant(me))
+        let users = Dictionary(uniqueKeysWithValues: try await self.users.users(ids: friendships.map { UserID($0.friendID.rawValue) }).map { ($0.id, $0) })
+        let friends = friendships.compactMap { friendship -> (User, Date)? in
+            users[UserID(friendship.friendID.rawValue)].map { ($0, friendship.createdAt) }
+        }.sorted { $0.0.username < $1.0.username }
+        return JSONResponse(.ok, [
+            "friends": .array(friends.map { self.render.chat($0.0).merging(["friendship_created": WireDate.iso($0.1)]) }),
+            "count": .int(Int64(friends.count)),
+        ])
+    }
+
+    @Sendable func removeFriend(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try await self.chatCaller(context)
+        let body = try await jsonObject(request, context: context) ?? [:]
+        guard let friend = MessageController.id(body["friend_id"]) else { return MessageController.error(.badRequest, "好友ID是必需的") }
+        try await self.chat.friendships.unfriend(MessageController.participant(me), ParticipantID(friend))
+        return JSONResponse(.ok, ["message": "好友删除成功"])
+    }
+
+    @Sendable func searchUsers(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        _ = try await self.chatCaller(context)
+        let keyword = request.uri.queryParameters["keyword"].map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        guard !keyword.isEmpty else { return MessageController.error(.badRequest, "搜索关键词不能为空") }
+        let found = try await self.users.users(usernameContaining: keyword, limit: 20)
+        return JSONResponse(.ok, ["users": .array(found.map(self.render.chat)), "count": .int(Int64(found.count))])
+    }
+}

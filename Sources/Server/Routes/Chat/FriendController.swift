@@ -1,0 +1,242 @@
+import AuthTokens
+import ChatCore
+import Foundation
+import Hummingbird
+import HTTPTypes
+
+/// Friend requests and blocks (seed 003 §7.4, with cancel and block added), the same operation over HTTP
+/// (`/api/friend/requests…`, seed 001's `{"error": …}` envelope) and over the WebSocket (`friend_request`,
+/// `friend_request_response`, …). Whichever path, both users' connections hear of it live:
+/// `friend_request_received`, `friend_request_accepted`, `friend_request_rejected`, `friend_request_cancelled`.
+struct FriendController {
+    let requests: any FriendRequestRepository
+    let chat: ChatService
+    let users: any UserRepository
+    let realtime: Realtime
+    let render: UserRenderer
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("add", use: self.addFriend)
+        group.get("list", use: self.listFriends)
+        group.post("remove", use: self.removeFriend)
+        group.get("search", use: self.searchUsers)
+        group.get("requests", use: self.listRoute)
+        group.post("requests", use: self.sendRoute)
+        group.post("requests/{id}/accept") { try await self.closeRoute($0, $1, accept: true) }
+        group.post("requests/{id}/reject") { try await self.closeRoute($0, $1, accept: false) }
+        group.post("requests/{id}/decline") { try await self.closeRoute($0, $1, accept: false) }
+        group.post("requests/{id}/cancel") { try await self.closeRoute($0, $1, accept: nil) }
+        group.get("blocked", use: self.blockedRoute)
+        group.post("block", use: self.blockRoute)
+        group.delete("block/{user_id}", use: self.unblockRoute)
+        group.get("check/{user_id}", use: self.checkRoute)
+    }
+
+    /// A refusal: its text (seed 003's words where it has them) and HTTP status.
+    struct Refusal: Error {
+        let status: HTTPResponse.Status
+        let message: String
+        var retryAfter: Int?
+
+        var response: JSONResponse {
+            var headers: HTTPFields = [:]
+            if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+            return JSONResponse(self.status, ["error": .string(self.message), "message": .string(self.message)], headers: headers)
+        }
+    }
+
+    static func refusal(_ error: FriendRequestError) -> Refusal {
+        switch error {
+        case .notFound: Refusal(status: .notFound, message: "好友请求不存在")
+        case .cannotAddSelf: Refusal(status: .badRequest, message: "不能添加自己为好友")
+        case .alreadyFriends: Refusal(status: .badRequest, message: "已经是好友了")
+        case .blocked: Refusal(status: .forbidden, message: "无法添加该用户为好友")
+        case .notAllowed: Refusal(status: .forbidden, message: "无权处理该好友请求")
+        case .notPending: Refusal(status: .conflict, message: "该好友请求已处理")
+        case .rateLimited(let seconds): Refusal(status: .tooManyRequests, message: "请求过于频繁，请在\(seconds)秒后重试", retryAfter: seconds)
+        }
+    }
+
+    // MARK: The operations
+
+    /// The users a response or event names, with their presence: one user query and one presence lookup.
+    struct People {
+        let users: [Int64: User]
+        let online: Set<ParticipantID>
+
+        /// `{"id", "username", "avatar", "status"}`: a user as seed 003's friend events show it (`status` = presence).
+        func summary(_ id: ParticipantID) -> JSONValue {
+            let user = self.users[id.rawValue]
+            return .ordered([
+                ("id", .int(id.rawValue)), ("username", .string(user?.username)), ("avatar", .string(user?.avatar)),
+                ("status", .string(self.online.contains(id) ? "online" : "offline")),
+            ])
+        }
+
+        func json(_ request: FriendRequest) -> JSONValue {
+            .ordered([
+                ("request_id", .int(request.id)), ("id", .int(request.id)), ("status", .string(request.status.rawValue)),
+                ("sender", self.summary(request.senderID)), ("receiver", self.summary(request.receiverID)),
+                ("created_at", WireDate.iso(request.createdAt)), ("responded_at", WireDate.iso(request.respondedAt)),
+            ])
+        }
+    }
+
+    func people(_ ids: [ParticipantID]) async throws -> People {
+        People(users: try await self.users.byID(ids), online: await self.realtime.online(ids))
+    }
+
+    /// Tells `recipients`' connections (003 dialect) what became of a request.
+    func publish(_ type: String, _ request: FriendRequest, to recipients: [ParticipantID], _ people: People) async {
+        // `friend_request_received` carries seed 003's payload: the request and who sent it.
+        let data = type == "friend_request_received"
+            ? .ordered([("request_id", .int(request.id)), ("sender", people.summary(request.senderID))]) : people.json(request)
+        let frame = Realtime.text(.ordered([("type", .string(type)), ("data", data)]))
+        await self.realtime.publish(HubEvent(recipients: recipients, frames: [.envelope: frame]))
+    }
+
+    /// What an operation did to a request, and the request as the answer shows it.
+    struct Outcome {
+        let request: FriendRequest
+        let json: JSONValue
+        var created = false
+    }
+
+    func send(from me: ParticipantID, to receiver: ParticipantID) async throws -> Outcome {
+        let people = try await self.people([me, receiver])
+        guard people.users[me.rawValue] != nil, people.users[receiver.rawValue] != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
+        do {
+            switch try await self.requests.send(from: me, to: receiver, at: Date()) {
+            case .requested(let request, let created):
+                if created { await self.publish("friend_request_received", request, to: [receiver], people) }
+                return Outcome(request: request, json: people.json(request), created: created)
+            case .accepted(let request):
+                await self.publish("friend_request_accepted", request, to: [request.senderID, request.receiverID], people)
+                return Outcome(request: request, json: people.json(request))
+            }
+        } catch let error as FriendRequestError {
+            throw Self.refusal(error)
+        }
+    }
+
+    /// Answers (or, with `accept` nil, cancels) a request and tells both users.
+    func close(_ id: Int64, by me: ParticipantID, accept: Bool?) async throws -> Outcome {
+        do {
+            let request = if let accept {
+                try await self.requests.respond(to: id, by: me, accept: accept, at: Date())
+            } else {
+                try await self.requests.cancel(id, by: me, at: Date())
+            }
+            let people = try await self.people([request.senderID, request.receiverID])
+            let type = switch accept {
+            case true?: "friend_request_accepted"
+            case false?: "friend_request_rejected"
+            case nil: "friend_request_cancelled"
+            }
+            await self.publish(type, request, to: [request.senderID, request.receiverID], people)
+            return Outcome(request: request, json: people.json(request))
+        } catch let error as FriendRequestError {
+            throw Self.refusal(error)
+        }
+    }
+
+    /// Blocks `user`: the blocker's connections hear of the requests it closed; the blocked user is not told.
+    func block(_ user: ParticipantID, by me: ParticipantID) async throws {
+        let people = try await self.people([me, user])
+        guard people.users[user.rawValue] != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
+        do {
+            for request in try await self.requests.block(user, by: me, at: Date()) {
+                await self.publish(request.status == .rejected ? "friend_request_rejected" : "friend_request_cancelled", request, to: [me], people)
+            }
+        } catch let error as FriendRequestError {
+            throw Self.refusal(error)
+        }
+    }
+
+    func pending(of me: ParticipantID) async throws -> JSONValue {
+        let pending = try await self.requests.pending(of: me)
+        let people = try await self.people(pending.flatMap { [$0.senderID, $0.receiverID] })
+        return .ordered([
+            ("incoming", .array(pending.filter { $0.receiverID == me }.map(people.json))),
+            ("outgoing", .array(pending.filter { $0.receiverID != me }.map(people.json))),
+        ])
+    }
+
+    // MARK: HTTP
+
+    func me(_ context: AppRequestContext) throws -> ParticipantID {
+        let identity = try context.identity(.flaskJWT)
+        guard !identity.isGuest else { throw Refusal(status: .notFound, message: "用户不存在").response }
+        return ParticipantID(identity.userID.rawValue)
+    }
+
+    func answer(_ body: () async throws -> JSONResponse) async throws -> JSONResponse {
+        do {
+            return try await body()
+        } catch let refusal as Refusal {
+            return refusal.response
+        }
+    }
+
+    func requestID(_ context: AppRequestContext) throws -> Int64 {
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }), id > 0 else { throw Refusal(status: .notFound, message: "好友请求不存在") }
+        return id
+    }
+
+    @Sendable func listRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        return JSONResponse(.ok, try await self.pending(of: me))
+    }
+
+    @Sendable func sendRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        let body = try await jsonObject(request, context: context) ?? [:]
+        return try await self.answer {
+            guard let receiver = MessageController.id(body["receiver_id"] ?? body["user_id"]) else {
+                throw Refusal(status: .badRequest, message: "接收者ID是必需的")
+            }
+            let sent = try await self.send(from: me, to: ParticipantID(receiver))
+            return JSONResponse(sent.created ? .created : .ok, sent.json)
+        }
+    }
+
+    func closeRoute(_ request: Request, _ context: AppRequestContext, accept: Bool?) async throws -> JSONResponse {
+        let me = try self.me(context)
+        return try await self.answer {
+            JSONResponse(.ok, try await self.close(try self.requestID(context), by: me, accept: accept).json)
+        }
+    }
+
+    @Sendable func blockedRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        let blocked = try await self.requests.blocked(by: me)
+        let people = try await self.people(blocked)
+        return JSONResponse(.ok, ["blocked": .array(blocked.map(people.summary)), "count": .int(Int64(blocked.count))])
+    }
+
+    @Sendable func blockRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        let body = try await jsonObject(request, context: context) ?? [:]
+        return try await self.answer {
+            guard let user = MessageController.id(body["user_id"]) else { throw Refusal(status: .badRequest, message: "用户ID是必需的") }
+            try await self.block(ParticipantID(user), by: me)
+            return JSONResponse(.ok, ["message": "已屏蔽该用户", "user_id": .int(user)])
+        }
+    }
+
+    @Sendable func unblockRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try self.me(context)
+        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(status: .notFound, message: "用户不存在").response }
+        try await self.requests.unblock(ParticipantID(user), by: me)
+        return JSONResponse(.ok, ["message": "已取消屏蔽", "user_id": .int(user)])
+    }
+
+
+    /// Seed 003's `GET /api/friend/check/<user_id>`: true when any friendship row exists either way.
+    @Sendable func checkRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let identity = try context.identity(.flaskJWTQuery)
+        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(status: .notFound, message: "用户不存在").response }
+        let any = try await self.chat.friendships.anyRow(ParticipantID(identity.userID.rawValue), ParticipantID(user))
+        return JSONResponse(.ok, ["is_friend": .bool(any)])
+    }
+}

@@ -1,0 +1,195 @@
+import AuthTokens
+import ChatCore
+import Foundation
+import Hummingbird
+import HTTPTypes
+
+/// `/api/message`: seed 001's messages (contracts/seed001 §4): `{"error": …}` for refusals, Flask-JWT-Extended's
+/// `{"msg": …}` for token problems, ISO timestamps with microseconds. Sends may carry `client_msg_id`; history
+/// also takes `before_seq` / `after_seq`.
+struct MessageController {
+    let chat: ChatService
+    let users: any UserRepository
+    let render: UserRenderer
+    let realtime: Realtime
+    let frames: RealtimeFrames
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("send", use: self.send)
+        group.get("history", use: self.history)
+        group.get("chats", use: self.chats)
+        group.get("last", use: self.last)
+        group.post("mark_read", use: self.markRead)
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ text: String) -> JSONResponse { JSONResponse(status, ["error": .string(text)]) }
+
+    /// A positive integer id from JSON (a number, or digits in a string as the seed accepted); nil for 0 or anything else.
+    static func id(_ value: Any?) -> Int64? {
+        let number: Int64?
+        switch value {
+        case let int as Int: number = Int64(int)
+        case let double as Double where double == double.rounded(): number = Int64(exactly: double)
+        case let text as String: number = Int64(text.trimmingCharacters(in: .whitespaces))
+        default: number = nil
+        }
+        guard let number, number > 0 else { return nil }
+        return number
+    }
+
+    /// The caller, who must still have a user row.
+    func me(_ context: AppRequestContext) async throws -> User {
+        let identity = try context.identity(.flaskJWT)
+        guard !identity.isGuest, let user = try await self.users.user(id: identity.userID) else { throw Self.error(.notFound, "用户不存在") }
+        return user
+    }
+
+    static func participant(_ user: User) -> ParticipantID { ParticipantID(user.id.rawValue) }
+
+    /// `MessageJSON` (plus `seq` and `client_msg_id`); `sender_username` makes it `MessageJSON+`.
+    static func json(_ message: Message, receiver: Int64, isRead: Bool, senderName: String? = nil) -> JSONValue {
+        var body: JSONValue = [
+            "id": .int(message.id), "sender_id": .int(message.senderID.rawValue), "receiver_id": .int(receiver),
+            "content": .string(message.content), "message_type": .string(message.type.rawValue), "is_read": .bool(isRead),
+            "created_at": WireDate.iso(message.createdAt), "seq": .int(message.seq), "client_msg_id": .string(message.clientMessageID),
+        ]
+        if let senderName { body = body.merging(["sender_username": .string(senderName)]) }
+        return body
+    }
+
+    /// The answer to a refused send.
+    static func failure(_ error: ChatError) -> JSONResponse {
+        switch error {
+        case .emptyContent: Self.error(.badRequest, "接收者ID和消息内容都是必需的")
+        case .contentTooLong(let maximum): Self.error(.badRequest, "消息内容不能超过\(maximum)个字符")
+        case .cannotMessageSelf: Self.error(.badRequest, "不能给自己发消息")
+        case .notFriends: Self.error(.forbidden, "只能给好友发送消息")
+        case .conversationNotFound: Self.error(.notFound, "会话不存在")
+        }
+    }
+
+    @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        // The identity is enough here: the friendship check below finds out about the receiver, and only a
+        // refused send pays for looking the receiver up.
+        let identity = try context.identity(.flaskJWT)
+        guard !identity.isGuest else { return Self.error(.notFound, "用户不存在") }
+        let me = identity.userID.rawValue
+        let body = try await jsonObject(request, context: context) ?? [:]
+        let required = Self.error(.badRequest, "接收者ID和消息内容都是必需的")
+        guard let receiverID = Self.id(body["receiver_id"]), let content = body.string("content"),
+              !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else { return required }
+        var type = MessageType.text
+        if let named = body["message_type"] {
+            guard let text = named as? String, let parsed = MessageType(rawValue: text) else {
+                return Self.error(.badRequest, "消息类型只能是 text、emoji、image 或 file")
+            }
+            type = parsed
+        }
+        guard receiverID != me else { return Self.error(.badRequest, "不能给自己发消息") }
+        do {
+            let result = try await self.chat.send(
+                from: ParticipantID(me), to: ParticipantID(receiverID), content: content, type: type,
+                clientMessageID: body.string("client_msg_id")
+            )
+            if result.created {
+                // Live to both users' connections (the sender's other devices too).
+                let users = try await self.users.byID([ParticipantID(me)])
+                await self.realtime.publish(self.frames.delivery(
+                    result.message, users, to: [ParticipantID(me), ParticipantID(receiverID)], address: .direct(ParticipantID(me), ParticipantID(receiverID))
+                ))
+            }
+            return JSONResponse(.ok, ["message": "消息发送成功", "data": Self.json(result.message, receiver: receiverID, isRead: false)])
+        } catch ChatError.notFriends {
+            // The contract answers an unknown receiver before a non-friend.
+            guard try await self.users.user(id: UserID(receiverID)) != nil else { return Self.error(.notFound, "接收者不存在") }
+            return Self.error(.forbidden, "只能给好友发送消息")
+        } catch let error as ChatError {
+            return Self.failure(error)
+        }
+    }
+
+    /// `page` and `per_page` as the seed read them: not a number → the default, below 1 → 1 / 20. Bounded so no
+    /// page number can overflow an offset.
+    static func pageNumbers(_ query: Parameters) -> (page: Int, perPage: Int) {
+        var page = query["page"].flatMap { Int($0) } ?? 1
+        var perPage = query["per_page"].flatMap { Int($0) } ?? 20
+        if page < 1 { page = 1 }
+        if perPage <= 0 { perPage = 20 }
+        return (min(page, 10_000_000), min(perPage, 1000))
+    }
+
+    @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try await self.me(context)
+        let query = request.uri.queryParameters
+        guard let friendID = query["friend_id"].flatMap({ Self.id(String($0)) }) else { return Self.error(.badRequest, "好友ID是必需的") }
+        let (page, perPage) = Self.pageNumbers(query)
+        let beforeSeq = query["before_seq"].flatMap { Int64($0) }
+        let afterSeq = query["after_seq"].flatMap { Int64($0) }
+        do {
+            let result = try await self.chat.history(
+                of: Self.participant(me), with: ParticipantID(friendID), page: page, perPage: perPage, beforeSeq: beforeSeq, afterSeq: afterSeq
+            )
+            let friendName = try await self.users.user(id: UserID(friendID))?.username ?? "Unknown"
+            let pages = result.total == 0 ? 0 : (result.total + perPage - 1) / perPage
+            let messages: [JSONValue] = result.messages.map { message in
+                let mine = message.senderID.rawValue == me.id.rawValue
+                let receiverRead = result.readSeq[mine ? ParticipantID(friendID) : Self.participant(me)] ?? 0
+                return Self.json(message, receiver: mine ? friendID : me.id.rawValue, isRead: message.seq <= receiverRead,
+                                 senderName: mine ? me.username : friendName)
+            }
+            return JSONResponse(.ok, [
+                "messages": .array(messages),
+                "pagination": [
+                    "page": .int(Int64(page)), "pages": .int(Int64(pages)), "per_page": .int(Int64(perPage)),
+                    "total": .int(Int64(result.total)), "has_next": .bool(page < pages), "has_prev": .bool(page > 1),
+                ],
+            ])
+        } catch ChatError.notFriends {
+            return Self.error(.forbidden, "只能查看好友的聊天记录")
+        }
+    }
+
+    @Sendable func chats(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try await self.me(context)
+        let summaries = try await self.chat.chats(of: Self.participant(me))
+        let partners = Dictionary(uniqueKeysWithValues: try await self.users.users(ids: summaries.map { UserID($0.partnerID.rawValue) }).map { ($0.id, $0) })
+        let entries: [JSONValue] = summaries.compactMap { summary in
+            guard let partner = partners[UserID(summary.partnerID.rawValue)] else { return nil }
+            let mine = summary.lastMessage.senderID.rawValue == me.id.rawValue
+            // The newest message is unread only when it is the partner's and counted as unread.
+            let isRead = mine ? false : summary.unreadCount == 0
+            return [
+                "partner": self.render.chat(partner),
+                "last_message": Self.json(summary.lastMessage, receiver: mine ? partner.id.rawValue : me.id.rawValue, isRead: isRead),
+                "unread_count": .int(Int64(summary.unreadCount)),
+            ]
+        }
+        return JSONResponse(.ok, ["chats": .array(entries), "count": .int(Int64(entries.count))])
+    }
+
+    @Sendable func last(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try await self.me(context)
+        guard let friendID = request.uri.queryParameters["friend_id"].flatMap({ Self.id(String($0)) }) else {
+            return Self.error(.badRequest, "好友ID是必需的")
+        }
+        do {
+            guard let (message, isRead) = try await self.chat.lastMessage(of: Self.participant(me), with: ParticipantID(friendID)) else {
+                return JSONResponse(.ok, ["message": "暂无消息记录"])
+            }
+            let mine = message.senderID.rawValue == me.id.rawValue
+            let senderName = mine ? me.username : (try await self.users.user(id: UserID(friendID))?.username ?? "Unknown")
+            return JSONResponse(.ok, ["last_message": Self.json(message, receiver: mine ? friendID : me.id.rawValue, isRead: isRead, senderName: senderName)])
+        } catch ChatError.notFriends {
+            return Self.error(.forbidden, "只能查看好友的消息")
+        }
+    }
+
+    @Sendable func markRead(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let me = try await self.me(context)
+        let body = try await jsonObject(request, context: context) ?? [:]
+        guard let sender = Self.id(body["sender_id"]) else { return Self.error(.badRequest, "发送者ID是必需的") }
+        let count = try await self.chat.markRead(by: Self.participant(me), from: ParticipantID(sender))
+        return JSONResponse(.ok, ["message": .string("已标记 \(count) 条消息为已读")])
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import NIOCore
+
+/// `/api/file` (contracts/seed003 §8): the download of files sent in chunks over the socket,
+/// `GET /api/file/uploads/<file_id>` → the bytes as an attachment. No path can leave `MEDIA_DIR/uploads`.
+struct FileController {
+    let mediaDirectory: String
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("uploads/**") { request, context in try await self.download(request, context) }
+    }
+
+    func download(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let notFound = JSONResponse(.notFound, ["error": "File not found"])
+        let parts = context.parameters.getCatchAll().map { String($0).removingPercentEncoding ?? String($0) }
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." && !$0.contains("/") && !$0.hasPrefix(".") }) else {
+            throw notFound
+        }
+        let path = self.mediaDirectory + "/uploads/" + parts.joined(separator: "/")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { throw notFound }
+        let body = try await FileIO().loadFile(path: path, context: context)
+        let last = parts[parts.count - 1]
+        let name = last.split(separator: "_", maxSplits: 3).last.map(String.init) ?? last
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "file"
+        return Response(status: .ok, headers: [
+            .contentType: "application/octet-stream", .contentDisposition: "attachment; filename*=UTF-8''\(encoded)",
+            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+        ], body: body)
+    }
+}

@@ -1,0 +1,98 @@
+import AuthTokens
+import ChatCore
+import Foundation
+import Hummingbird
+import HTTPTypes
+import Logging
+
+/// `/api/messages` (contracts/seed004 §6): customer-service messages — list, send, mark read, delete (admin).
+struct MessagesController {
+    let api: SupportAPI
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get(use: self.listMessages)
+        group.post(use: self.send)
+        group.put("{id}/read", use: self.readMessage)
+        group.delete("{id}", use: self.deleteMessage)
+    }
+
+    // MARK: Messages
+
+    @Sendable func listMessages(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let caller = try self.api.caller(context)
+        var validation = SupportValidation(request)
+        let (offset, limit) = validation.paging(request, defaultSize: 50)
+        let query = request.uri.queryParameters
+        var filter = SupportMessageFilter(participant: caller.isAdmin ? nil : caller.id)
+        if let text = query["conversation_id"].map(String.init), !text.isEmpty {
+            if let id = Int64(text) { filter.conversationID = ConversationID(id) } else {
+                validation.fail("conversation_id", "Input should be a valid integer, unable to parse string as an integer")
+            }
+        }
+        if let text = query["message_type"].map(String.init), !text.isEmpty {
+            if let type = MessageType(rawValue: text), type != .emoji { filter.type = type } else {
+                validation.fail("message_type", "Input should be 'text', 'image' or 'file'")
+            }
+        }
+        try validation.finish()
+        if let name = query["sender_id"].map(String.init), !name.isEmpty {
+            guard let sender = try await self.api.participant(named: name) else { return JSONResponse(.ok, ["count": 0, "results": []]) }
+            filter.senderID = sender
+        }
+        let found = try await self.api.support.messages(filter, offset: offset, limit: limit)
+        return try await self.api.page(found.items, total: found.total)
+    }
+
+    @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let caller = try self.api.caller(context)
+        let body = try await UsersController.body(request, context)
+        var validation = SupportValidation(request)
+        var conversationID: Int64?
+        switch body["conversation_id"] {
+        case nil: validation.fail("conversation_id", "Field required")
+        case let number as NSNumber where Int64(exactly: number.doubleValue) != nil: conversationID = Int64(exactly: number.doubleValue)
+        case let text as String where Int64(text) != nil: conversationID = Int64(text)
+        default: validation.fail("conversation_id", "Input should be a valid integer, unable to parse string as an integer")
+        }
+        for key in ["sender_id", "content"] {
+            if body[key] == nil { validation.fail(key, "Field required") } else if !(body[key] is String) { validation.fail(key, "Input should be a valid string") }
+        }
+        var type = MessageType.text
+        if let value = body["message_type"], !(value is NSNull) {
+            if let name = value as? String, let parsed = MessageType(rawValue: name), parsed != .emoji { type = parsed } else {
+                validation.fail("message_type", "Input should be 'text', 'image' or 'file'")
+            }
+        }
+        let content = body.string("content") ?? ""
+        if content.count > self.api.maximumContentLength {
+            validation.fail("content", "String should have at most \(self.api.maximumContentLength) characters")
+        }
+        try validation.finish()
+        guard let sender = try await self.api.actingAs(body.string("sender_id")!, caller) else { throw SupportAPI.noAccess }
+        guard let conversation = try await self.api.support.conversation(id: ConversationID(conversationID!)) else { throw SupportAPI.conversationNotFound }
+        guard conversation.side(of: sender) != nil else { throw SupportAPI.noAccess }
+        let sent = try await self.api.support.send(NewMessage(senderID: sender, content: content, type: type), in: conversation.id, at: Date())
+        await self.api.desk.stored(before: conversation, after: sent.conversation)
+        let users = try await self.api.users.byID([sender])
+        // Live to every connection of both sides, the agent and the monitors.
+        await self.api.realtime.publish(self.api.frames.delivery(sent.message, users, to: RealtimeController.Connection.audience(sent.conversation)))
+        return JSONResponse(.ok, self.api.json(SupportMessage(message: sent.message, isRead: false), users))
+    }
+
+    @Sendable func readMessage(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        let caller = try self.api.caller(context)
+        guard let found = try await self.api.support.message(id: try self.api.messageID(context, request)) else { throw SupportAPI.messageNotFound }
+        if !caller.isAdmin {
+            guard let conversation = try await self.api.support.conversation(id: found.message.conversationID), conversation.side(of: caller.id) != nil
+            else { throw SupportAPI.noAccess }
+        }
+        _ = try await self.api.support.markMessageRead(id: found.message.id)
+        return JSONResponse(.ok, SupportAPI.success)
+    }
+
+    @Sendable func deleteMessage(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+        guard try self.api.caller(context).isAdmin else { throw UsersController.adminOnly }
+        guard try await self.api.support.deleteMessage(id: try self.api.messageID(context, request)) else { throw SupportAPI.messageNotFound }
+        return JSONResponse(.ok, ["status": "success", "message": "Message deleted successfully"])
+    }
+}

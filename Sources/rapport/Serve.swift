@@ -1,0 +1,23 @@
+import ArgumentParser
+import AuthTokens
+import ContactsKit
+import CRMAudit
+import Foundation
+import Hummingbird
+import Logging
+import Server
+import StorageKit
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending migrations and serve the HTTP API.")
+
+    @OptionGroup var options: ConfigurationOptions
+
+    func run() async throws {
+        let (configuration, logger) = try await self.options.load()
+        let app = try await failing {
+            try await RapportServer.buildApplication(configuration: configuration, logger: logger)
+        }
+        try await app.runService()
+    }
+}
