@@ -19,7 +19,7 @@ public struct Migration: Sendable {
 /// (`rapport_migrations` by default).
 ///
 /// Several processes may start together against one database: on MariaDB/MySQL the run holds the named lock
-/// `GET_LOCK('<table>')`; on SQLite each migration runs in a `BEGIN IMMEDIATE` transaction that re-checks the
+/// `GET_LOCK` named after the database and `<table>`; on SQLite each migration runs in a `BEGIN IMMEDIATE` transaction that re-checks the
 /// table first; elsewhere each migration's record is inserted first in its transaction, so a second runner
 /// stops at the primary key. On SQLite (and PostgreSQL) a failed migration leaves nothing behind; MariaDB
 /// commits DDL implicitly, so there a migration should hold one DDL statement or be safe to re-run.
@@ -89,16 +89,22 @@ public struct Migrator: Sendable {
     private func withNamedLock<R: Sendable>(
         on session: any SQLDatabase, _ body: () async throws -> R
     ) async throws -> R {
-        let row = try await session.raw("SELECT GET_LOCK(\(bind: self.table), 120) AS locked").first()
-        guard try row?.decode(column: "locked", as: Int?.self) == 1 else {
-            throw StorageError(.conflict, "another process held the migration lock for 120 seconds")
+        // User locks are server-wide: the name carries the database, so runs on other databases of the same
+        // server (tests, other tenants) never wait for each other. Each wait is shorter than a client's read
+        // timeout (30 s by default), or a long queue would read as a lost connection.
+        let name = SQLQueryString("CONCAT('migrations:', SHA1(CONCAT(DATABASE(), '.', \(bind: self.table))))")
+        var locked = false
+        for _ in 0..<12 where !locked {
+            let row = try await session.raw("SELECT GET_LOCK(\(name), 10) AS locked").first()
+            locked = try row?.decode(column: "locked", as: Int?.self) == 1
         }
+        guard locked else { throw StorageError(.conflict, "another process held the migration lock for 120 seconds") }
         do {
             let result = try await body()
-            _ = try? await session.raw("SELECT RELEASE_LOCK(\(bind: self.table))").run()
+            _ = try? await session.raw("SELECT RELEASE_LOCK(\(name))").run()
             return result
         } catch {
-            _ = try? await session.raw("SELECT RELEASE_LOCK(\(bind: self.table))").run()
+            _ = try? await session.raw("SELECT RELEASE_LOCK(\(name))").run()
             throw error
         }
     }

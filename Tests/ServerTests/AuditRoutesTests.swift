@@ -9,51 +9,6 @@ import Server
 import TestSupport
 import Testing
 
-enum HTTPBackend: String, CaseIterable, CustomStringConvertible, Sendable {
-    case sqlite, mariaDB
-    var description: String { self.rawValue }
-    static var enabled: [HTTPBackend] { TestDatabase.mariaDBEnabled ? allCases : [.sqlite] }
-
-    /// Runs the app on this backend: SQLite in memory, or a fresh MariaDB database.
-    func withApp(_ values: [String: String] = [:], _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void) async throws {
-        switch self {
-        case .sqlite: try await TestServer.withApp(values, test)
-        case .mariaDB: try await TestDatabase.withMariaDBURL { url in try await TestServer.withApp(values, databaseURL: url, test) }
-        }
-    }
-}
-
-/// Where the customer-service routes keep their data in a test: the memory repositories, SQLite or MariaDB.
-enum SupportBackend: String, CaseIterable, CustomStringConvertible, Sendable {
-    case memory, sqlite, mariaDB
-    var description: String { self.rawValue }
-    static var enabled: [SupportBackend] { TestDatabase.mariaDBEnabled ? allCases : [.memory, .sqlite] }
-
-    func withApp(_ values: [String: String] = [:], _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void) async throws {
-        switch self {
-        case .memory: try await TestServer.withApp(values, supportInMemory: true, test)
-        case .sqlite: try await HTTPBackend.sqlite.withApp(values, test)
-        case .mariaDB: try await HTTPBackend.mariaDB.withApp(values, test)
-        }
-    }
-}
-
-extension RapportServer.Services {
-    /// A token for a new user with `role`.
-    func token(role: Role, name: String) async throws -> String {
-        let user = try await self.auth.users.create(NewUser(username: name, role: role, createdAt: Date()))
-        return try await self.auth.issueToken(for: user, client: .init(ipAddress: "127.0.0.1")).token
-    }
-
-    /// Every audit row so far, oldest first, once the recorder has written what it holds.
-    func auditRows() async throws -> [AuditEvent] {
-        let recorder = try #require(self.audit)
-        await recorder.flush()
-        return try await recorder.store.records(matching: AuditQuery(), order: AuditOrder(.created_at, descending: false), offset: 0, limit: 10_000)
-            .map(\.event)
-    }
-}
-
 @Suite("Audit over HTTP")
 struct AuditRoutesTests {
     @Test(arguments: HTTPBackend.enabled)

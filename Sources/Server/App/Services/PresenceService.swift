@@ -19,7 +19,13 @@ struct PresenceService: Service {
 
     func run() async throws {
         await self.realtime.hub.observePresence { change in await self.announce(change) }
-        await cancelWhenGracefulShutdown { await self.renewLeases() }
+        // Runs until shutdown whether or not there is a store to renew: a service that returns early would end
+        // the whole service group.
+        if self.realtime.presence != nil {
+            await cancelWhenGracefulShutdown { await self.renewLeases() }
+        } else {
+            try? await gracefulShutdown()
+        }
         // This process's users are no longer connected here.
         try? await self.realtime.presence?.sync(node: self.realtime.hub.process, users: [], until: Date(), now: Date())
         // Each WebSocket closes itself when shutdown begins; any left now are closed here.

@@ -102,7 +102,7 @@ extension RealtimeTests {
     }
 
     @Test(arguments: HTTPBackend.enabled)
-    func seed003ChatCallsAndOnlineStatus(_ backend: HTTPBackend) async throws {
+    func chatCallsAndOnlineStatus(_ backend: HTTPBackend) async throws {
         try await Self.withLive(backend) { client, port, _ in
             let (tokens, ids) = try await Self.people(client, ["alice", "bob", "carol"])
             _ = try await client.json("/api/friend/add", token: tokens["alice"], body: #"{"friend_username": "bob"}"#)

@@ -6,8 +6,8 @@ import Server
 import Testing
 
 /// Seed 003's user and group lookups (`/api/user/*`, `/api/group/*`) on the shared stores.
-@Suite("Seed 003 users and groups routes")
-struct DirectoryRoutesTests {
+@Suite("User and group lookup routes")
+struct UserRoutesTests {
     /// A JSON array answer, with its status.
     static func array(_ client: some TestClientProtocol, _ uri: String, token: String?) async throws -> (HTTPResponse.Status, [[String: Any]]) {
         var headers: HTTPFields = [:]
