@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ChatCore", targets: ["ChatCore"]),
         .library(name: "ContactsKit", targets: ["ContactsKit"]),
         .library(name: "CRMAudit", targets: ["CRMAudit"]),
+        .library(name: "RepositoryConformance", targets: ["RepositoryConformance"]),
         .library(name: "Server", targets: ["Server"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
@@ -124,6 +125,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The repository conformance suites, for any implementation of the domains' repository protocols to run
+        // (as sql-kit ships SQLKitBenchmark). No drivers: the caller hands it the repositories.
+        .target(
+            name: "RepositoryConformance",
+            dependencies: [
+                "AuthTokens",
+                "ChatCore",
+                "ContactsKit",
+                "CRMAudit",
+                "StorageKit",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Server",
             dependencies: [
@@ -212,6 +227,7 @@ let package = Package(
             name: "AuthTokensTests",
             dependencies: [
                 "AuthTokens",
+                "RepositoryConformance",
                 "TestSupport",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 "StorageKit",
@@ -225,6 +241,7 @@ let package = Package(
             name: "ChatCoreTests",
             dependencies: [
                 "ChatCore",
+                "RepositoryConformance",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -234,6 +251,7 @@ let package = Package(
             name: "CRMAuditTests",
             dependencies: [
                 "CRMAudit",
+                "RepositoryConformance",
                 "TestSupport",
                 "StorageKit",
                 .product(name: "Logging", package: "swift-log"),
@@ -245,6 +263,7 @@ let package = Package(
             name: "ContactsKitTests",
             dependencies: [
                 "ContactsKit",
+                "RepositoryConformance",
                 "TestSupport",
                 "StorageKit",
                 "StorageMySQL",
