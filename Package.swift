@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ChatCore", targets: ["ChatCore"]),
         .library(name: "ContactsKit", targets: ["ContactsKit"]),
         .library(name: "CRMAudit", targets: ["CRMAudit"]),
+        .library(name: "RepositoryConformance", targets: ["RepositoryConformance"]),
         .library(name: "Server", targets: ["Server"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
@@ -120,6 +121,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The repository conformance suites, for any implementation of the domains' repository protocols to run
+        // (as sql-kit ships SQLKitBenchmark). No drivers: the caller hands it the repositories.
+        .target(
+            name: "RepositoryConformance",
+            dependencies: [
+                "AuthTokens",
+                "ChatCore",
+                "ContactsKit",
+                "CRMAudit",
+                "StorageKit",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
@@ -227,6 +242,7 @@ let package = Package(
             name: "AuthTokensTests",
             dependencies: [
                 "AuthTokens",
+                "RepositoryConformance",
                 "TestSupport",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 "StorageKit",
@@ -240,6 +256,7 @@ let package = Package(
             name: "ChatCoreTests",
             dependencies: [
                 "ChatCore",
+                "RepositoryConformance",
                 "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -249,6 +266,7 @@ let package = Package(
             name: "CRMAuditTests",
             dependencies: [
                 "CRMAudit",
+                "RepositoryConformance",
                 "TestSupport",
                 "StorageKit",
                 .product(name: "Logging", package: "swift-log"),
@@ -260,6 +278,7 @@ let package = Package(
             name: "ContactsKitTests",
             dependencies: [
                 "ContactsKit",
+                "RepositoryConformance",
                 "TestSupport",
                 "StorageKit",
                 "StorageMySQL",

@@ -1,6 +1,7 @@
 import CRMAudit
 import Foundation
 import Logging
+import RepositoryConformance
 import Synchronization
 import TestSupport
 import Testing

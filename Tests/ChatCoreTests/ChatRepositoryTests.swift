@@ -1,132 +1,22 @@
 import ChatCore
 import Foundation
 import Logging
+import RepositoryConformance
 import SQLKit
 import TestSupport
 import Testing
 
-enum ChatStores {
-    enum Backend: String, CaseIterable, CustomStringConvertible, Sendable {
-        case memory, sqlite, mariaDB
-        var description: String { self.rawValue }
-    }
-
-    static var backends: [Backend] { TestDatabase.mariaDBEnabled ? Backend.allCases : [.memory, .sqlite] }
-
-    static func with<R>(_ backend: Backend, _ body: (any MessageRepository, any FriendshipRepository) async throws -> R) async throws -> R {
-        switch backend {
-        case .memory:
-            return try await body(MessageMemoryRepository(), FriendshipMemoryRepository())
-        case .sqlite:
-            return try await TestDatabase.withSQLite(migrations: ChatMigrations.all) {
-                try await body(MessageSQLRepository(database: $0), FriendshipSQLRepository(database: $0))
-            }
-        case .mariaDB:
-            return try await TestDatabase.withMariaDB(migrations: ChatMigrations.all) {
-                try await body(MessageSQLRepository(database: $0), FriendshipSQLRepository(database: $0))
-            }
-        }
-    }
-}
-
+/// The library's message and friendship repository suites on memory, SQLite and MariaDB.
 @Suite("Chat repositories")
 struct ChatRepositoryTests {
-    static let alice = ParticipantID(1), bob = ParticipantID(2), carol = ParticipantID(3)
-    static let t0 = Date(timeIntervalSince1970: 1_780_000_000)
-
-    @Test(arguments: ChatStores.backends)
-    func sequencesUnderConcurrentSenders(_ backend: ChatStores.Backend) async throws {
-        try await ChatStores.with(backend) { messages, _ in
-            let ab = try await messages.directConversation(between: Self.alice, and: Self.bob, at: Self.t0)
-            #expect(try await messages.directConversation(between: Self.bob, and: Self.alice, at: Self.t0) == ab)
-            let ac = try await messages.directConversation(between: Self.alice, and: Self.carol, at: Self.t0)
-            let sent = try await withThrowingTaskGroup(of: SendResult.self) { group in
-                for index in 0..<60 {
-                    group.addTask {
-                        let conversation = index.isMultiple(of: 3) ? ac : ab
-                        let sender = index.isMultiple(of: 2) ? Self.alice : (index.isMultiple(of: 3) ? Self.carol : Self.bob)
-                        return try await messages.append(NewMessage(senderID: sender, content: "m\(index)"), to: conversation, at: Self.t0 + Double(index))
-                    }
-                }
-                return try await group.reduce(into: [SendResult]()) { $0.append($1) }
-            }
-            for conversation in [ab, ac] {
-                let seqs = sent.filter { $0.message.conversationID == conversation }.map(\.message.seq).sorted()
-                #expect(seqs == Array(1...Int64(seqs.count)), "no gaps, no duplicates")
-                let stored = try await messages.messages(in: conversation, limit: 100, offset: 0, beforeSeq: nil, afterSeq: nil)
-                #expect(stored.map(\.seq) == seqs.reversed())
-                #expect(try await messages.messageCount(in: conversation) == seqs.count)
-            }
-        }
+    @Test(arguments: ChatStores.backends, MessageRepositoryConformance.checks)
+    func messages(_ backend: ChatStores.Backend, _ check: MessageRepositoryConformance.Check) async throws {
+        try await ChatStores.with(backend) { messages, _ in try await check.run(messages) }
     }
 
-    @Test(arguments: ChatStores.backends)
-    func retriesWithTheSameClientIDStoreOnce(_ backend: ChatStores.Backend) async throws {
-        try await ChatStores.with(backend) { messages, _ in
-            let ab = try await messages.directConversation(between: Self.alice, and: Self.bob, at: Self.t0)
-            let results = try await withThrowingTaskGroup(of: SendResult.self) { group in
-                for _ in 0..<10 {
-                    group.addTask { try await messages.append(NewMessage(senderID: Self.alice, content: "once", clientMessageID: "c-1"), to: ab, at: Self.t0) }
-                }
-                return try await group.reduce(into: [SendResult]()) { $0.append($1) }
-            }
-            #expect(results.filter(\.created).count == 1)
-            #expect(Set(results.map(\.message.id)).count == 1)
-            #expect(try await messages.messageCount(in: ab) == 1)
-            // The same id from another sender is another message.
-            let other = try await messages.append(NewMessage(senderID: Self.bob, content: "mine", clientMessageID: "c-1"), to: ab, at: Self.t0)
-            #expect(other.created && other.message.seq == 2)
-        }
-    }
-
-    @Test(arguments: ChatStores.backends)
-    func readStateAndChatList(_ backend: ChatStores.Backend) async throws {
-        try await ChatStores.with(backend) { messages, _ in
-            let ab = try await messages.directConversation(between: Self.alice, and: Self.bob, at: Self.t0)
-            let ac = try await messages.directConversation(between: Self.alice, and: Self.carol, at: Self.t0)
-            _ = try await messages.append(NewMessage(senderID: Self.bob, content: "b1"), to: ab, at: Self.t0 + 1)
-            _ = try await messages.append(NewMessage(senderID: Self.bob, content: "b2"), to: ab, at: Self.t0 + 2)
-            _ = try await messages.append(NewMessage(senderID: Self.alice, content: "a1"), to: ab, at: Self.t0 + 3)
-            _ = try await messages.append(NewMessage(senderID: Self.carol, content: "c1"), to: ac, at: Self.t0 + 4)
-            let list = try await messages.chatList(of: Self.alice)
-            #expect(list.map(\.partnerID) == [Self.carol, Self.bob])
-            #expect(list.map(\.unreadCount) == [1, 2])
-            #expect(list[1].lastMessage.content == "a1")
-            #expect(try await messages.markAllRead(by: Self.alice, in: ab) == 2)
-            #expect(try await messages.markAllRead(by: Self.alice, in: ab) == 0)
-            #expect(try await messages.readSeq(of: Self.alice, in: ab) == 3)
-            #expect(try await messages.readSeq(of: Self.bob, in: ab) == 0)
-            #expect(try await messages.chatList(of: Self.alice).map(\.unreadCount) == [1, 0])
-            #expect(try await messages.chatList(of: Self.bob).map(\.unreadCount) == [1])
-            // Paging by sequence.
-            let before = try await messages.messages(in: ab, limit: 10, offset: 0, beforeSeq: 3, afterSeq: nil)
-            #expect(before.map(\.seq) == [2, 1])
-            let after = try await messages.messages(in: ab, limit: 1, offset: 0, beforeSeq: nil, afterSeq: 1)
-            #expect(after.map(\.seq) == [2])
-            #expect(try await messages.lastMessage(in: ab)?.seq == 3)
-            // What others sent Alice in direct conversations, newest first: not her own, not other people's.
-            #expect(try await messages.received(by: Self.alice, limit: 10).map(\.content) == ["c1", "b2", "b1"])
-            #expect(try await messages.received(by: Self.alice, limit: 2).map(\.content) == ["c1", "b2"])
-            #expect(try await messages.received(by: Self.carol, limit: 10).isEmpty)
-        }
-    }
-
-    @Test(arguments: ChatStores.backends)
-    func friendships(_ backend: ChatStores.Backend) async throws {
-        try await ChatStores.with(backend) { _, friends in
-            #expect(try await friends.befriend(Self.alice, Self.bob, at: Self.t0))
-            #expect(try await !friends.befriend(Self.bob, Self.alice, at: Self.t0))
-            #expect(try await friends.areFriends(Self.alice, Self.bob))
-            #expect(try await friends.areFriends(Self.bob, Self.alice))
-            #expect(try await friends.anyRow(Self.bob, Self.alice))
-            #expect(try await !friends.areFriends(Self.alice, Self.carol))
-            _ = try await friends.befriend(Self.alice, Self.carol, at: Self.t0 + 1)
-            #expect(try await friends.friendships(of: Self.alice).map(\.friendID) == [Self.bob, Self.carol])
-            try await friends.unfriend(Self.bob, Self.alice)
-            try await friends.unfriend(Self.bob, Self.alice)
-            #expect(try await !friends.anyRow(Self.alice, Self.bob))
-            #expect(try await friends.friendships(of: Self.alice).map(\.friendID) == [Self.carol])
-        }
+    @Test(arguments: ChatStores.backends, FriendshipRepositoryConformance.checks)
+    func friendships(_ backend: ChatStores.Backend, _ check: FriendshipRepositoryConformance.Check) async throws {
+        try await ChatStores.with(backend) { _, friendships in try await check.run(friendships) }
     }
 }
 

@@ -50,6 +50,19 @@ public enum TestDatabase {
         await (database as? MariaDBDatabase)?.shutdown()
     }
 
+    /// Runs `body` with a ``secondHandle(on:)``, shut down afterwards.
+    public static func withSecondHandle<R>(on database: any SQLDatabase, _ body: (any SQLDatabase) async throws -> R) async throws -> R {
+        let second = try secondHandle(on: database)
+        do {
+            let result = try await body(second)
+            await shutdown(second)
+            return result
+        } catch {
+            await shutdown(second)
+            throw error
+        }
+    }
+
     /// A migrated MariaDB database created for this call and dropped afterwards.
     public static func withMariaDB<R>(migrations: [Migration], _ body: (any SQLDatabase) async throws -> R) async throws -> R {
         guard let url = mariaDBURL else { throw MissingMariaDB() }

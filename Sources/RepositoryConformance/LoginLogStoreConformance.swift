@@ -1,0 +1,34 @@
+public import AuthTokens
+import Foundation
+
+/// The conformance suite of ``LoginLogStore``: failures counted per account since its last success and per address,
+/// and the most recent attempts. Each check needs an empty store.
+public enum LoginLogStoreConformance {
+    public typealias Check = ConformanceCheck<any LoginLogStore>
+
+    public static let checks: [Check] = [
+        Check("loginLog", loginLog),
+    ]
+
+    static let t0 = Date(timeIntervalSince1970: 1_780_000_000.25)
+
+    static func loginLog(_ log: any LoginLogStore) async throws {
+        func attempt(_ identifier: String, _ ip: String, _ offset: TimeInterval, _ ok: Bool) async throws {
+            try await log.record(LoginAttempt(userID: UserID(ok ? 1 : 0), identifier: identifier, ipAddress: ip,
+                                              userAgent: "t", time: Self.t0 + offset, succeeded: ok))
+        }
+        try await attempt("alice", "1.1.1.1", 0, false)
+        try await attempt("alice", "1.1.1.1", 10, false)
+        try await attempt("alice", "1.1.1.1", 20, true)
+        try await attempt("alice", "1.1.1.1", 30, false)
+        try await attempt("alice", "2.2.2.2", 31, false)
+        try await attempt("carol", "1.1.1.1", 32, false)
+        // Only failures after the last success count for the account.
+        try await expectEqual(log.failures(identifier: "alice", ipAddress: "1.1.1.1", since: Self.t0 - 60), [Self.t0 + 30])
+        try await expectEqual(log.failures(ipAddress: "1.1.1.1", since: Self.t0 + 5).count, 3)
+        try await expectEqual(log.failures(ipAddress: "1.1.1.1", since: Self.t0 + 31).count, 1)
+        let recent = try await log.recent(limit: 2)
+        try expectEqual(recent.map(\.identifier), ["carol", "alice"])
+        try expectEqual(recent.first?.succeeded, false)
+    }
+}
