@@ -1,0 +1,10 @@
+import DequeModule
+public import Foundation
+import Synchronization
+
+/// One live connection, unique across server processes.
+public struct HubConnectionID: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let process: UInt64
+    public let number: UInt64
+    public var description: String { "\(String(self.process, radix: 36))-\(self.number)" }
+}

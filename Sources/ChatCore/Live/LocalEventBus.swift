@@ -1,0 +1,22 @@
+import DequeModule
+public import Foundation
+import Synchronization
+
+/// The bus of a single process: publishing is delivering.
+public final class LocalEventBus: EventBus {
+    private let subscribers = Mutex<[UUID: AsyncThrowingStream<HubEvent, any Error>.Continuation]>([:])
+
+    public init() {}
+
+    public func publish(_ event: HubEvent) async throws {
+        for continuation in self.subscribers.withLock({ Array($0.values) }) { continuation.yield(event) }
+    }
+
+    public func subscribe() async throws -> AsyncThrowingStream<HubEvent, any Error> {
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: HubEvent.self)
+        let id = UUID()
+        continuation.onTermination = { [weak self] _ in self?.subscribers.withLock { _ = $0.removeValue(forKey: id) } }
+        self.subscribers.withLock { $0[id] = continuation }
+        return stream
+    }
+}
