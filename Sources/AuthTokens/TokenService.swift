@@ -56,8 +56,8 @@ public struct TokenService: Sendable {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .notEnoughSegments }
         guard let headerData = Self.base64URLDecode(parts[0]) else { throw .invalidHeaderPadding }
-        guard let header = try? JSONSerialization.jsonObject(with: headerData) as? [String: Any] else { throw .invalidHeader }
-        guard header["alg"] as? String == "HS256" else { throw .algorithmNotAllowed }
+        guard let header = try? JSONDecoder().decode(Header.self, from: headerData) else { throw .invalidHeader }
+        guard header.alg == "HS256" else { throw .algorithmNotAllowed }
         let payload: Payload
         do {
             payload = try await self.keys.verify(token, as: Payload.self)
@@ -135,5 +135,18 @@ public struct TokenService: Sendable {
 
         // Time claims are checked by `verify(_:now:)`, which tells expired from not-yet-valid.
         func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+
+    /// A token's header: any JSON object. An `alg` that is missing or not a string reads as nil, which is refused
+    /// as a disallowed algorithm rather than as a malformed header.
+    struct Header: Decodable {
+        let alg: String?
+
+        enum CodingKeys: String, CodingKey { case alg }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.alg = try? container.decode(String.self, forKey: .alg)
+        }
     }
 }
