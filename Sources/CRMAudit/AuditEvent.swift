@@ -1,5 +1,5 @@
 public import Foundation
-import StorageKit
+public import StorageKit
 
 /// Whether the audited operation succeeded (seed 002 allows exactly these two).
 public enum AuditStatus: String, Sendable, Codable, CaseIterable {
@@ -32,9 +32,9 @@ public struct AuditEvent: Sendable, Hashable {
     public var userAgent: String?
     public var method: String?
     public var path: String?
-    public var params: AuditJSON?
-    public var oldValues: AuditJSON?
-    public var newValues: AuditJSON?
+    public var params: JSONValue?
+    public var oldValues: JSONValue?
+    public var newValues: JSONValue?
     public var status: AuditStatus
     public var errorMessage: String?
     public var durationMilliseconds: Int?
@@ -45,7 +45,7 @@ public struct AuditEvent: Sendable, Hashable {
         action: String, actorID: String? = nil, actorName: String? = nil,
         resourceType: String? = nil, resourceID: String? = nil, resourceName: String? = nil, category: String? = nil,
         ipAddress: String? = nil, userAgent: String? = nil, method: String? = nil, path: String? = nil,
-        params: AuditJSON? = nil, oldValues: AuditJSON? = nil, newValues: AuditJSON? = nil,
+        params: JSONValue? = nil, oldValues: JSONValue? = nil, newValues: JSONValue? = nil,
         status: AuditStatus = .success, errorMessage: String? = nil, durationMilliseconds: Int? = nil, createdAt: Date = Date()
     ) {
         self.id = id
@@ -206,4 +206,10 @@ public struct AuditOrder: Sendable, Hashable {
     }
 
     public static let newestFirst = AuditOrder()
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        self.count >= width ? self : String(repeating: "0", count: width - self.count) + self
+    }
 }

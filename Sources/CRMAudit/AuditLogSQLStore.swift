@@ -85,10 +85,10 @@ public struct AuditLogSQLStore: AuditLogStore {
 
     static func record(_ row: any SQLRow) throws -> AuditRecord {
         func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
-        func json(_ column: String) throws -> AuditJSON? {
+        func json(_ column: String) throws -> JSONValue? {
             guard let text = try text(column) else { return nil }
             // Text that no longer parses (edited by hand) stays visible, and verification flags the row.
-            return AuditJSON(json: text) ?? .string(text)
+            return (try? JSONValue(parsing: text)) ?? .string(text)
         }
         let event = AuditEvent(
             id: try row.decode(column: "id", as: String.self), organizationID: try row.decode(column: "organization_id", as: String.self),

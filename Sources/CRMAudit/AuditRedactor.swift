@@ -1,3 +1,5 @@
+public import StorageKit
+
 /// Replaces secrets with `"***"` before anything is stored: values under sensitive keys at any depth of a JSON
 /// value, sensitive query parameters and headers, and strings that carry a payment-card number.
 ///
@@ -25,10 +27,10 @@ public struct AuditRedactor: Sendable {
     }
 
     /// `value` with every secret masked.
-    public func redact(_ value: AuditJSON) -> AuditJSON {
+    public func redact(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let members):
-            var out: [String: AuditJSON] = [:]
+            var out: [String: JSONValue] = [:]
             for (key, member) in members {
                 out[key] = self.isSensitive(key: key) && member != .null ? .string(Self.mask) : self.redact(member)
             }
@@ -41,8 +43,8 @@ public struct AuditRedactor: Sendable {
     }
 
     /// Query parameters or headers as an object, secrets masked.
-    public func redact(fields: [(String, String)]) -> AuditJSON {
-        var out: [String: AuditJSON] = [:]
+    public func redact(fields: [(String, String)]) -> JSONValue {
+        var out: [String: JSONValue] = [:]
         for (name, value) in fields {
             let masked = self.isSensitive(key: name) || Self.containsCardNumber(value) ? Self.mask : value
             if case .string(let existing) = out[name] {

@@ -76,7 +76,7 @@ public struct AuditSealer: Sendable {
 
     /// The canonical content of an event: every field, in a fixed order, as JSON text.
     static func canonicalContent(_ event: AuditEvent) -> [UInt8] {
-        let fields: [AuditJSON] = [
+        let fields: [JSONValue] = [
             .string(event.id), .string(event.organizationID), .string(event.actorID), .string(event.actorName),
             .string(event.action), .string(event.resourceType), .string(event.resourceID), .string(event.resourceName),
             .string(event.category), .string(event.ipAddress), .string(event.userAgent), .string(event.method),
@@ -85,7 +85,7 @@ public struct AuditSealer: Sendable {
             event.durationMilliseconds.map { .int(Int64($0)) } ?? .null,
             .string(StorageDateFormat.string(from: event.createdAt)),
         ]
-        return AuditJSON.array(fields).canonicalBytes
+        return JSONValue.array(fields).canonicalBytes
     }
 
     func mac(_ text: String) -> String { self.mac(bytes: Array(text.utf8)) }

@@ -1,3 +1,4 @@
+import StorageKit
 public import CRMAudit
 public import Foundation
 

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import CRMAudit
 import Foundation

@@ -1,3 +1,4 @@
+import StorageKit
 import Foundation
 import HTTPTypes
 import Hummingbird

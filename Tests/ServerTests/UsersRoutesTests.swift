@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation

@@ -1,3 +1,4 @@
+import StorageKit
 public import AuthTokens
 public import ChatCore
 import Foundation

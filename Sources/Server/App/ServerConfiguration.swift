@@ -1,3 +1,4 @@
+import StorageKit
 public import Configuration
 import Foundation
 import SystemPackage

@@ -1,3 +1,4 @@
+import StorageKit
 import Foundation
 
 /// The server's secret keys: the configured value when set; in development otherwise a random key created once

@@ -1,3 +1,4 @@
+import StorageKit
 import ChatCore
 import Foundation
 import Logging
@@ -21,28 +22,28 @@ extension RealtimeConnection {
         return self.me.rawValue == a || self.me.rawValue == b
     }
 
-    func whiteboard(_ type: String, _ data: [String: Any]) async throws {
-        guard let room = data["room"] as? String, !room.isEmpty else { throw FrameFailure(message: "房间ID不能为空") }
+    func whiteboard(_ type: String, _ data: JSONValue) async throws {
+        guard let room = data["room"]?.stringValue, !room.isEmpty else { throw Refusal.socket("房间ID不能为空") }
         let boards = self.controller.whiteboards
         let id = self.outbox.id
         let stateFrame = { (strokes: [JSONValue]) in self.event("whiteboard_state", .ordered([("state", .array(strokes)), ("room", .string(room))])) }
         switch type {
         case "join_whiteboard":
-            guard try await self.mayUseWhiteboard(room) else { throw FrameFailure(message: "无权加入该白板: \(room)") }
+            guard try await self.mayUseWhiteboard(room) else { throw Refusal.socket("无权加入该白板: \(room)") }
             if let strokes = await boards.join(room, self.outbox) { await self.reply(stateFrame(strokes)) }
         case "leave_whiteboard":
             await boards.leave(room, id)
         default:
-            guard await boards.isMember(room, id) else { throw FrameFailure(message: "请先加入白板: \(room)") }
+            guard await boards.isMember(room, id) else { throw Refusal.socket("请先加入白板: \(room)") }
             switch type {
             case "draw":
-                guard let x = data["x"] as? NSNumber, let y = data["y"] as? NSNumber, !JSONBody.isBoolean(x), !JSONBody.isBoolean(y) else {
-                    throw FrameFailure(message: "draw 需要 x 和 y")
+                guard let x = data["x"]?.numberValue, let y = data["y"]?.numberValue else {
+                    throw Refusal.socket("draw 需要 x 和 y")
                 }
-                let color = (data["color"] as? String).map { String($0.prefix(32)) } ?? "#000000"
-                let width = (data["lineWidth"] as? NSNumber).map { JSONValue.double(min(max($0.doubleValue, 0), 1000)) } ?? .int(2)
+                let color = data["color"]?.stringValue.map { String($0.prefix(32)) } ?? "#000000"
+                let width = data["lineWidth"]?.numberValue.map { JSONValue.double(min(max($0, 0), 1000)) } ?? .int(2)
                 let stroke: JSONValue = .ordered([
-                    ("x", .double(x.doubleValue)), ("y", .double(y.doubleValue)), ("drawing", .bool((data["drawing"] as? NSNumber)?.boolValue ?? false)),
+                    ("x", .double(x)), ("y", .double(y)), ("drawing", .bool(data["drawing"]?.flag(default: false) ?? false)),
                     ("color", .string(color)), ("lineWidth", width), ("room", .string(room)),
                 ])
                 await boards.apply(room, stroke: stroke, frame: self.event("draw", stroke))
@@ -57,21 +58,21 @@ extension RealtimeConnection {
     // MARK: Chunked file transfer
 
     /// `file_transfer_start`: checks the file and where it goes, then answers `file_transfer_init {"file_id"}`.
-    func startTransfer(_ data: [String: Any]) async throws {
+    func startTransfer(_ data: JSONValue) async throws {
         let refuse = { (text: String) async throws -> Void in
             await self.reply(self.event("file_transfer_init", .ordered([("file_id", .null)])))
-            throw FrameFailure(message: text)
+            throw Refusal.socket(text)
         }
         guard self.me.rawValue > 0 else { return try await refuse("访客不能发送文件，请先登录") }
-        let message = data["message"] as? [String: Any] ?? [:]
+        let message = data["message"].flatMap { $0.isObject ? $0 : nil } ?? [:]
         guard let size = Self.integer(data["fileSize"]), size > 0 else { return try await refuse("文件大小无效") }
         guard size <= self.controller.maxFileSize else { return try await refuse("文件过大，最大\(self.controller.maxFileSize / (1 << 20))MB") }
         guard let chunks = Self.integer(data["totalChunks"]), chunks > 0, chunks <= min(size, 100_000) else { return try await refuse("分片数量无效") }
-        guard let room = data["room"] ?? message["room"], !(room is NSNull) else { return try await refuse("房间ID不能为空") }
+        guard let room = data["room"] ?? message["room"], !room.isNull else { return try await refuse("房间ID不能为空") }
         let address: MessageAddress
         do {
             address = try Self.target(room: room, message: message, me: self.me)
-        } catch let failure as FrameFailure {
+        } catch let failure as Refusal {
             return try await refuse(failure.message)
         }
         switch address {
@@ -82,7 +83,7 @@ extension RealtimeConnection {
         }
         let open = self.transfers.transfers.withLock { $0.count }
         guard open < FileTransfers.maxOpen else { return try await refuse("同时传输的文件过多") }
-        let name = FileTransfers.safeName(data["fileName"] as? String ?? "")
+        let name = FileTransfers.safeName(data["fileName"]?.stringValue ?? "")
         let random = (0..<4).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
         let fileID = "\(self.me.rawValue)_\(Int(Date().timeIntervalSince1970))_\(random)_\(name)"
         // Chunks wait outside the served media tree.
@@ -90,7 +91,7 @@ extension RealtimeConnection {
         try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: true)
         self.transfers.transfers.withLock {
             $0[fileID] = FileTransfers.Transfer(
-                fileID: fileID, size: Int(size), totalChunks: Int(chunks), address: address, room: JSONValue(any: room), partial: partial
+                fileID: fileID, size: Int(size), totalChunks: Int(chunks), address: address, room: room, partial: partial
             )
         }
         await self.reply(self.event("file_transfer_init", .ordered([("file_id", .string(fileID))])))
@@ -98,23 +99,23 @@ extension RealtimeConnection {
 
     /// `file_chunk {"fileId", "chunkIndex", "data": [bytes]}`: stored, `upload_progress` and `chunk_received` to
     /// the uploader; with the last missing index, the file is joined and its message sent to the room.
-    func receiveChunk(_ data: [String: Any]) async throws {
-        let fileID = data["fileId"] as? String ?? ""
-        guard let transfer = self.transfers.transfers.withLock({ $0[fileID] }) else { throw FrameFailure(message: "找不到文件信息: \(fileID)") }
+    func receiveChunk(_ data: JSONValue) async throws {
+        let fileID = data["fileId"]?.stringValue ?? ""
+        guard let transfer = self.transfers.transfers.withLock({ $0[fileID] }) else { throw Refusal.socket("找不到文件信息: \(fileID)") }
         let abort = { (text: String) async throws -> Void in
             self.transfers.transfers.withLock { $0[fileID] = nil }
             try? FileManager.default.removeItem(atPath: transfer.partial)
-            throw FrameFailure(message: text)
+            throw Refusal.socket(text)
         }
         guard let index = Self.integer(data["chunkIndex"]).map(Int.init), index >= 0, index < transfer.totalChunks else {
-            throw FrameFailure(message: "分片序号无效")
+            throw Refusal.socket("分片序号无效")
         }
-        guard let values = data["data"] as? [Any] else { throw FrameFailure(message: "分片数据无效") }
+        guard let values = data["data"]?.arrayValue else { throw Refusal.socket("分片数据无效") }
         var bytes = [UInt8]()
         bytes.reserveCapacity(values.count)
         for value in values {
-            guard let number = value as? NSNumber, !JSONBody.isBoolean(number), let byte = UInt8(exactly: number.doubleValue) else {
-                throw FrameFailure(message: "分片数据无效")
+            guard let number = value.integerValue, let byte = UInt8(exactly: number) else {
+                throw Refusal.socket("分片数据无效")
             }
             bytes.append(byte)
         }
@@ -152,12 +153,12 @@ extension RealtimeConnection {
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             self.controller.logger.error("file transfer could not be joined", metadata: ["file": "\(transfer.fileID)", "error": "\(error)"])
-            throw FrameFailure(message: "文件保存失败，没有文件URL")
+            throw Refusal.socket("文件保存失败，没有文件URL")
         }
         let content = FileTransfers.pathPrefix + transfer.fileID
         switch transfer.address {
         case .group(let id):
-            guard let group = try await self.controller.groups.group(id) else { throw FrameFailure(message: "群组不存在") }
+            guard let group = try await self.controller.groups.group(id) else { throw Refusal.socket("群组不存在") }
             try await self.sendGroup(group, content: content, clientID: nil, type: .file, echo: true)
         case .direct(_, let other):
             try await self.sendDirect(to: other, content: content, type: .file, clientID: nil, echo: true)

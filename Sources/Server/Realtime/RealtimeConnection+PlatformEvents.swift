@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -8,7 +9,7 @@ import Logging
 /// authenticated user's, never the payload's.
 extension RealtimeConnection {
     /// Handles a seed 003 event; false when `type` is none of them.
-    func handlePlatformEvent(_ type: String, _ data: [String: Any]) async throws -> Bool {
+    func handlePlatformEvent(_ type: String, _ data: JSONValue) async throws -> Bool {
         switch type {
         case "chat": try await self.chat(data)
         case "friend_request", "friend_request_response", "friend_request_cancel", "friend_block", "friend_unblock", "friend_requests":
@@ -36,19 +37,19 @@ extension RealtimeConnection {
 
     /// `chat` `{"message": {…}, "room": "group_<gid>" | ["user_<to>", "user_<me>"]}`: stored like any other send,
     /// then `message` to the room — the sending connection included, as seed 003 clients expect.
-    func chat(_ data: [String: Any]) async throws {
-        let message = data["message"] as? [String: Any] ?? [:]
-        guard let typeName = message["type"] as? String, !typeName.isEmpty else { throw FrameFailure(message: "消息类型不能为空") }
+    func chat(_ data: JSONValue) async throws {
+        let message = data["message"].flatMap { $0.isObject ? $0 : nil } ?? [:]
+        guard let typeName = message["type"]?.stringValue, !typeName.isEmpty else { throw Refusal.socket("消息类型不能为空") }
         guard typeName == "text" || typeName == "emoji", let type = MessageType(rawValue: typeName) else {
-            throw FrameFailure(message: "不支持的消息类型: \(typeName)")
+            throw Refusal.socket("不支持的消息类型: \(typeName)")
         }
-        guard let room = data["room"] ?? message["room"], !(room is NSNull) else { throw FrameFailure(message: "房间ID不能为空") }
-        guard self.me.rawValue > 0 else { throw FrameFailure(message: "访客不能发送消息，请先登录") }
-        let content = message["content"] as? String ?? ""
-        let clientID = (message["client_msg_id"] as? String).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
+        guard let room = data["room"] ?? message["room"], !room.isNull else { throw Refusal.socket("房间ID不能为空") }
+        guard self.me.rawValue > 0 else { throw Refusal.socket("访客不能发送消息，请先登录") }
+        let content = message["content"]?.stringValue ?? ""
+        let clientID = message["client_msg_id"]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
         switch try Self.target(room: room, message: message, me: self.me) {
         case .group(let id):
-            guard let group = try await self.group(id) else { throw FrameFailure(message: "群组不存在") }
+            guard let group = try await self.group(id) else { throw Refusal.socket("群组不存在") }
             try await self.sendGroup(group, content: content, clientID: clientID, type: type, echo: true)
         case .direct(_, let receiver):
             try await self.sendDirect(to: receiver, content: content, type: type, clientID: clientID, echo: true)
@@ -57,49 +58,49 @@ extension RealtimeConnection {
 
     /// Where a `chat` goes: `group_<gid>` (or `group_id`), else the other user of `["user_<a>", "user_<b>"]`
     /// (or `receiver_id`).
-    static func target(room: Any, message: [String: Any], me: ParticipantID) throws -> MessageAddress {
-        if let name = room as? String, name.hasPrefix("group_"), let id = Int64(name.dropFirst(6)), id > 0 {
+    static func target(room: JSONValue, message: JSONValue, me: ParticipantID) throws -> MessageAddress {
+        if let name = room.stringValue, name.hasPrefix("group_"), let id = Int64(name.dropFirst(6)), id > 0 {
             return .group(ConversationID(id))
         }
         if let group = Self.integer(message["group_id"]), group > 0 { return .group(ConversationID(group)) }
-        let users = ((room as? [Any]) ?? [room]).compactMap { ($0 as? String).flatMap { $0.hasPrefix("user_") ? Int64($0.dropFirst(5)) : nil } }
+        let users = (room.arrayValue ?? [room]).compactMap { $0.stringValue.flatMap { $0.hasPrefix("user_") ? Int64($0.dropFirst(5)) : nil } }
         if let other = users.first(where: { $0 != me.rawValue }) ?? Self.integer(message["receiver_id"]), other > 0, other != me.rawValue {
             return .direct(me, ParticipantID(other))
         }
-        throw FrameFailure(message: "无效的房间: \(room)")
+        throw Refusal.socket("无效的房间: \(room.displayText)")
     }
 
     // MARK: Friend requests
 
-    func friendEvent(_ type: String, _ data: [String: Any]) async throws {
+    func friendEvent(_ type: String, _ data: JSONValue) async throws {
         let friends = self.controller.friends
-        guard self.me.rawValue > 0 else { throw FrameFailure(message: "用户不存在") }
+        guard self.me.rawValue > 0 else { throw Refusal.socket("用户不存在") }
         do {
             switch type {
             case "friend_request":
-                guard let receiver = Self.integer(data["receiver_id"]), receiver > 0 else { throw FrameFailure(message: "用户不存在") }
+                guard let receiver = Self.integer(data["receiver_id"]), receiver > 0 else { throw Refusal.socket("用户不存在") }
                 await self.reply(self.event("friend_request_sent", try await friends.send(from: self.me, to: ParticipantID(receiver)).json))
             case "friend_request_response":
-                guard let id = Self.integer(data["request_id"]) else { throw FrameFailure(message: "好友请求不存在") }
-                let status = data["status"] as? String ?? "accepted"
-                guard status == "accepted" || status == "rejected" else { throw FrameFailure(message: "无效的状态: \(status)") }
+                guard let id = Self.integer(data["request_id"]) else { throw Refusal.socket("好友请求不存在") }
+                let status = data["status"]?.stringValue ?? "accepted"
+                guard status == "accepted" || status == "rejected" else { throw Refusal.socket("无效的状态: \(status)") }
                 _ = try await friends.close(id, by: self.me, accept: status == "accepted")
             case "friend_request_cancel":
-                guard let id = Self.integer(data["request_id"]) else { throw FrameFailure(message: "好友请求不存在") }
+                guard let id = Self.integer(data["request_id"]) else { throw Refusal.socket("好友请求不存在") }
                 _ = try await friends.close(id, by: self.me, accept: nil)
             case "friend_block":
-                guard let user = Self.integer(data["user_id"]), user > 0 else { throw FrameFailure(message: "用户不存在") }
+                guard let user = Self.integer(data["user_id"]), user > 0 else { throw Refusal.socket("用户不存在") }
                 try await friends.block(ParticipantID(user), by: self.me)
                 await self.reply(self.event("friend_blocked", .ordered([("user_id", .int(user))])))
             case "friend_unblock":
-                guard let user = Self.integer(data["user_id"]), user > 0 else { throw FrameFailure(message: "用户不存在") }
+                guard let user = Self.integer(data["user_id"]), user > 0 else { throw Refusal.socket("用户不存在") }
                 try await friends.requests.unblock(ParticipantID(user), by: self.me)
                 await self.reply(self.event("friend_unblocked", .ordered([("user_id", .int(user))])))
             default:
                 await self.reply(self.event("friend_requests", try await friends.pending(of: self.me)))
             }
-        } catch let refusal as FriendController.Refusal {
-            throw FrameFailure(message: refusal.message)
+        } catch let refusal as Refusal {
+            throw Refusal.socket(refusal.message)
         }
     }
 
@@ -107,9 +108,9 @@ extension RealtimeConnection {
 
     /// `get_online_status {"user_ids": [7, 9]}` → `online_status_update {"7": true, "9": false}` for the ids of
     /// existing users (others are left out).
-    func onlineStatus(_ data: [String: Any]) async throws {
-        let ids = ((data["user_ids"] as? [Any]) ?? []).compactMap { Self.integer($0) }.filter { $0 > 0 }
-        guard ids.count <= 1000 else { throw FrameFailure(message: "最多查询1000个用户") }
+    func onlineStatus(_ data: JSONValue) async throws {
+        let ids = (data["user_ids"]?.arrayValue ?? []).compactMap { Self.integer($0) }.filter { $0 > 0 }
+        guard ids.count <= 1000 else { throw Refusal.socket("最多查询1000个用户") }
         let existing = try await self.controller.users.byID(ids.map(ParticipantID.init))
         let known = Set(ids).sorted().filter { existing[$0] != nil }
         let online = await self.controller.realtime.online(known.map(ParticipantID.init))
@@ -146,20 +147,9 @@ extension RealtimeConnection {
         await self.reply(self.event("call_error", .ordered([("message", .string(text))])))
     }
 
-    static func truthy(_ value: Any?) -> Bool {
-        switch value {
-        case nil, is NSNull: false
-        case let text as String: !text.isEmpty
-        case let number as NSNumber: number.doubleValue != 0
-        case let object as [String: Any]: !object.isEmpty
-        case let array as [Any]: !array.isEmpty
-        default: true
-        }
-    }
-
-    func signal(_ call: CallSignal, _ data: [String: Any]) async {
+    func signal(_ call: CallSignal, _ data: JSONValue) async {
         // Seed 003 handles a request only when its media type matches the event.
-        if call.kind == .request, (data["type"] as? String) != (call.video ? "video" : "voice") { return }
+        if call.kind == .request, data["type"]?.stringValue != (call.video ? "video" : "voice") { return }
         guard let target = Self.integer(data["target_id"]).flatMap({ $0 >= 0 ? ParticipantID($0) : nil }) else {
             let missing = switch call.kind {
             case .request: "请求参数不完整"
@@ -172,7 +162,7 @@ extension RealtimeConnection {
         let relay: (String, JSONValue)
         switch call.kind {
         case .request:
-            guard Self.truthy(data["caller_name"]), Self.truthy(data["sdp"]) else { return await self.callError("请求参数不完整") }
+            guard data["caller_name"]?.isTruthy == true, data["sdp"]?.isTruthy == true else { return await self.callError("请求参数不完整") }
             do {
                 guard target.rawValue > 0, try await self.controller.users.user(id: UserID(target.rawValue)) != nil else {
                     return await self.callError("用户不存在")
@@ -182,15 +172,15 @@ extension RealtimeConnection {
                 return await self.callError(call.failure)
             }
             relay = ("\(call.prefix)call_received", .ordered([
-                ("caller_id", me), ("caller_name", JSONValue(any: data["caller_name"])), ("type", .string(call.video ? "video" : "voice")),
-                ("sdp", JSONValue(any: data["sdp"])),
+                ("caller_id", me), ("caller_name", data["caller_name"] ?? .null), ("type", .string(call.video ? "video" : "voice")),
+                ("sdp", data["sdp"] ?? .null),
             ]))
             await self.reply(self.event("call_request_sent", .ordered([("message", .string(call.video ? "视频通话请求已发送" : "通话请求已发送"))])))
         case .answer:
-            guard Self.truthy(data["sdp"]) else { return await self.callError("回答参数不完整") }
-            relay = ("\(call.prefix)call_answered", .ordered([("sdp", JSONValue(any: data["sdp"])), ("answerer_id", me)]))
+            guard data["sdp"]?.isTruthy == true else { return await self.callError("回答参数不完整") }
+            relay = ("\(call.prefix)call_answered", .ordered([("sdp", data["sdp"] ?? .null), ("answerer_id", me)]))
         case .candidate:
-            relay = ("\(call.prefix)ice_candidate", .ordered([("candidate", JSONValue(any: data["candidate"])), ("sender_id", me)]))
+            relay = ("\(call.prefix)ice_candidate", .ordered([("candidate", data["candidate"] ?? .null), ("sender_id", me)]))
         case .rejected:
             relay = ("\(call.prefix)call_rejected", .ordered([("sender_id", me)]))
         case .ended:

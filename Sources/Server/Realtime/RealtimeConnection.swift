@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -94,11 +95,11 @@ final class RealtimeConnection: Sendable {
     }
 
     func handle(_ text: String) async {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
+        guard let object = try? JSONValue(parsing: text), object.isObject else {
             return await self.error("Frames must be JSON objects")
         }
-        guard let type = object["type"] as? String else { return await self.error("A frame needs a \"type\"") }
-        let data = object["data"] as? [String: Any] ?? object
+        guard let type = object["type"]?.stringValue else { return await self.error("A frame needs a \"type\"") }
+        let data = object["data"].flatMap { $0.isObject ? $0 : nil } ?? object
         do {
             switch type {
             case "message", "send": try await self.send(data, envelope: object["data"] != nil)
@@ -109,7 +110,7 @@ final class RealtimeConnection: Sendable {
             default:
                 if try await !self.handlePlatformEvent(type, data) { await self.error("Unknown type \"\(type)\"") }
             }
-        } catch let failure as FrameFailure {
+        } catch let failure as Refusal {
             await self.error(failure.message)
         } catch {
             self.controller.logger.error("websocket frame failed", metadata: ["type": "\(type)", "error": "\(error)"])
@@ -117,16 +118,9 @@ final class RealtimeConnection: Sendable {
         }
     }
 
-    struct FrameFailure: Error {
-        let message: String
-    }
-
-    static func integer(_ value: Any?) -> Int64? {
-        switch value {
-        case let number as NSNumber where !JSONBody.isBoolean(number): Int64(exactly: number.doubleValue)
-        case let text as String: Int64(text)
-        default: nil
-        }
+    /// An id or position: a whole number, or a string of digits.
+    static func integer(_ value: JSONValue?) -> Int64? {
+        value?.integerValue ?? value?.stringValue.flatMap { Int64($0) }
     }
 
     /// The support conversation, if this user may write in it (participant or assignee).
@@ -139,12 +133,12 @@ final class RealtimeConnection: Sendable {
         [conversation.customerID, conversation.merchantID, Realtime.monitors] + (conversation.assigneeID.map { [$0] } ?? [])
     }
 
-    func send(_ data: [String: Any], envelope: Bool) async throws {
-        let content = (data["content"] as? String) ?? ""
+    func send(_ data: JSONValue, envelope: Bool) async throws {
+        let content = data["content"]?.stringValue ?? ""
         // A flat frame's own "type" is the frame's; an envelope's data may name the message type either way.
-        let typeName = (data["message_type"] as? String) ?? (envelope ? data["type"] as? String : nil) ?? "text"
-        guard let type = MessageType(rawValue: typeName) else { throw FrameFailure(message: "Unknown message type \"\(typeName)\"") }
-        let clientID = (data["client_msg_id"] as? String).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
+        let typeName = data["message_type"]?.stringValue ?? (envelope ? data["type"]?.stringValue : nil) ?? "text"
+        guard let type = MessageType(rawValue: typeName) else { throw Refusal.socket("Unknown message type \"\(typeName)\"") }
+        let clientID = data["client_msg_id"]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
         if let id = Self.integer(data["conversation_id"]), id > 0, let group = try await self.group(ConversationID(id)) {
             try await self.sendGroup(group, content: content, clientID: clientID)
         } else if let id = Self.integer(data["conversation_id"]), id > 0 {
@@ -152,16 +146,16 @@ final class RealtimeConnection: Sendable {
         } else if let receiver = Self.integer(data["receiver_id"]), receiver > 0 {
             try await self.sendDirect(to: ParticipantID(receiver), content: content, type: type, clientID: clientID)
         } else {
-            throw FrameFailure(message: "A message needs a conversation_id or a receiver_id")
+            throw Refusal.socket("A message needs a conversation_id or a receiver_id")
         }
     }
 
     func sendSupport(_ id: ConversationID, content: String, type: MessageType, clientID: String?, relayCheck: Bool) async throws {
-        guard let conversation = try await self.supportConversation(id) else { throw FrameFailure(message: "Conversation not found") }
-        guard conversation.side(of: self.me) != nil else { throw FrameFailure(message: "You are not in this conversation") }
+        guard let conversation = try await self.supportConversation(id) else { throw Refusal.socket("Conversation not found") }
+        guard conversation.side(of: self.me) != nil else { throw Refusal.socket("You are not in this conversation") }
         let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw FrameFailure(message: "Content is empty") }
-        guard content.count <= self.controller.chat.maximumContentLength else { throw FrameFailure(message: "Content is too long") }
+        guard !trimmed.isEmpty else { throw Refusal.socket("Content is empty") }
+        guard content.count <= self.controller.chat.maximumContentLength else { throw Refusal.socket("Content is too long") }
         if relayCheck, let last = try await self.controller.support.messages(in: id, ascending: false, offset: 0, limit: 1).items.first?.message,
            last.senderID == self.me, last.content == content, Date().timeIntervalSince(last.createdAt) <= 10
         {
@@ -177,12 +171,12 @@ final class RealtimeConnection: Sendable {
     }
 
     func sendGroup(_ group: ChatGroup, content: String, clientID: String?, type: MessageType = .text, echo: Bool = false) async throws {
-        guard group.members[self.me] != nil else { throw FrameFailure(message: "You are not in this conversation") }
+        guard group.members[self.me] != nil else { throw Refusal.socket("You are not in this conversation") }
         let result: SendResult
         do {
             result = try await self.controller.chat.sendToGroup(group, from: self.me, content: content, type: type, clientMessageID: clientID)
         } catch let error as ChatError {
-            throw FrameFailure(message: GroupsController.text(error))
+            throw Refusal.socket(GroupsController.text(error))
         }
         let users = try await self.myself()
         await self.acknowledge(result.message, users, created: result.created, address: .group(group.id), echo: echo)
@@ -204,7 +198,7 @@ final class RealtimeConnection: Sendable {
             case .cannotMessageSelf: "You cannot message yourself"
             case .conversationNotFound: "Conversation not found"
             }
-            throw FrameFailure(message: message)
+            throw Refusal.socket(message)
         }
         let users = try await self.myself()
         await self.acknowledge(result.message, users, created: result.created, address: .direct(self.me, receiver), echo: echo)
@@ -244,18 +238,18 @@ final class RealtimeConnection: Sendable {
     /// Everyone who hears about a conversation other than `me`, or a failure when `me` is not in it.
     func audience(of id: ConversationID) async throws -> (support: SupportConversation?, users: [ParticipantID]) {
         if let conversation = try await self.supportConversation(id) {
-            guard conversation.side(of: self.me) != nil || self.isAdmin else { throw FrameFailure(message: "You are not in this conversation") }
+            guard conversation.side(of: self.me) != nil || self.isAdmin else { throw Refusal.socket("You are not in this conversation") }
             return (conversation, Self.audience(conversation))
         }
         let members = try await self.controller.chat.messages.members(of: id)
-        guard members.contains(self.me) else { throw FrameFailure(message: "You are not in this conversation") }
+        guard members.contains(self.me) else { throw Refusal.socket("You are not in this conversation") }
         return (nil, members)
     }
 
-    func typing(_ data: [String: Any]) async throws {
-        guard let raw = Self.integer(data["conversation_id"]) else { throw FrameFailure(message: "typing needs a conversation_id") }
+    func typing(_ data: JSONValue) async throws {
+        guard let raw = Self.integer(data["conversation_id"]) else { throw Refusal.socket("typing needs a conversation_id") }
         let id = ConversationID(raw)
-        let isTyping = (data["is_typing"] as? NSNumber).map(\.boolValue) ?? true
+        let isTyping = data["is_typing"]?.flag(default: true) ?? true
         let (_, audience) = try await self.audience(of: id)
         let users = try await self.myself()
         // Typing goes to the other participants only, not to the monitors or the typist's other devices.
@@ -276,8 +270,8 @@ final class RealtimeConnection: Sendable {
         }
     }
 
-    func read(_ data: [String: Any]) async throws {
-        guard let raw = Self.integer(data["conversation_id"]) else { throw FrameFailure(message: "read needs a conversation_id") }
+    func read(_ data: JSONValue) async throws {
+        guard let raw = Self.integer(data["conversation_id"]) else { throw Refusal.socket("read needs a conversation_id") }
         let id = ConversationID(raw)
         let (support, audience) = try await self.audience(of: id)
         let seq: Int64?
@@ -296,11 +290,11 @@ final class RealtimeConnection: Sendable {
 
     /// `{"type": "resume", "data": {"conversations": {"12": 40}}}`: every message after each sequence, oldest
     /// first, or `resync` for a conversation that missed more than the resume limit.
-    func resume(_ data: [String: Any], connecting: Bool = false) async throws {
-        guard let positions = data["conversations"] as? [String: Any] else { throw FrameFailure(message: "resume needs \"conversations\"") }
+    func resume(_ data: JSONValue, connecting: Bool = false) async throws {
+        guard let positions = data["conversations"]?.members else { throw Refusal.socket("resume needs \"conversations\"") }
         let limit = self.controller.resumeLimit
-        for (key, value) in positions.sorted(by: { $0.key < $1.key }) {
-            guard let raw = Int64(key), let after = Self.integer(value), after >= 0 else { throw FrameFailure(message: "Bad resume position for \(key)") }
+        for (key, value) in positions.sorted(by: { $0.0 < $1.0 }) {
+            guard let raw = Int64(key), let after = Self.integer(value), after >= 0 else { throw Refusal.socket("Bad resume position for \(key)") }
             let id = ConversationID(raw)
             let (support, members) = try await self.audience(of: id)
             var address: MessageAddress?

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -223,8 +224,8 @@ final class RealtimeController: Sendable {
         await connection.greet()
         if !resuming.isEmpty {
             do {
-                try await connection.resume(["conversations": Dictionary(uniqueKeysWithValues: resuming.map { (String($0.key), $0.value as Any) })], connecting: true)
-            } catch let failure as Connection.FrameFailure {
+                try await connection.resume(["conversations": .object(Dictionary(uniqueKeysWithValues: resuming.map { (String($0.key), JSONValue.int($0.value)) }))], connecting: true)
+            } catch let failure as Refusal {
                 for id in resuming.keys { outbox.endResume(ConversationID(id)) }
                 await connection.error(failure.message)
             } catch {

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 public import ChatCore
 import Foundation

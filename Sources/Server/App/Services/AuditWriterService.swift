@@ -1,3 +1,4 @@
+import StorageKit
 import CRMAudit
 import ServiceLifecycle
 

@@ -1,3 +1,4 @@
+import StorageKit
 import ServiceLifecycle
 
 /// Does nothing until the application shuts down, then runs `cleanup` (closing the database, stopping the

@@ -1,3 +1,4 @@
+import StorageKit
 import ChatCore
 import Logging
 import ServiceLifecycle

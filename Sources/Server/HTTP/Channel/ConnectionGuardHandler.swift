@@ -1,3 +1,4 @@
+import StorageKit
 import HTTPTypes
 import NIOCore
 import NIOHTTP1

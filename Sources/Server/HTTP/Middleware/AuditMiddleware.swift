@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 public import CRMAudit
 import Foundation
@@ -71,7 +72,7 @@ public struct AuditMiddleware: RouterMiddleware {
         return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 
-    func event(for request: Request, context: Context, params: AuditJSON?) -> AuditEvent {
+    func event(for request: Request, context: Context, params: JSONValue?) -> AuditEvent {
         let path = request.uri.path
         let derived = AuditRoute(method: request.method, path: path, template: context.endpointPath, parameters: context.parameters)
         var event = AuditEvent(
@@ -90,7 +91,7 @@ public struct AuditMiddleware: RouterMiddleware {
     /// Query parameters for GET (and other body-less requests), the body for POST, PUT and PATCH: JSON and forms
     /// with their secrets masked, other text as `raw_body` (first 500 characters), large, binary or streamed
     /// bodies described by type and size without being read.
-    func params(of request: inout Request, context: Context) async -> AuditJSON? {
+    func params(of request: inout Request, context: Context) async -> JSONValue? {
         switch request.method {
         case .post, .put, .patch: break
         default:
@@ -114,7 +115,7 @@ public struct AuditMiddleware: RouterMiddleware {
                 return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
             })
         }
-        if let json = AuditJSON(json: bytes) { return self.redactor.redact(json) }
+        if let json = try? JSONValue(parsing: bytes) { return self.redactor.redact(json) }
         return self.redactor.redact(["raw_body": .string(String(String(decoding: bytes, as: UTF8.self).prefix(500)))])
     }
 

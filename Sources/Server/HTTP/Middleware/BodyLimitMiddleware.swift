@@ -1,3 +1,4 @@
+import StorageKit
 public import Hummingbird
 import HTTPTypes
 import Logging

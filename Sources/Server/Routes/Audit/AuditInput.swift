@@ -6,25 +6,26 @@ import StorageKit
 /// Reads the audit routes' query parameters or export body and collects pydantic-2.5-style error items, so a
 /// request with several bad values hears about all of them in one 400 `Result` (contracts/seed002 §1).
 struct AuditInput {
-    enum Source {
-        case query([String: String])
-        case body([String: Any])
-    }
-
-    let source: Source
+    /// The values read, by name.
+    let values: [String: String]
+    /// Where they came from, as pydantic's `loc` names it: `query` or `body`.
+    let location: String
     private(set) var errors: [JSONValue] = []
 
     init(_ parameters: Parameters) {
         var values: [String: String] = [:]
         for (key, value) in parameters { values[String(key)] = String(value) }
-        self.source = .query(values)
+        self.values = values
+        self.location = "query"
     }
 
-    init(body: [String: Any]) { self.source = .body(body) }
-
-    var location: String {
-        if case .body = self.source { return "body" }
-        return "query"
+    /// The export body's fields, and the items for those that were not strings.
+    init(body: ExportBody?, issues: [FieldIssue]) {
+        self.values = body?.values ?? [:]
+        self.location = "body"
+        for issue in issues {
+            self.fail("string_type", issue.field, "Input should be a valid string", issue.input ?? .null)
+        }
     }
 
     static func item(_ type: String, _ loc: [JSONValue], _ message: String, _ input: JSONValue, ctx: JSONValue? = nil) -> JSONValue {
@@ -50,26 +51,8 @@ struct AuditInput {
     }
 
     /// A string value; empty strings count as absent (the seed ignores empty filters).
-    mutating func optionalString(_ name: String) -> String? {
-        switch self.source {
-        case .query(let values):
-            return values[name].flatMap { $0.isEmpty ? nil : $0 }
-        case .body(let object):
-            guard let value = object[name], !(value is NSNull) else { return nil }
-            guard let text = value as? String else {
-                self.fail("string_type", name, "Input should be a valid string", Self.json(value))
-                return nil
-            }
-            return text.isEmpty ? nil : text
-        }
-    }
-
-    static func json(_ value: Any) -> JSONValue {
-        switch value {
-        case let text as String: .string(text)
-        case let number as NSNumber: .string(number.stringValue)
-        default: .string(String(describing: value))
-        }
+    func optionalString(_ name: String) -> String? {
+        self.values[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     mutating func integer(_ name: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
@@ -232,5 +215,36 @@ struct AuditInput {
             return "json"
         }
         return format
+    }
+}
+
+extension AuditInput {
+    /// `POST /api/foundation/audit-logs/export`: `AuditLogExportRequest`, every field an optional string.
+    struct ExportBody: Decodable {
+        var organizationID: String?
+        var userID: String?
+        var action: String?
+        var resourceType: String?
+        var resourceID: String?
+        var category: String?
+        var status: String?
+        var startTime: String?
+        var endTime: String?
+        var format: String?
+
+        enum CodingKeys: String, CodingKey {
+            case organizationID = "organization_id", userID = "user_id", action, resourceType = "resource_type", resourceID = "resource_id"
+            case category, status, startTime = "start_time", endTime = "end_time", format
+        }
+
+        /// The fields given, by their names in the request.
+        var values: [String: String] {
+            let fields: [(CodingKeys, String?)] = [
+                (.organizationID, self.organizationID), (.userID, self.userID), (.action, self.action), (.resourceType, self.resourceType),
+                (.resourceID, self.resourceID), (.category, self.category), (.status, self.status), (.startTime, self.startTime),
+                (.endTime, self.endTime), (.format, self.format),
+            ]
+            return Dictionary(uniqueKeysWithValues: fields.compactMap { key, value in value.map { (key.rawValue, $0) } })
+        }
     }
 }

@@ -73,16 +73,12 @@ struct AuditLogsController {
 
     // MARK: Rendering
 
-    static func json(_ value: AuditJSON?) -> JSONValue {
-        switch value {
-        case nil, .null?: .null
-        case .bool(let v)?: .bool(v)
-        case .int(let v)?: .int(v)
-        case .double(let v)?: .double(v)
-        case .string(let v)?: .string(v)
-        case .array(let items)?: .array(items.map { Self.json($0) })
-        case .object(let members)?: .ordered(members.sorted { $0.key < $1.key }.map { ($0.key, Self.json($0.value)) })
-        }
+    /// A stored value with every object's keys sorted, as the seed's `json.dumps(sort_keys=True)` wrote them.
+    static func json(_ value: JSONValue?) -> JSONValue {
+        guard let value else { return .null }
+        if let members = value.members { return .ordered(members.sorted { $0.0 < $1.0 }.map { ($0.0, Self.json($0.1)) }) }
+        if let items = value.arrayValue { return .array(items.map { Self.json($0) }) }
+        return value
     }
 
     static let fieldNames = [
@@ -211,21 +207,20 @@ struct AuditLogsController {
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
         try self.authorize(context)
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        var input: AuditInput
         if buffer.readableBytes == 0 {
             throw AuditInput.failure([AuditInput.item("missing", ["body"], "Field required", .null)])
         }
-        switch try? JSONSerialization.jsonObject(with: Data(buffer.readableBytesView), options: [.fragmentsAllowed]) {
-        case let object as [String: Any]:
-            input = AuditInput(body: object)
-        case nil:
+        guard let json = try? JSONValue(parsing: buffer.readableBytesView) else {
             throw AuditInput.failure([AuditInput.item("json_invalid", ["body", 0], "JSON decode error", [:], ctx: ["error": "Expecting value"])])
-        default:
+        }
+        guard json.isObject else {
             throw AuditInput.failure([AuditInput.item(
                 "model_attributes_type", ["body"], "Input should be a valid dictionary or object to extract fields from",
                 .string(String(decoding: buffer.readableBytesView, as: UTF8.self))
             )])
         }
+        let decoded = JSONValueDecoder().decodeAll(AuditInput.ExportBody.self, from: json)
+        var input = AuditInput(body: decoded.value, issues: decoded.issues)
         var query = input.query()
         let format = input.format()
         try input.finish()

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import Foundation
 import Hummingbird
@@ -46,10 +47,10 @@ struct AuthController {
     }
 
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        guard let body = try await jsonObject(request, context: context) else {
+        guard let body = try await RequestBody.lenient(Credentials.self, request, context: context) else {
             return JSONResponse(.unsupportedMediaType, ["error": "请求必须是JSON格式", "message": "请求必须是JSON格式"])
         }
-        let username = body.string("username") ?? "", email = body.string("email") ?? "", password = body.string("password") ?? ""
+        let username = body.username ?? "", email = body.email?.stringValue ?? "", password = body.password ?? ""
         let required = "用户名、邮箱和密码都是必需的"
         if username.isEmpty || password.isEmpty { return JSONResponse(.badRequest, ["error": .string(required), "message": "用户名和密码不能为空"]) }
         if email.isEmpty { return JSONResponse(.badRequest, ["error": .string(required), "message": "邮箱不能为空"]) }
@@ -71,12 +72,12 @@ struct AuthController {
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let required = Self.union(.badRequest, error: "用户名和密码都是必需的")
-        guard let body = try await jsonObject(request, context: context) else { return required }
-        let username = (body.string("username") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let email = (body.string("email") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let password = body.string("password") ?? ""
+        guard let body = try await RequestBody.lenient(Credentials.self, request, context: context) else { return required }
+        let username = (body.username ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let email = (body.email?.stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let password = body.password ?? ""
         // Seed 003's guest login: an email form with an empty field and no username.
-        if username.isEmpty, body["email"] != nil, email.isEmpty || password.isEmpty {
+        if username.isEmpty, body.email != nil, email.isEmpty || password.isEmpty {
             let guest = try await self.auth.guestLogin(client: self.client(request, context))
             return JSONResponse(.ok, self.tokenBody("访客登陆成功", guest))
         }
@@ -105,8 +106,8 @@ struct AuthController {
 
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let identity = try context.identity(.flaskJWT)
-        let body = try await jsonObject(request, context: context) ?? [:]
-        guard let old = body.string("old_password"), !old.isEmpty, let new = body.string("new_password"), !new.isEmpty else {
+        let body = try await RequestBody.lenient(PasswordChange.self, request, context: context)
+        guard let old = body?.oldPassword, !old.isEmpty, let new = body?.newPassword, !new.isEmpty else {
             return JSONResponse(.badRequest, ["error": "旧密码和新密码都是必需的"])
         }
         do {
@@ -143,11 +144,10 @@ struct AuthController {
     @Sendable func mintToken(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let identity = try context.identity(.fastAPI)
         guard identity.role == .admin else { return JSONResponse(.forbidden, ["detail": "需要管理员权限"]) }
-        let body = try await jsonObject(request, context: context)
-        guard let body, let name = body.string("user_id"), !name.isEmpty else {
-            let problem = body == nil ? "Field required" : (body?["user_id"] == nil ? "user_id: Field required" : "user_id: Input should be a valid string")
-            return JSONResponse(.unprocessableContent, ["detail": "请求参数验证失败", "errors": [.string(problem)], "path": .string(request.uri.path)])
-        }
+        var validation = SupportValidation(request)
+        let name = try await validation.decode(TokenRequest.self, request, context).userID
+        if name.isEmpty { validation.fail("user_id", "Input should be a valid string") }
+        try validation.finish()
         guard let user = try await self.render.resolve(name, in: self.auth.users) else {
             return JSONResponse(.notFound, ["detail": "User not found"])
         }
@@ -185,6 +185,35 @@ struct AuthController {
             return JSONResponse(.ok, ["message": "会话已注销"])
         } catch AuthError.sessionNotFound {
             return Self.union(.notFound, error: "会话不存在")
+        }
+    }
+}
+
+extension AuthController {
+    /// What `register` and `login` read: seed 003's e-mail form or the others' username form.
+    struct Credentials: Decodable {
+        var username: String?
+        /// Any value, since its presence alone marks seed 003's form.
+        var email: JSONValue?
+        var password: String?
+    }
+
+    /// `POST /api/auth/change_password`.
+    struct PasswordChange: Decodable {
+        var oldPassword: String?
+        var newPassword: String?
+
+        enum CodingKeys: String, CodingKey {
+            case oldPassword = "old_password", newPassword = "new_password"
+        }
+    }
+
+    /// `POST /api/auth/token`.
+    struct TokenRequest: Decodable {
+        var userID: String
+
+        enum CodingKeys: String, CodingKey {
+            case userID = "user_id"
         }
     }
 }

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -30,9 +31,6 @@ struct ChatController {
         group.get("messages/unread/count", use: self.unreadRoute)
     }
 
-    static func error(_ status: HTTPResponse.Status, _ message: String) -> JSONResponse {
-        JSONResponse(status, ["error": .string(message)])
-    }
 
 
     /// Seed 003's `MessageREST`.
@@ -52,68 +50,66 @@ struct ChatController {
 
     // MARK: Send
 
-    struct Refused: Error {
-        let response: JSONResponse
-        init(_ status: HTTPResponse.Status, _ message: String = "Message not sent!") {
-            self.response = JSONResponse(status, ["message": .string(message)])
-        }
-    }
+    /// A refused send, in seed 003's words.
+    static func notSent(_ status: HTTPResponse.Status, _ message: String = "Message not sent!") -> Refusal { .platform(status, message) }
 
     /// `{"receiver_id" | "group_id", "content", "type": "text" | "emoji" | "file", "file_url"?}` → 200 `MessageREST`.
     @Sendable func sendRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let identity = try context.identity(.flaskJWTQuery)
-        guard let body = try await jsonObject(request, context: context) else { return JSONResponse(.unsupportedMediaType, ["message": "请求必须是JSON格式"]) }
+        guard let body = try await RequestBody.lenient(SendBody.self, request, context: context) else {
+            throw Refusal.platform(.unsupportedMediaType, "请求必须是JSON格式")
+        }
         do {
-            guard !identity.isGuest else { throw Refused(.forbidden, "访客不能发送消息，请先登录") }
+            guard !identity.isGuest else { throw Self.notSent(.forbidden, "访客不能发送消息，请先登录") }
             let me = ParticipantID(identity.userID.rawValue)
-            if body["sender_id"] != nil, MessageController.id(body["sender_id"]) != me.rawValue { throw Refused(.forbidden, "发送者与登录用户不符") }
+            if let sender = body.senderID, sender.value != me.rawValue { throw Self.notSent(.forbidden, "发送者与登录用户不符") }
             let (type, content) = try Self.content(body)
-            let receiver = MessageController.id(body["receiver_id"]), group = MessageController.id(body["group_id"])
-            let clientID = (body["client_msg_id"] as? String).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
+            let receiver = body.receiverID?.value, group = body.groupID?.value
+            let clientID = body.clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
             if let group {
-                guard let found = try await self.groups.group(ConversationID(group)) else { throw Refused(.notFound, "群组不存在") }
-                guard found.members[me] != nil else { throw Refused(.forbidden, "You are not in this conversation") }
+                guard let found = try await self.groups.group(ConversationID(group)) else { throw Self.notSent(.notFound, "群组不存在") }
+                guard found.members[me] != nil else { throw Self.notSent(.forbidden, "You are not in this conversation") }
                 let result: SendResult
                 do {
                     result = try await self.chat.sendToGroup(found, from: me, content: content, type: type, clientMessageID: clientID)
                 } catch let error as ChatError {
-                    throw Refused(.badRequest, GroupsController.text(error))
+                    throw Self.notSent(.badRequest, GroupsController.text(error))
                 }
                 return try await self.delivered(result, to: Array(found.members.keys), address: .group(found.id), sender: me)
             }
-            guard let receiver else { throw Refused(.badRequest) }
-            guard try await self.users.user(id: UserID(receiver)) != nil else { throw Refused(.notFound, "用户不存在") }
+            guard let receiver else { throw Self.notSent(.badRequest) }
+            guard try await self.users.user(id: UserID(receiver)) != nil else { throw Self.notSent(.notFound, "用户不存在") }
             let result: SendResult
             do {
                 result = try await self.chat.send(from: me, to: ParticipantID(receiver), content: content, type: type, clientMessageID: clientID)
             } catch let error as ChatError {
                 throw switch error {
-                case .notFriends: Refused(.forbidden, "只能给好友发消息")
-                case .cannotMessageSelf: Refused(.badRequest, "不能给自己发消息")
-                case .emptyContent, .contentTooLong, .conversationNotFound: Refused(.badRequest)
+                case .notFriends: Self.notSent(.forbidden, "只能给好友发消息")
+                case .cannotMessageSelf: Self.notSent(.badRequest, "不能给自己发消息")
+                case .emptyContent, .contentTooLong, .conversationNotFound: Self.notSent(.badRequest)
                 }
             }
             return try await self.delivered(result, to: [me, ParticipantID(receiver)], address: .direct(me, ParticipantID(receiver)), sender: me)
-        } catch let refused as Refused {
-            return refused.response
+        } catch let refusal as Refusal {
+            return refusal.response
         }
     }
 
     /// The message type and the content to store: text and emoji as sent; a file by the `file_url` of a file
     /// uploaded over the socket (`/uploads/chat/<file_id>`).
-    static func content(_ body: [String: Any]) throws -> (MessageType, String) {
-        let content = body["content"] as? String ?? ""
-        switch body["type"] as? String ?? "text" {
+    static func content(_ body: SendBody) throws -> (MessageType, String) {
+        let content = body.content ?? ""
+        switch body.type ?? "text" {
         case "text": return (.text, content)
         case "emoji": return (.emoji, content)
         case "file":
             let prefix = "/uploads/chat/"
-            guard let url = body["file_url"] as? String, url.hasPrefix(prefix) else { throw Refused(.badRequest) }
+            guard let url = body.fileURL, url.hasPrefix(prefix) else { throw Self.notSent(.badRequest) }
             let fileID = String(url.dropFirst(prefix.count))
             let stored = FileTransfers.pathPrefix + fileID
-            guard !fileID.contains("/"), !fileID.contains(".."), FileTransfers.Stored(stored) != nil else { throw Refused(.badRequest) }
+            guard !fileID.contains("/"), !fileID.contains(".."), FileTransfers.Stored(stored) != nil else { throw Self.notSent(.badRequest) }
             return (.file, stored)
-        default: throw Refused(.badRequest)
+        default: throw Self.notSent(.badRequest)
         }
     }
 
@@ -131,18 +127,18 @@ struct ChatController {
     /// which every user joined on registering), so `{"channelId": "public"}` answers `[]` too.
     @Sendable func historyRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try context.platformUser()
-        guard let body = try await jsonObject(request, context: context) else { return Self.error(.badRequest, "请求必须是JSON格式") }
+        guard let body = try await RequestBody.lenient(HistoryBody.self, request, context: context) else { throw Refusal.flask(.badRequest, "请求必须是JSON格式") }
         guard let me else { return JSONResponse(.ok, .array([])) }
         let conversation: ConversationID
         let address: MessageAddress
-        if body["groupId"] != nil {
-            guard let id = MessageController.id(body["groupId"]), let group = try await self.groups.group(ConversationID(id)) else {
-                return Self.error(.notFound, "群组不存在")
+        if let groupID = body.groupID {
+            guard let id = groupID.value, let group = try await self.groups.group(ConversationID(id)) else {
+                throw Refusal.flask(.notFound, "群组不存在")
             }
-            guard group.members[me] != nil else { return Self.error(.forbidden, "无权查看该群组的消息") }
+            guard group.members[me] != nil else { throw Refusal.flask(.forbidden, "无权查看该群组的消息") }
             (conversation, address) = (group.id, .group(group.id))
-        } else if body["friendId"] != nil {
-            guard let friend = MessageController.id(body["friendId"]).map(ParticipantID.init) else { return Self.error(.notFound, "用户不存在") }
+        } else if let friendID = body.friendID {
+            guard let friend = friendID.value.map(ParticipantID.init) else { throw Refusal.flask(.notFound, "用户不存在") }
             guard let found = try await self.chat.messages.existingDirectConversation(between: me, and: friend) else { return JSONResponse(.ok, .array([])) }
             (conversation, address) = (found, .direct(me, friend))
         } else {
@@ -156,8 +152,8 @@ struct ChatController {
     /// The newest 50 direct messages others sent the caller, oldest first (the seed answered 500 for every call).
     @Sendable func receiveRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try context.platformUser()
-        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }), user > 0 else { return Self.error(.notFound, "用户不存在") }
-        guard let me, me.rawValue == user else { return Self.error(.forbidden, "只能查看自己收到的消息") }
+        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }), user > 0 else { throw Refusal.flask(.notFound, "用户不存在") }
+        guard let me, me.rawValue == user else { throw Refusal.flask(.forbidden, "只能查看自己收到的消息") }
         let messages = try await self.chat.messages.received(by: me, limit: Self.historyLimit)
         let users = try await self.users.byID(messages.map(\.senderID))
         return JSONResponse(.ok, .array(messages.reversed().map { self.rest($0, .direct($0.senderID, me), users) }))
@@ -165,8 +161,8 @@ struct ChatController {
 
     /// Marks read what `chat_id` sent the caller, and the caller's group `chat_id`; the other side hears `read`.
     @Sendable func readRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        guard let me = try context.platformUser() else { return Self.error(.notFound, "用户不存在") }
-        guard let chatID = context.parameters.get("chat_id").flatMap({ Int64($0) }), chatID > 0 else { return Self.error(.notFound, "会话不存在") }
+        guard let me = try context.platformUser() else { throw Refusal.flask(.notFound, "用户不存在") }
+        guard let chatID = context.parameters.get("chat_id").flatMap({ Int64($0) }), chatID > 0 else { throw Refusal.flask(.notFound, "会话不存在") }
         var read: [(ConversationID, [ParticipantID])] = []
         if let direct = try await self.chat.messages.existingDirectConversation(between: me, and: ParticipantID(chatID)) {
             read.append((direct, [ParticipantID(chatID)]))
@@ -184,8 +180,36 @@ struct ChatController {
 
     /// `{"<sender_id>": count}` of the direct messages the caller has not read (group messages never count).
     @Sendable func unreadRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        guard let me = try context.platformUser() else { return Self.error(.notFound, "用户不存在") }
+        guard let me = try context.platformUser() else { throw Refusal.flask(.notFound, "用户不存在") }
         let unread = try await self.chat.chats(of: me).filter { $0.unreadCount > 0 }.sorted { $0.partnerID < $1.partnerID }
         return JSONResponse(.ok, .ordered(unread.map { (String($0.partnerID.rawValue), .int(Int64($0.unreadCount))) }))
+    }
+}
+
+extension ChatController {
+    /// `POST /api/chat/send`.
+    struct SendBody: Decodable {
+        var senderID: LooseID?
+        var receiverID: LooseID?
+        var groupID: LooseID?
+        var content: String?
+        var type: String?
+        var fileURL: String?
+        var clientMessageID: String?
+
+        enum CodingKeys: String, CodingKey {
+            case senderID = "sender_id", receiverID = "receiver_id", groupID = "group_id", content, type, fileURL = "file_url"
+            case clientMessageID = "client_msg_id"
+        }
+    }
+
+    /// `POST /api/chat/history`: a group's messages or a friend's.
+    struct HistoryBody: Decodable {
+        var groupID: LooseID?
+        var friendID: LooseID?
+
+        enum CodingKeys: String, CodingKey {
+            case groupID = "groupId", friendID = "friendId"
+        }
     }
 }

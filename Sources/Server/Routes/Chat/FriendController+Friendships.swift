@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -9,26 +10,26 @@ extension FriendController {
     /// The caller, who must still have a user row.
     func chatCaller(_ context: AppRequestContext) async throws -> User {
         let identity = try context.identity(.flaskJWT)
-        guard !identity.isGuest, let user = try await self.users.user(id: identity.userID) else { throw MessageController.error(.notFound, "用户不存在") }
+        guard !identity.isGuest, let user = try await self.users.user(id: identity.userID) else { throw Refusal.flask(.notFound, "用户不存在") }
         return user
     }
 
     @Sendable func addFriend(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try await self.chatCaller(context)
-        let body = try await jsonObject(request, context: context) ?? [:]
-        guard let name = body.string("friend_username")?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
-            return MessageController.error(.badRequest, "好友用户名是必需的")
+        let body = try await RequestBody.lenient(AddFriendBody.self, request, context: context)
+        guard let name = body?.friendUsername?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
+            throw Refusal.flask(.badRequest, "好友用户名是必需的")
         }
-        guard name != me.username else { return MessageController.error(.badRequest, "不能添加自己为好友") }
+        guard name != me.username else { throw Refusal.flask(.badRequest, "不能添加自己为好友") }
         guard let friend = try await self.users.user(identifier: name), friend.username == name || friend.username.lowercased() == name.lowercased() else {
-            return MessageController.error(.notFound, "用户不存在")
+            throw Refusal.flask(.notFound, "用户不存在")
         }
-        guard friend.id != me.id else { return MessageController.error(.badRequest, "不能添加自己为好友") }
+        guard friend.id != me.id else { throw Refusal.flask(.badRequest, "不能添加自己为好友") }
         guard try await !self.requests.isBlocked(MessageController.participant(me), MessageController.participant(friend)) else {
-            return MessageController.error(.forbidden, "无法添加该用户为好友")
+            throw Refusal.flask(.forbidden, "无法添加该用户为好友")
         }
         guard try await self.chat.friendships.befriend(MessageController.participant(me), MessageController.participant(friend), at: Date()) else {
-            return MessageController.error(.badRequest, "已经是好友了")
+            throw Refusal.flask(.badRequest, "已经是好友了")
         }
         return JSONResponse(.ok, ["message": "好友添加成功", "friend": self.render.chat(friend)])
     }
@@ -48,8 +49,8 @@ extension FriendController {
 
     @Sendable func removeFriend(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try await self.chatCaller(context)
-        let body = try await jsonObject(request, context: context) ?? [:]
-        guard let friend = MessageController.id(body["friend_id"]) else { return MessageController.error(.badRequest, "好友ID是必需的") }
+        let body = try await RequestBody.lenient(RemoveFriendBody.self, request, context: context)
+        guard let friend = body?.friendID?.value else { throw Refusal.flask(.badRequest, "好友ID是必需的") }
         try await self.chat.friendships.unfriend(MessageController.participant(me), ParticipantID(friend))
         return JSONResponse(.ok, ["message": "好友删除成功"])
     }
@@ -57,8 +58,38 @@ extension FriendController {
     @Sendable func searchUsers(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         _ = try await self.chatCaller(context)
         let keyword = request.uri.queryParameters["keyword"].map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
-        guard !keyword.isEmpty else { return MessageController.error(.badRequest, "搜索关键词不能为空") }
+        guard !keyword.isEmpty else { throw Refusal.flask(.badRequest, "搜索关键词不能为空") }
         let found = try await self.users.users(usernameContaining: keyword, limit: 20)
         return JSONResponse(.ok, ["users": .array(found.map(self.render.chat)), "count": .int(Int64(found.count))])
+    }
+}
+
+extension FriendController {
+    /// `POST /api/friend/add`.
+    struct AddFriendBody: Decodable {
+        var friendUsername: String?
+
+        enum CodingKeys: String, CodingKey {
+            case friendUsername = "friend_username"
+        }
+    }
+
+    /// `POST /api/friend/remove`.
+    struct RemoveFriendBody: Decodable {
+        var friendID: LooseID?
+
+        enum CodingKeys: String, CodingKey {
+            case friendID = "friend_id"
+        }
+    }
+
+    /// `POST /api/friend/requests`: the receiver under either key.
+    struct FriendRequestBody: Decodable {
+        var receiverID: LooseID?
+        var userID: LooseID?
+
+        enum CodingKeys: String, CodingKey {
+            case receiverID = "receiver_id", userID = "user_id"
+        }
     }
 }

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -32,28 +33,15 @@ struct FriendController {
         group.get("check/{user_id}", use: self.checkRoute)
     }
 
-    /// A refusal: its text (seed 003's words where it has them) and HTTP status.
-    struct Refusal: Error {
-        let status: HTTPResponse.Status
-        let message: String
-        var retryAfter: Int?
-
-        var response: JSONResponse {
-            var headers: HTTPFields = [:]
-            if let retryAfter { headers[.retryAfter] = String(retryAfter) }
-            return JSONResponse(self.status, ["error": .string(self.message), "message": .string(self.message)], headers: headers)
-        }
-    }
-
     static func refusal(_ error: FriendRequestError) -> Refusal {
         switch error {
-        case .notFound: Refusal(status: .notFound, message: "好友请求不存在")
-        case .cannotAddSelf: Refusal(status: .badRequest, message: "不能添加自己为好友")
-        case .alreadyFriends: Refusal(status: .badRequest, message: "已经是好友了")
-        case .blocked: Refusal(status: .forbidden, message: "无法添加该用户为好友")
-        case .notAllowed: Refusal(status: .forbidden, message: "无权处理该好友请求")
-        case .notPending: Refusal(status: .conflict, message: "该好友请求已处理")
-        case .rateLimited(let seconds): Refusal(status: .tooManyRequests, message: "请求过于频繁，请在\(seconds)秒后重试", retryAfter: seconds)
+        case .notFound: Refusal(.notFound, "好友请求不存在", .friends)
+        case .cannotAddSelf: Refusal(.badRequest, "不能添加自己为好友", .friends)
+        case .alreadyFriends: Refusal(.badRequest, "已经是好友了", .friends)
+        case .blocked: Refusal(.forbidden, "无法添加该用户为好友", .friends)
+        case .notAllowed: Refusal(.forbidden, "无权处理该好友请求", .friends)
+        case .notPending: Refusal(.conflict, "该好友请求已处理", .friends)
+        case .rateLimited(let seconds): Refusal(.tooManyRequests, "请求过于频繁，请在\(seconds)秒后重试", .friends, retryAfter: seconds)
         }
     }
 
@@ -104,7 +92,7 @@ struct FriendController {
 
     func send(from me: ParticipantID, to receiver: ParticipantID) async throws -> Outcome {
         let people = try await self.people([me, receiver])
-        guard people.users[me.rawValue] != nil, people.users[receiver.rawValue] != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
+        guard people.users[me.rawValue] != nil, people.users[receiver.rawValue] != nil else { throw Refusal(.notFound, "用户不存在", .friends) }
         do {
             switch try await self.requests.send(from: me, to: receiver, at: Date()) {
             case .requested(let request, let created):
@@ -143,7 +131,7 @@ struct FriendController {
     /// Blocks `user`: the blocker's connections hear of the requests it closed; the blocked user is not told.
     func block(_ user: ParticipantID, by me: ParticipantID) async throws {
         let people = try await self.people([me, user])
-        guard people.users[user.rawValue] != nil else { throw Refusal(status: .notFound, message: "用户不存在") }
+        guard people.users[user.rawValue] != nil else { throw Refusal(.notFound, "用户不存在", .friends) }
         do {
             for request in try await self.requests.block(user, by: me, at: Date()) {
                 await self.publish(request.status == .rejected ? "friend_request_rejected" : "friend_request_cancelled", request, to: [me], people)
@@ -166,7 +154,7 @@ struct FriendController {
 
     func me(_ context: AppRequestContext) throws -> ParticipantID {
         let identity = try context.identity(.flaskJWT)
-        guard !identity.isGuest else { throw Refusal(status: .notFound, message: "用户不存在").response }
+        guard !identity.isGuest else { throw Refusal(.notFound, "用户不存在", .friends).response }
         return ParticipantID(identity.userID.rawValue)
     }
 
@@ -179,7 +167,7 @@ struct FriendController {
     }
 
     func requestID(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id").flatMap({ Int64($0) }), id > 0 else { throw Refusal(status: .notFound, message: "好友请求不存在") }
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }), id > 0 else { throw Refusal(.notFound, "好友请求不存在", .friends) }
         return id
     }
 
@@ -190,10 +178,10 @@ struct FriendController {
 
     @Sendable func sendRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try self.me(context)
-        let body = try await jsonObject(request, context: context) ?? [:]
+        let body = try await RequestBody.lenient(FriendRequestBody.self, request, context: context)
         return try await self.answer {
-            guard let receiver = MessageController.id(body["receiver_id"] ?? body["user_id"]) else {
-                throw Refusal(status: .badRequest, message: "接收者ID是必需的")
+            guard let receiver = (body?.receiverID ?? body?.userID)?.value else {
+                throw Refusal(.badRequest, "接收者ID是必需的", .friends)
             }
             let sent = try await self.send(from: me, to: ParticipantID(receiver))
             return JSONResponse(sent.created ? .created : .ok, sent.json)
@@ -216,9 +204,9 @@ struct FriendController {
 
     @Sendable func blockRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try self.me(context)
-        let body = try await jsonObject(request, context: context) ?? [:]
+        let body = try await RequestBody.lenient(FriendRequestBody.self, request, context: context)
         return try await self.answer {
-            guard let user = MessageController.id(body["user_id"]) else { throw Refusal(status: .badRequest, message: "用户ID是必需的") }
+            guard let user = body?.userID?.value else { throw Refusal(.badRequest, "用户ID是必需的", .friends) }
             try await self.block(ParticipantID(user), by: me)
             return JSONResponse(.ok, ["message": "已屏蔽该用户", "user_id": .int(user)])
         }
@@ -226,7 +214,7 @@ struct FriendController {
 
     @Sendable func unblockRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try self.me(context)
-        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(status: .notFound, message: "用户不存在").response }
+        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(.notFound, "用户不存在", .friends).response }
         try await self.requests.unblock(ParticipantID(user), by: me)
         return JSONResponse(.ok, ["message": "已取消屏蔽", "user_id": .int(user)])
     }
@@ -235,7 +223,7 @@ struct FriendController {
     /// Seed 003's `GET /api/friend/check/<user_id>`: true when any friendship row exists either way.
     @Sendable func checkRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let identity = try context.identity(.flaskJWTQuery)
-        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(status: .notFound, message: "用户不存在").response }
+        guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(.notFound, "用户不存在", .friends).response }
         let any = try await self.chat.friendships.anyRow(ParticipantID(identity.userID.rawValue), ParticipantID(user))
         return JSONResponse(.ok, ["is_friend": .bool(any)])
     }

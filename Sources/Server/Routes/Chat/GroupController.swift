@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -17,18 +18,16 @@ struct GroupController {
         group.get("{group_id}", use: self.groupRoute)
     }
 
-    static func error(_ status: HTTPResponse.Status, _ message: String) -> JSONResponse {
-        JSONResponse(status, ["error": .string(message)])
-    }
 
     /// `{"name", "owner_id"}` → 201 `{"message": "群组创建成功", "group_id", "name"}`; the owner must exist.
     @Sendable func createRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        guard let body = try await jsonObject(request, context: context) else { return Self.error(.unsupportedMediaType, "请求必须是JSON格式") }
-        guard let name = (body["name"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty,
-              let owner = MessageController.id(body["owner_id"])
-        else { return Self.error(.badRequest, "缺少必要参数") }
-        guard name.count <= 100 else { return Self.error(.badRequest, "群组名称不能超过100个字符") }
-        guard try await self.users.user(id: UserID(owner)) != nil else { return Self.error(.notFound, "用户不存在") }
+        guard let body = try await RequestBody.lenient(CreateBody.self, request, context: context) else {
+            throw Refusal.flask(.unsupportedMediaType, "请求必须是JSON格式")
+        }
+        guard let name = body.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty, let owner = body.ownerID?.value
+        else { throw Refusal.flask(.badRequest, "缺少必要参数") }
+        guard name.count <= 100 else { throw Refusal.flask(.badRequest, "群组名称不能超过100个字符") }
+        guard try await self.users.user(id: UserID(owner)) != nil else { throw Refusal.flask(.notFound, "用户不存在") }
         let group = try await self.groups.create(name: name, owner: ParticipantID(owner), members: [], at: Date())
         return JSONResponse(.created, .ordered([("message", "群组创建成功"), ("group_id", .int(group.id.rawValue)), ("name", .string(group.name))]))
     }
@@ -37,7 +36,19 @@ struct GroupController {
     @Sendable func groupRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         guard let id = context.parameters.get("group_id").flatMap({ Int64($0) }), id > 0,
               let group = try await self.groups.group(ConversationID(id))
-        else { return Self.error(.notFound, "群组不存在") }
+        else { throw Refusal.flask(.notFound, "群组不存在") }
         return JSONResponse(.ok, ["name": .string(group.name)])
+    }
+}
+
+extension GroupController {
+    /// `POST /api/group/create`.
+    struct CreateBody: Decodable {
+        var name: String?
+        var ownerID: LooseID?
+
+        enum CodingKeys: String, CodingKey {
+            case name, ownerID = "owner_id"
+        }
     }
 }

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -25,11 +26,9 @@ struct GroupsController {
         group.post("{id}/messages", use: self.send)
     }
 
-    static func failure(_ status: HTTPResponse.Status, _ message: String) -> JSONResponse {
-        JSONResponse(status, ["msg": .string(message), "error": .string(message), "detail": .string(message)])
-    }
+    static func failure(_ status: HTTPResponse.Status, _ message: String) -> Refusal { .union(status, message) }
 
-    static func failure(_ error: GroupError) -> JSONResponse {
+    static func failure(_ error: GroupError) -> Refusal {
         switch error {
         case .notFound: Self.failure(.notFound, "Group not found")
         case .notAMember: Self.failure(.forbidden, "You are not a member of this group")
@@ -66,16 +65,21 @@ struct GroupsController {
         ))
     }
 
-    /// The user ids of a body field, all of which must exist.
-    func userIDs(_ body: [String: Any], _ key: String) async throws -> [ParticipantID] {
-        guard let raw = body[key] as? [Any] else { throw Self.failure(.badRequest, "\(key) must be a list of user ids") }
-        var ids: [ParticipantID] = []
-        for value in raw {
-            guard let number = value as? NSNumber, !JSONBody.isBoolean(number), let id = Int64(exactly: number.doubleValue), id > 0 else {
-                throw Self.failure(.badRequest, "\(key) must be a list of user ids")
-            }
-            ids.append(ParticipantID(id))
+    /// A bad body in this API's words.
+    static func refusal(_ issue: FieldIssue) -> Refusal {
+        guard let field = issue.path.first else { return Self.failure(.badRequest, "A JSON body is required") }
+        return switch (field, issue.problem) {
+        case ("member_ids", _), ("user_ids", _): Self.failure(.badRequest, "\(field) must be a list of user ids")
+        case ("role", _): Self.failure(.badRequest, "role must be member or admin")
+        case (_, .missing): Self.failure(.badRequest, "\(field) is required")
+        default: Self.failure(.badRequest, "\(field) must be a string")
         }
+    }
+
+    /// The user ids of a body field, all of which must exist.
+    func userIDs(_ raw: [Int64], _ key: String) async throws -> [ParticipantID] {
+        guard raw.allSatisfy({ $0 > 0 }) else { throw Self.failure(.badRequest, "\(key) must be a list of user ids") }
+        let ids = raw.map(ParticipantID.init)
         guard ids.count <= 1000 else { throw Self.failure(.badRequest, "At most 1000 members at once") }
         let found = Set(try await self.users.users(ids: ids.map { UserID($0.rawValue) }).map(\.id.rawValue))
         if let missing = ids.first(where: { !found.contains($0.rawValue) }) { throw Self.failure(.notFound, "User \(missing.rawValue) not found") }
@@ -88,10 +92,9 @@ struct GroupsController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try self.me(context)
-        guard let body = try await jsonObject(request, context: context) else { throw Self.failure(.badRequest, "A JSON body is required") }
-        guard let name = body["name"] as? String else { throw Self.failure(.badRequest, "name is required") }
-        let members = body["member_ids"] == nil ? [] : try await self.userIDs(body, "member_ids")
-        let group = try await self.run { try await self.groups.create(name: name, owner: me, members: members, at: Date()) }
+        let body = try await RequestBody.decode(CreateBody.self, request, context: context, refuse: Self.refusal)
+        let members = try await self.userIDs(body.memberIDs ?? [], "member_ids")
+        let group = try await self.run { try await self.groups.create(name: body.name, owner: me, members: members, at: Date()) }
         await self.announce(group)
         return JSONResponse(.created, self.json(group))
     }
@@ -115,12 +118,12 @@ struct GroupsController {
     @Sendable func rename(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try self.me(context)
         let id = try self.id(context)
-        guard let body = try await jsonObject(request, context: context), let name = body["name"] as? String else {
-            throw Self.failure(.badRequest, "name is required")
+        let body = try await RequestBody.decode(RenameBody.self, request, context: context) { issue in
+            issue.path.isEmpty ? Self.failure(.badRequest, "name is required") : Self.refusal(issue)
         }
         let group = try await self.run {
             _ = try await self.groups.manage(id, by: me)
-            return try await self.groups.rename(id, to: name)
+            return try await self.groups.rename(id, to: body.name)
         }
         await self.announce(group)
         return JSONResponse(.ok, self.json(group))
@@ -129,14 +132,9 @@ struct GroupsController {
     @Sendable func addMembers(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try self.me(context)
         let id = try self.id(context)
-        guard let body = try await jsonObject(request, context: context) else { throw Self.failure(.badRequest, "A JSON body is required") }
-        let role: GroupRole
-        switch body["role"] as? String {
-        case nil, "member": role = .member
-        case "admin": role = .admin
-        default: throw Self.failure(.badRequest, "role must be member or admin")
-        }
-        let users = try await self.userIDs(body, "user_ids")
+        let body = try await RequestBody.decode(AddMembersBody.self, request, context: context, refuse: Self.refusal)
+        let role = body.role?.role ?? .member
+        let users = try await self.userIDs(body.userIDs, "user_ids")
         let group = try await self.run {
             let current = try await self.groups.manage(id, by: me)
             if role == .admin, current.members[me] != .owner { throw GroupError.notAllowed }
@@ -177,10 +175,11 @@ struct GroupsController {
 
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let (group, me) = try await self.memberGroup(context)
-        guard let body = try await jsonObject(request, context: context), let content = body["content"] as? String else {
-            throw Self.failure(.badRequest, "content is required")
+        let body = try await RequestBody.decode(SendBody.self, request, context: context) { issue in
+            issue.path.isEmpty ? Self.failure(.badRequest, "content is required") : Self.refusal(issue)
         }
-        let clientID = (body["client_msg_id"] as? String).flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
+        let content = body.content
+        let clientID = body.clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
         let result: SendResult
         do {
             result = try await self.chat.sendToGroup(group, from: me, content: content, clientMessageID: clientID)
@@ -201,5 +200,51 @@ struct GroupsController {
         case .contentTooLong: "Content is too long"
         default: "Message refused"
         }
+    }
+}
+
+extension GroupsController {
+    /// `POST /api/groups`.
+    struct CreateBody: Decodable {
+        var name: String
+        var memberIDs: [Int64]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, memberIDs = "member_ids"
+        }
+    }
+
+    /// `PATCH /api/groups/{id}`.
+    struct RenameBody: Decodable {
+        var name: String
+    }
+
+    /// `POST /api/groups/{id}/members`.
+    struct AddMembersBody: Decodable {
+        var userIDs: [Int64]
+        var role: MemberRole?
+
+        enum CodingKeys: String, CodingKey {
+            case userIDs = "user_ids", role
+        }
+    }
+
+    /// `POST /api/groups/{id}/messages`.
+    struct SendBody: Decodable {
+        var content: String
+        var clientMessageID: String?
+
+        enum CodingKeys: String, CodingKey {
+            case content, clientMessageID = "client_msg_id"
+        }
+    }
+}
+
+extension GroupsController {
+    /// The roles members are added with (the owner is who created the group).
+    enum MemberRole: String, JSONEnumeration {
+        case member, admin
+
+        var role: GroupRole { self == .admin ? .admin : .member }
     }
 }

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -22,25 +23,14 @@ struct MessageController {
         group.post("mark_read", use: self.markRead)
     }
 
-    static func error(_ status: HTTPResponse.Status, _ text: String) -> JSONResponse { JSONResponse(status, ["error": .string(text)]) }
 
-    /// A positive integer id from JSON (a number, or digits in a string as the seed accepted); nil for 0 or anything else.
-    static func id(_ value: Any?) -> Int64? {
-        let number: Int64?
-        switch value {
-        case let int as Int: number = Int64(int)
-        case let double as Double where double == double.rounded(): number = Int64(exactly: double)
-        case let text as String: number = Int64(text.trimmingCharacters(in: .whitespaces))
-        default: number = nil
-        }
-        guard let number, number > 0 else { return nil }
-        return number
-    }
+    /// A positive integer id from a query parameter; nil for 0 or anything else.
+    static func id(_ text: String) -> Int64? { JSONValue.string(text).positiveID }
 
     /// The caller, who must still have a user row.
     func me(_ context: AppRequestContext) async throws -> User {
         let identity = try context.identity(.flaskJWT)
-        guard !identity.isGuest, let user = try await self.users.user(id: identity.userID) else { throw Self.error(.notFound, "用户不存在") }
+        guard !identity.isGuest, let user = try await self.users.user(id: identity.userID) else { throw Refusal.flask(.notFound, "用户不存在") }
         return user
     }
 
@@ -58,13 +48,13 @@ struct MessageController {
     }
 
     /// The answer to a refused send.
-    static func failure(_ error: ChatError) -> JSONResponse {
+    static func refusal(_ error: ChatError) -> Refusal {
         switch error {
-        case .emptyContent: Self.error(.badRequest, "接收者ID和消息内容都是必需的")
-        case .contentTooLong(let maximum): Self.error(.badRequest, "消息内容不能超过\(maximum)个字符")
-        case .cannotMessageSelf: Self.error(.badRequest, "不能给自己发消息")
-        case .notFriends: Self.error(.forbidden, "只能给好友发送消息")
-        case .conversationNotFound: Self.error(.notFound, "会话不存在")
+        case .emptyContent: .flask(.badRequest, "接收者ID和消息内容都是必需的")
+        case .contentTooLong(let maximum): .flask(.badRequest, "消息内容不能超过\(maximum)个字符")
+        case .cannotMessageSelf: .flask(.badRequest, "不能给自己发消息")
+        case .notFriends: .flask(.forbidden, "只能给好友发送消息")
+        case .conversationNotFound: .flask(.notFound, "会话不存在")
         }
     }
 
@@ -72,25 +62,24 @@ struct MessageController {
         // The identity is enough here: the friendship check below finds out about the receiver, and only a
         // refused send pays for looking the receiver up.
         let identity = try context.identity(.flaskJWT)
-        guard !identity.isGuest else { return Self.error(.notFound, "用户不存在") }
+        guard !identity.isGuest else { throw Refusal.flask(.notFound, "用户不存在") }
         let me = identity.userID.rawValue
-        let body = try await jsonObject(request, context: context) ?? [:]
-        let required = Self.error(.badRequest, "接收者ID和消息内容都是必需的")
-        guard let receiverID = Self.id(body["receiver_id"]), let content = body.string("content"),
+        let body = try await RequestBody.lenient(SendBody.self, request, context: context)
+        guard let receiverID = body?.receiverID?.value, let content = body?.content,
               !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        else { return required }
+        else { throw Refusal.flask(.badRequest, "接收者ID和消息内容都是必需的") }
         var type = MessageType.text
-        if let named = body["message_type"] {
-            guard let text = named as? String, let parsed = MessageType(rawValue: text) else {
-                return Self.error(.badRequest, "消息类型只能是 text、emoji、image 或 file")
+        if let named = body?.messageType {
+            guard let text = named.stringValue, let parsed = MessageType(rawValue: text) else {
+                throw Refusal.flask(.badRequest, "消息类型只能是 text、emoji、image 或 file")
             }
             type = parsed
         }
-        guard receiverID != me else { return Self.error(.badRequest, "不能给自己发消息") }
+        guard receiverID != me else { throw Refusal.flask(.badRequest, "不能给自己发消息") }
         do {
             let result = try await self.chat.send(
                 from: ParticipantID(me), to: ParticipantID(receiverID), content: content, type: type,
-                clientMessageID: body.string("client_msg_id")
+                clientMessageID: body?.clientMessageID
             )
             if result.created {
                 // Live to both users' connections (the sender's other devices too).
@@ -102,10 +91,10 @@ struct MessageController {
             return JSONResponse(.ok, ["message": "消息发送成功", "data": Self.json(result.message, receiver: receiverID, isRead: false)])
         } catch ChatError.notFriends {
             // The contract answers an unknown receiver before a non-friend.
-            guard try await self.users.user(id: UserID(receiverID)) != nil else { return Self.error(.notFound, "接收者不存在") }
-            return Self.error(.forbidden, "只能给好友发送消息")
+            guard try await self.users.user(id: UserID(receiverID)) != nil else { throw Refusal.flask(.notFound, "接收者不存在") }
+            throw Refusal.flask(.forbidden, "只能给好友发送消息")
         } catch let error as ChatError {
-            return Self.failure(error)
+            throw Self.refusal(error)
         }
     }
 
@@ -122,7 +111,7 @@ struct MessageController {
     @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try await self.me(context)
         let query = request.uri.queryParameters
-        guard let friendID = query["friend_id"].flatMap({ Self.id(String($0)) }) else { return Self.error(.badRequest, "好友ID是必需的") }
+        guard let friendID = query["friend_id"].flatMap({ Self.id(String($0)) }) else { throw Refusal.flask(.badRequest, "好友ID是必需的") }
         let (page, perPage) = Self.pageNumbers(query)
         let beforeSeq = query["before_seq"].flatMap { Int64($0) }
         let afterSeq = query["after_seq"].flatMap { Int64($0) }
@@ -146,7 +135,7 @@ struct MessageController {
                 ],
             ])
         } catch ChatError.notFriends {
-            return Self.error(.forbidden, "只能查看好友的聊天记录")
+            throw Refusal.flask(.forbidden, "只能查看好友的聊天记录")
         }
     }
 
@@ -171,7 +160,7 @@ struct MessageController {
     @Sendable func last(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try await self.me(context)
         guard let friendID = request.uri.queryParameters["friend_id"].flatMap({ Self.id(String($0)) }) else {
-            return Self.error(.badRequest, "好友ID是必需的")
+            throw Refusal.flask(.badRequest, "好友ID是必需的")
         }
         do {
             guard let (message, isRead) = try await self.chat.lastMessage(of: Self.participant(me), with: ParticipantID(friendID)) else {
@@ -181,15 +170,39 @@ struct MessageController {
             let senderName = mine ? me.username : (try await self.users.user(id: UserID(friendID))?.username ?? "Unknown")
             return JSONResponse(.ok, ["last_message": Self.json(message, receiver: mine ? friendID : me.id.rawValue, isRead: isRead, senderName: senderName)])
         } catch ChatError.notFriends {
-            return Self.error(.forbidden, "只能查看好友的消息")
+            throw Refusal.flask(.forbidden, "只能查看好友的消息")
         }
     }
 
     @Sendable func markRead(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let me = try await self.me(context)
-        let body = try await jsonObject(request, context: context) ?? [:]
-        guard let sender = Self.id(body["sender_id"]) else { return Self.error(.badRequest, "发送者ID是必需的") }
+        let body = try await RequestBody.lenient(ReadBody.self, request, context: context)
+        guard let sender = body?.senderID?.value else { throw Refusal.flask(.badRequest, "发送者ID是必需的") }
         let count = try await self.chat.markRead(by: Self.participant(me), from: ParticipantID(sender))
         return JSONResponse(.ok, ["message": .string("已标记 \(count) 条消息为已读")])
+    }
+}
+
+extension MessageController {
+    /// `POST /api/message/send`.
+    struct SendBody: Decodable {
+        var receiverID: LooseID?
+        var content: String?
+        /// Any value: one that names no type is refused in the route's words.
+        var messageType: JSONValue?
+        var clientMessageID: String?
+
+        enum CodingKeys: String, CodingKey {
+            case receiverID = "receiver_id", content, messageType = "message_type", clientMessageID = "client_msg_id"
+        }
+    }
+
+    /// `POST /api/message/read`.
+    struct ReadBody: Decodable {
+        var senderID: LooseID?
+
+        enum CodingKeys: String, CodingKey {
+            case senderID = "sender_id"
+        }
     }
 }

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -50,7 +51,7 @@ struct UserController {
     @Sendable func userRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         guard let id = context.parameters.get("user_id").flatMap({ Int64($0) }), id > 0,
               let user = try await self.users.user(id: UserID(id))
-        else { return GroupController.error(.notFound, "用户不存在") }
+        else { throw Refusal.flask(.notFound, "用户不存在") }
         return JSONResponse(.ok, ["username": .string(user.username)])
     }
 

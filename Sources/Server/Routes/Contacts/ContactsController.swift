@@ -118,8 +118,16 @@ public struct ContactsController<Context: RapportRequestContext>: Sendable {
 
     /// `{"name", "phone"}`, or the envelope's 400 when the body is not a JSON object.
     func fields(_ request: Request, _ context: Context) async throws -> (name: String?, phone: String?) {
-        guard let body = try await jsonObject(request, context: context) else { throw Self.envelope(.badRequest, "请求数据格式错误") }
-        return (body.string("name"), body.string("phone"))
+        guard let body = try await RequestBody.lenient(ContactFields.self, request, context: context) else {
+            throw Self.envelope(.badRequest, "请求数据格式错误")
+        }
+        return (body.name, body.phone)
+    }
+
+    /// A contact's fields in a create or update body; a value that is not a string counts as absent.
+    struct ContactFields: Decodable {
+        var name: String?
+        var phone: String?
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> JSONResponse {

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -60,13 +61,10 @@ struct ConversationsController {
 
     @Sendable func openConversation(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
-        let body = try await UsersController.body(request, context)
         var validation = SupportValidation(request)
-        for key in ["customer_id", "merchant_id"] {
-            if body[key] == nil { validation.fail(key, "Field required") } else if !(body[key] is String) { validation.fail(key, "Input should be a valid string") }
-        }
+        let body = try await validation.decode(OpenBody.self, request, context)
         try validation.finish()
-        let customerName = body.string("customer_id")!, merchantName = body.string("merchant_id")!
+        let customerName = body.customerID, merchantName = body.merchantID
         let customer = try await self.api.participant(named: customerName), merchant = try await self.api.participant(named: merchantName)
         if !caller.isAdmin, customer != caller.id, merchant != caller.id { throw SupportAPI.impersonation }
         guard let customer else { return JSONResponse(.notFound, ["detail": .string("Customer with id '\(customerName)' not found")]) }
@@ -153,19 +151,13 @@ struct ConversationsController {
     @Sendable func transfer(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let conversation = try await self.api.changeableConversation(request, context, caller)
-        let body = try await UsersController.body(request, context)
         var validation = SupportValidation(request)
+        let body = try await validation.decode(TransferBody.self, request, context, messages: ["assignee_id": "Input should be a valid string or null"])
+        try validation.finish()
         var target: ParticipantID?
-        switch body["assignee_id"] {
-        case nil: validation.fail("assignee_id", "Field required")
-        case is NSNull: target = nil
-        case let name as String:
-            guard let found = try await self.api.participant(named: name) else {
-                validation.fail("assignee_id", "No user with id '\(name)'")
-                break
-            }
-            target = found
-        default: validation.fail("assignee_id", "Input should be a valid string or null")
+        if let name = body.assigneeID.value {
+            target = try await self.api.participant(named: name)
+            if target == nil { validation.fail("assignee_id", "No user with id '\(name)'") }
         }
         try validation.finish()
         do {
@@ -188,24 +180,15 @@ struct ConversationsController {
         let caller = try self.api.caller(context)
         let conversation = try await self.api.changeableConversation(request, context, caller)
         let needsBody = fixed == nil || fixed == .snoozed
-        let body = needsBody ? try await UsersController.body(request, context) : [:]
         var validation = SupportValidation(request)
-        var status = fixed ?? .open
-        if fixed == nil {
-            switch body["status"] {
-            case nil: validation.fail("status", "Field required")
-            case let text as String where SupportStatus(rawValue: text) != nil: status = SupportStatus(rawValue: text)!
-            default: validation.fail("status", "Input should be 'open', 'pending', 'resolved' or 'snoozed'")
-            }
-        }
+        let body = needsBody
+            ? try await validation.decode(StatusBody.self, request, context, messages: ["snoozed_until": "Input should be a valid number of epoch seconds"])
+            : StatusBody()
+        if fixed == nil, body.status == nil { validation.fail("status", "Field required") }
+        let status = fixed ?? body.status ?? .open
         var until: Date?
         if status == .snoozed {
-            switch body["snoozed_until"] {
-            case nil: validation.fail("snoozed_until", "Field required")
-            case let number as NSNumber where !JSONBody.isBoolean(number) && number.doubleValue.isFinite:
-                until = Date(timeIntervalSince1970: number.doubleValue)
-            default: validation.fail("snoozed_until", "Input should be a valid number of epoch seconds")
-            }
+            if let seconds = body.snoozedUntil { until = Date(timeIntervalSince1970: seconds) } else { validation.fail("snoozed_until", "Field required") }
         }
         try validation.finish()
         do {
@@ -213,6 +196,37 @@ struct ConversationsController {
             return try await self.api.conversationResponse(try await self.api.support.conversation(id: changed.id) ?? changed)
         } catch let error as SupportDeskError {
             throw self.api.deskFailure(error)
+        }
+    }
+}
+
+extension ConversationsController {
+    /// `POST /api/conversations/`: `ConversationCreate`.
+    struct OpenBody: Decodable {
+        var customerID: String
+        var merchantID: String
+
+        enum CodingKeys: String, CodingKey {
+            case customerID = "customer_id", merchantID = "merchant_id"
+        }
+    }
+
+    /// `POST …/transfer`: an agent, or `null` for the queue (the key is required).
+    struct TransferBody: Decodable {
+        var assigneeID: Nullable<String>
+
+        enum CodingKeys: String, CodingKey {
+            case assigneeID = "assignee_id"
+        }
+    }
+
+    /// `PUT …/status` and `POST …/snooze`.
+    struct StatusBody: Decodable {
+        var status: SupportStatus?
+        var snoozedUntil: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case status, snoozedUntil = "snoozed_until"
         }
     }
 }

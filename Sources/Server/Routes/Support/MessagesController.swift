@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -45,31 +46,15 @@ struct MessagesController {
 
     @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
-        let body = try await UsersController.body(request, context)
         var validation = SupportValidation(request)
-        var conversationID: Int64?
-        switch body["conversation_id"] {
-        case nil: validation.fail("conversation_id", "Field required")
-        case let number as NSNumber where Int64(exactly: number.doubleValue) != nil: conversationID = Int64(exactly: number.doubleValue)
-        case let text as String where Int64(text) != nil: conversationID = Int64(text)
-        default: validation.fail("conversation_id", "Input should be a valid integer, unable to parse string as an integer")
-        }
-        for key in ["sender_id", "content"] {
-            if body[key] == nil { validation.fail(key, "Field required") } else if !(body[key] is String) { validation.fail(key, "Input should be a valid string") }
-        }
-        var type = MessageType.text
-        if let value = body["message_type"], !(value is NSNull) {
-            if let name = value as? String, let parsed = MessageType(rawValue: name), parsed != .emoji { type = parsed } else {
-                validation.fail("message_type", "Input should be 'text', 'image' or 'file'")
-            }
-        }
-        let content = body.string("content") ?? ""
-        if content.count > self.api.maximumContentLength {
+        let body = try await validation.decode(SendBody.self, request, context)
+        let content = body.content, type = body.messageType?.type ?? .text
+        if !validation.hasProblem("content"), content.count > self.api.maximumContentLength {
             validation.fail("content", "String should have at most \(self.api.maximumContentLength) characters")
         }
         try validation.finish()
-        guard let sender = try await self.api.actingAs(body.string("sender_id")!, caller) else { throw SupportAPI.noAccess }
-        guard let conversation = try await self.api.support.conversation(id: ConversationID(conversationID!)) else { throw SupportAPI.conversationNotFound }
+        guard let sender = try await self.api.actingAs(body.senderID, caller) else { throw SupportAPI.noAccess }
+        guard let conversation = try await self.api.support.conversation(id: ConversationID(body.conversationID)) else { throw SupportAPI.conversationNotFound }
         guard conversation.side(of: sender) != nil else { throw SupportAPI.noAccess }
         let sent = try await self.api.support.send(NewMessage(senderID: sender, content: content, type: type), in: conversation.id, at: Date())
         await self.api.desk.stored(before: conversation, after: sent.conversation)
@@ -94,5 +79,19 @@ struct MessagesController {
         guard try self.api.caller(context).isAdmin else { throw UsersController.adminOnly }
         guard try await self.api.support.deleteMessage(id: try self.api.messageID(context, request)) else { throw SupportAPI.messageNotFound }
         return JSONResponse(.ok, ["status": "success", "message": "Message deleted successfully"])
+    }
+}
+
+extension MessagesController {
+    /// `POST /api/messages/`: `MessageCreate`.
+    struct SendBody: Decodable {
+        var conversationID: Int64
+        var senderID: String
+        var content: String
+        var messageType: SupportMessageType?
+
+        enum CodingKeys: String, CodingKey {
+            case conversationID = "conversation_id", senderID = "sender_id", content, messageType = "message_type"
+        }
     }
 }

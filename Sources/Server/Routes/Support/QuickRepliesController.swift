@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -29,23 +30,14 @@ struct QuickRepliesController {
 
     @Sendable func createQuickReply(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
-        let body = try await UsersController.body(request, context)
         var validation = SupportValidation(request)
-        for key in ["user_id", "content"] {
-            if body[key] == nil { validation.fail(key, "Field required") } else if !(body[key] is String) { validation.fail(key, "Input should be a valid string") }
-        }
-        var sortOrder = 0
-        if let value = body["sort_order"], !(value is NSNull) {
-            if let number = value as? NSNumber, let int = Int(exactly: number.doubleValue) { sortOrder = int } else {
-                validation.fail("sort_order", "Input should be a valid integer")
-            }
-        }
+        let body = try await validation.decode(CreateBody.self, request, context)
         try validation.finish()
-        guard let owner = try await self.api.actingAs(body.string("user_id")!, caller) else {
+        guard let owner = try await self.api.actingAs(body.userID, caller) else {
             return JSONResponse(.notFound, ["detail": "User not found"])
         }
         do {
-            let reply = try await self.api.quickReplies.create(user: owner, content: body.string("content")!, sortOrder: sortOrder, at: Date())
+            let reply = try await self.api.quickReplies.create(user: owner, content: body.content, sortOrder: body.sortOrder ?? 0, at: Date())
             return JSONResponse(.ok, self.api.json(reply, try await self.api.users.byID([owner])))
         } catch QuickReplyError.limitReached {
             return JSONResponse(.badRequest, ["detail": "最多只能创建10条快捷消息"])
@@ -55,19 +47,10 @@ struct QuickRepliesController {
     @Sendable func updateQuickReply(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let reply = try await self.api.ownedReply(request, context, caller)
-        let body = try await UsersController.body(request, context)
         var validation = SupportValidation(request)
-        var content: String?, sortOrder: Int?
-        if let value = body["content"], !(value is NSNull) {
-            if let text = value as? String { content = text } else { validation.fail("content", "Input should be a valid string") }
-        }
-        if let value = body["sort_order"], !(value is NSNull) {
-            if let number = value as? NSNumber, let int = Int(exactly: number.doubleValue) { sortOrder = int } else {
-                validation.fail("sort_order", "Input should be a valid integer")
-            }
-        }
+        let body = try await validation.decode(UpdateBody.self, request, context)
         try validation.finish()
-        guard let updated = try await self.api.quickReplies.update(id: reply.id, content: content, sortOrder: sortOrder) else { throw SupportAPI.replyNotFound }
+        guard let updated = try await self.api.quickReplies.update(id: reply.id, content: body.content, sortOrder: body.sortOrder) else { throw SupportAPI.replyNotFound }
         return JSONResponse(.ok, self.api.json(updated, try await self.api.users.byID([updated.userID])))
     }
 
@@ -76,5 +59,28 @@ struct QuickRepliesController {
         let reply = try await self.api.ownedReply(request, context, caller)
         _ = try await self.api.quickReplies.deactivate(id: reply.id)
         return JSONResponse(.ok, ["status": "success", "message": "删除成功"])
+    }
+}
+
+extension QuickRepliesController {
+    /// `POST /api/quick-replies/`: `QuickReplyCreate`.
+    struct CreateBody: Decodable {
+        var userID: String
+        var content: String
+        var sortOrder: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case userID = "user_id", content, sortOrder = "sort_order"
+        }
+    }
+
+    /// `PUT /api/quick-replies/{id}`: `QuickReplyUpdate`.
+    struct UpdateBody: Decodable {
+        var content: String?
+        var sortOrder: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case content, sortOrder = "sort_order"
+        }
     }
 }

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -27,24 +28,13 @@ struct SupportDeskController {
     @Sendable func saveAgent(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let user = try await self.api.pathUser(context)
-        let body = try await UsersController.body(request, context)
         var validation = SupportValidation(request)
         if user.role != .agent, user.role != .merchant { validation.fail("user_id", "Only users of role 'agent' or 'merchant' can be agents") }
-        var teamName: String?
-        switch body["merchant_id"] {
-        case nil where !caller.isAdmin: teamName = nil
-        case nil: validation.fail("merchant_id", "Field required")
-        case let name as String: teamName = name
-        default: validation.fail("merchant_id", "Input should be a valid string")
-        }
-        var capacity: Int?
-        if let value = body["capacity"], !(value is NSNull) {
-            if let number = value as? NSNumber, !JSONBody.isBoolean(number), let int = Int(exactly: number.doubleValue), (0...1000).contains(int) {
-                capacity = int
-            } else {
-                validation.fail("capacity", "Input should be an integer from 0 to 1000")
-            }
-        }
+        let body = try await validation.decode(AgentBody.self, request, context, messages: ["capacity": "Input should be an integer from 0 to 1000"])
+        let teamName = body.merchantID
+        if teamName == nil, caller.isAdmin { validation.fail("merchant_id", "Field required") }
+        let capacity = body.capacity
+        if let capacity, !(0...1000).contains(capacity) { validation.fail("capacity", "Input should be an integer from 0 to 1000") }
         try validation.finish()
         var team = caller.id
         if let teamName {
@@ -106,14 +96,8 @@ struct SupportDeskController {
         let caller = try self.api.caller(context)
         let user = ParticipantID(try await self.api.pathUser(context).id.rawValue)
         guard caller.isAdmin || caller.id == user else { throw SupportAPI.impersonation }
-        let body = try await UsersController.body(request, context)
         var validation = SupportValidation(request)
-        var online = false
-        switch body["online"] {
-        case nil: validation.fail("online", "Field required")
-        case let flag as NSNumber where JSONBody.isBoolean(flag): online = flag.boolValue
-        default: validation.fail("online", "Input should be a valid boolean")
-        }
+        let online = try await validation.decode(PresenceBody.self, request, context).online
         try validation.finish()
         guard try await self.api.desk.setPresence(user, online: online) != nil else { throw SupportAPI.agentNotFound }
         return try await self.api.agentResponse(user)
@@ -140,5 +124,22 @@ struct SupportDeskController {
             ])
         }
         return JSONResponse(.ok, .ordered([("waiting", .int(Int64(queues.reduce(0) { $0 + $1.waiting }))), ("teams", .array(teams))]))
+    }
+}
+
+extension SupportDeskController {
+    /// `PUT /api/support/agents/{user_id}`.
+    struct AgentBody: Decodable {
+        var merchantID: String?
+        var capacity: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case merchantID = "merchant_id", capacity
+        }
+    }
+
+    /// `PUT /api/support/agents/{user_id}/presence`.
+    struct PresenceBody: Decodable {
+        var online: Bool
     }
 }

@@ -1,3 +1,4 @@
+import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -36,17 +37,6 @@ struct UsersController {
         JSONResponse(.conflict, ["detail": "数据已存在，违反唯一性约束", "error_type": "integrity_error", "path": .string(request.uri.path)])
     }
 
-    /// The body as a JSON object, or the 422 seed 004 gives for a missing or non-object body.
-    static func body(_ request: Request, _ context: AppRequestContext) async throws -> [String: Any] {
-        guard let body = try await jsonObject(request, context: context) else {
-            var validation = SupportValidation(request)
-            validation.fail("", "Field required")
-            try validation.finish()
-            return [:]
-        }
-        return body
-    }
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         _ = try context.identity(.fastAPI)
         var validation = SupportValidation(request)
@@ -65,50 +55,54 @@ struct UsersController {
         return JSONResponse(.ok, self.render.support(try await self.user(context)))
     }
 
-    /// Reads `role`, `avatar`, `description` and `status` for create and update.
-    static func fields(
-        _ body: [String: Any], _ validation: inout SupportValidation, prefix: String = ""
-    ) -> (role: Role?, avatar: String??, description: String??, status: AccountStatus?) {
-        func text(_ key: String) -> String?? {
-            guard let value = body[key] else { return nil }
-            if value is NSNull { return .some(nil) }
-            guard let string = value as? String else {
-                validation.fail(prefix + key, "Input should be a valid string")
-                return nil
-            }
-            return .some(string)
-        }
-        var role: Role?
-        if let name = text("role") {
-            role = name.flatMap(Role.init(rawValue:))
-            if role == nil || role == .guest { validation.fail(prefix + "role", "Input should be \(SupportValidation.roles)"); role = nil }
-        }
+    /// `POST /api/users/`: `UserCreate`.
+    struct CreateBody: Decodable {
+        var id: String
+        var username: String
+        var role: SupportRole
+        var avatar: Nullable<String>?
+        var description: Nullable<String>?
         var status: AccountStatus?
-        if let name = text("status") {
-            status = name.flatMap(AccountStatus.init(rawValue:))
-            if status == nil { validation.fail(prefix + "status", "Input should be \(SupportValidation.statuses)") }
+    }
+
+    /// `PUT /api/users/{id}`: `UserUpdate`, every field optional.
+    struct UpdateBody: Decodable {
+        var username: Nullable<String>?
+        var role: SupportRole?
+        var avatar: Nullable<String>?
+        var description: Nullable<String>?
+        var status: AccountStatus?
+    }
+
+    /// `POST /api/users/ensure`: `{"users": [EnsureUser, …]}`.
+    struct EnsureBody: Decodable {
+        struct Entry: Decodable {
+            var id: String
+            var role: SupportRole
+            var username: Nullable<String>?
+            var avatar: Nullable<String>?
+            var description: Nullable<String>?
         }
-        return (role, text("avatar"), text("description"), status)
+
+        var users: [Entry]
+    }
+
+    static func checkLength(_ text: String?, _ field: String, _ range: ClosedRange<Int>, _ validation: inout SupportValidation) {
+        guard !validation.hasProblem(field), let text, !range.contains(text.count) else { return }
+        validation.fail(field, "String should have at least \(range.lowerBound) and at most \(range.upperBound) characters")
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         try self.requireAdmin(context)
-        let body = try await Self.body(request, context)
         var validation = SupportValidation(request)
-        let id = body.string("id") ?? "", username = body.string("username") ?? ""
-        if body["id"] == nil { validation.fail("id", "Field required") } else if !(1...50).contains(id.count) {
-            validation.fail("id", "String should have at least 1 and at most 50 characters")
-        }
-        if body["username"] == nil { validation.fail("username", "Field required") } else if username.isEmpty || username.count > 100 {
-            validation.fail("username", "String should have at least 1 and at most 100 characters")
-        }
-        if body["role"] == nil { validation.fail("role", "Field required") }
-        let fields = Self.fields(body, &validation)
+        let body = try await validation.decode(CreateBody.self, request, context)
+        Self.checkLength(body.id, "id", 1...50, &validation)
+        Self.checkLength(body.username, "username", 1...100, &validation)
         try validation.finish()
         do {
             let user = try await self.users.create(NewUser(
-                externalID: id, username: username, role: fields.role ?? .buyer, avatar: fields.avatar ?? nil,
-                description: fields.description ?? nil, status: fields.status ?? .active, createdAt: Date()
+                externalID: body.id, username: body.username, role: body.role.role, avatar: body.avatar?.value,
+                description: body.description?.value, status: body.status ?? .active, createdAt: Date()
             ))
             return JSONResponse(.ok, self.render.support(user))
         } catch is AuthError {
@@ -119,21 +113,17 @@ struct UsersController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         try self.requireAdmin(context)
         let user = try await self.user(context)
-        let body = try await Self.body(request, context)
         var validation = SupportValidation(request)
-        var username: String?
-        if let value = body["username"] {
-            if let name = value as? String, (1...100).contains(name.count) {
-                username = name
-            } else {
-                validation.fail("username", value is NSNull || value is String ? "String should have at least 1 and at most 100 characters"
-                    : "Input should be a valid string")
-            }
+        let body = try await validation.decode(UpdateBody.self, request, context)
+        if let username = body.username {
+            Self.checkLength(username.value ?? "", "username", 1...100, &validation)
         }
-        let fields = Self.fields(body, &validation)
         try validation.finish()
         do {
-            let changes = UserChanges(username: username, avatar: fields.avatar, role: fields.role, description: fields.description, status: fields.status)
+            let changes = UserChanges(
+                username: body.username?.value, avatar: body.avatar.map(\.value), role: body.role?.role, description: body.description.map(\.value),
+                status: body.status
+            )
             guard let updated = try await self.users.update(user.id, changes) else { throw Self.notFound }
             return JSONResponse(.ok, self.render.support(updated))
         } catch AuthError.usernameTaken {
@@ -178,40 +168,24 @@ struct UsersController {
 
     @Sendable func ensure(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         try self.requireAdmin(context)
-        let body = try await Self.body(request, context)
         var validation = SupportValidation(request)
-        guard let items = body["users"] as? [Any] else {
-            validation.fail("users", body["users"] == nil ? "Field required" : "Input should be a valid list")
-            try validation.finish()
-            return JSONResponse(.ok, [])
-        }
-        let now = Date()
-        let millis = Int64(now.timeIntervalSince1970 * 1000)
-        var entries: [EnsuredUser] = []
-        for (index, item) in items.enumerated() {
-            let prefix = "users.\(index)."
-            guard let object = item as? [String: Any] else {
-                validation.fail("users.\(index)", "Input should be a valid dictionary or object to extract fields from")
-                continue
-            }
-            let id = object.string("id")
-            if id == nil || id!.isEmpty || id!.count > 50 {
-                validation.fail(prefix + "id", object["id"] == nil ? "Field required" : "Input should be a valid string")
-            }
-            if object["role"] == nil { validation.fail(prefix + "role", "Field required") }
-            let fields = Self.fields(object, &validation, prefix: prefix)
-            if let value = object["username"], !(value is String), !(value is NSNull) { validation.fail(prefix + "username", "Input should be a valid string") }
-            guard let id, let role = fields.role else { continue }
-            let defaults = Self.defaults(for: role)
-            let given = object.string("username") ?? ""
-            let avatar = (fields.avatar ?? nil).flatMap { $0.isEmpty ? nil : $0 } ?? defaults.avatars.randomElement()
-            entries.append(EnsuredUser(
-                NewUser(externalID: id, username: given.isEmpty ? "\(defaults.name)\(millis)" : given, role: role, avatar: avatar,
-                        description: fields.description ?? nil, createdAt: now),
-                generatedName: given.isEmpty
-            ))
+        let body = try await validation.decode(EnsureBody.self, request, context)
+        for (index, entry) in body.users.enumerated() {
+            Self.checkLength(entry.id, "users.\(index).id", 1...50, &validation)
         }
         try validation.finish()
+        let now = Date()
+        let millis = Int64(now.timeIntervalSince1970 * 1000)
+        let entries = body.users.map { entry in
+            let defaults = Self.defaults(for: entry.role.role)
+            let given = entry.username?.value ?? ""
+            let avatar = entry.avatar?.value.flatMap { $0.isEmpty ? nil : $0 } ?? defaults.avatars.randomElement()
+            return EnsuredUser(
+                NewUser(externalID: entry.id, username: given.isEmpty ? "\(defaults.name)\(millis)" : given, role: entry.role.role, avatar: avatar,
+                        description: entry.description?.value, createdAt: now),
+                generatedName: given.isEmpty
+            )
+        }
         do {
             let users = try await self.users.ensure(entries)
             return JSONResponse(.ok, .array(users.map(self.render.support)))
