@@ -241,6 +241,26 @@ struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return decoded
     }
 
+    // The standard library's own `decodeIfPresent` for these types would bypass the lenient reading above.
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try self.decodeIfPresent(Optional<Bool>.none, type, key) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try self.decodeIfPresent(Optional<String>.none, type, key) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try self.decodeIfPresent(Optional<Double>.none, type, key) }
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try self.decodeIfPresent(Optional<Float>.none, type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try self.decodeIfPresent(Optional<Int>.none, type, key) }
+    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try self.decodeIfPresent(Optional<Int8>.none, type, key) }
+    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try self.decodeIfPresent(Optional<Int16>.none, type, key) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try self.decodeIfPresent(Optional<Int32>.none, type, key) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try self.decodeIfPresent(Optional<Int64>.none, type, key) }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try self.decodeIfPresent(Optional<UInt>.none, type, key) }
+    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try self.decodeIfPresent(Optional<UInt8>.none, type, key) }
+    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try self.decodeIfPresent(Optional<UInt16>.none, type, key) }
+    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try self.decodeIfPresent(Optional<UInt32>.none, type, key) }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try self.decodeIfPresent(Optional<UInt64>.none, type, key) }
+
+    private func decodeIfPresent<T: Decodable>(_: T?, _ type: T.Type, _ key: Key) throws -> T? {
+        try self.decodeIfPresent(type, forKey: key)
+    }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try self.decoder.child(key.stringValue, self.members?[key.stringValue]).container(keyedBy: type)
     }

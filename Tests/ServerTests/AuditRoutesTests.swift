@@ -208,6 +208,19 @@ struct AuditRoutesTests {
             reply = try await client.json("/api/foundation/audit-logs/export", token: admin)
             #expect(reply.status == .badRequest)
             #expect((reply.body["data"] as? [[String: Any]])?.first?["type"] as? String == "missing")
+            // Every bad field is reported at once, each at its place in the body.
+            reply = try await client.json(
+                "/api/foundation/audit-logs/export", token: admin, body: #"{"user_id": 5, "status": "maybe", "format": ["csv"], "action": null}"#
+            )
+            #expect(reply.status == .badRequest)
+            let items = try #require(reply.body["data"] as? [[String: Any]])
+            #expect(items.map { $0["type"] as? String } == ["string_type", "string_type", "enum"])
+            #expect(items.map { ($0["loc"] as? [String])?.joined(separator: ".") } == ["body.user_id", "body.format", "body.status"])
+            #expect(items.first?["input"] as? Int == 5)
+            reply = try await client.json("/api/foundation/audit-logs/export", token: admin, body: #"{"user_id": "#)
+            #expect((reply.body["data"] as? [[String: Any]])?.first?["type"] as? String == "json_invalid")
+            reply = try await client.json("/api/foundation/audit-logs/export", token: admin, body: #"[1]"#)
+            #expect((reply.body["data"] as? [[String: Any]])?.first?["type"] as? String == "model_attributes_type")
         }
     }
 

@@ -93,6 +93,20 @@ struct UsersRoutesTests {
             #expect(reply.body["detail"] as? String == "缺少认证信息")
             reply = try await client.json("/api/users/ensure", token: admin)
             #expect(reply.body["errors"] as? [String] == ["Field required"])
+            // Every bad field at once, in the model's field order, each once.
+            reply = try await client.json(
+                "/api/users", token: admin, body: #"{"id": "", "username": 7, "role": "king", "avatar": 1, "status": "gone"}"#
+            )
+            #expect(reply.status == .unprocessableContent)
+            #expect(reply.body["errors"] as? [String] == [
+                "id: String should have at least 1 and at most 50 characters", "username: Input should be a valid string",
+                "role: Input should be 'user', 'buyer', 'merchant', 'agent', 'admin' or 'auditor'", "avatar: Input should be a valid string",
+                "status: Input should be 'active', 'inactive' or 'deleted'",
+            ])
+            reply = try await client.json("/api/users", token: admin, body: #"{"username": "u"}"#)
+            #expect(reply.body["errors"] as? [String] == ["id: Field required", "role: Field required"])
+            reply = try await client.json("/api/users", token: admin, body: "not json")
+            #expect(reply.body["errors"] as? [String] == ["Field required"])
         }
     }
 }
