@@ -153,7 +153,7 @@ struct UploadController {
             discard()
             throw failure
         }
-        guard part.complete, let filename = part.filename, !filename.isEmpty else {
+        guard part.complete, let filename = part.filename, !filename.isEmpty, let received = part.path else {
             discard()
             var validation = SupportValidation(request)
             validation.fail("file", "Field required")
@@ -170,7 +170,7 @@ struct UploadController {
         }
         try part.handle?.close()
         let stored = Self.randomName() + "." + ext
-        try FileManager.default.moveItem(atPath: part.path!, toPath: directory + "/" + stored)
+        try FileManager.default.moveItem(atPath: received, toPath: directory + "/" + stored)
         let url = self.render.mediaURL("/api/media/uploads/" + day + "/" + stored)
         return JSONResponse(.ok, ["url": url, "filename": .string(filename), "file_type": .string(kind.rawValue)])
     }

@@ -84,7 +84,8 @@ struct SupportValidation {
     /// `'a', 'b' or 'c'`.
     static func choice(_ values: [String]) -> String {
         let quoted = values.map { "'\($0)'" }
-        return quoted.count < 2 ? quoted.joined() : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+        guard let last = quoted.last, quoted.count > 1 else { return quoted.joined() }
+        return quoted.dropLast().joined(separator: ", ") + " or " + last
     }
 
     /// `page` and `page_size` (contracts/README §3: at least 1 each).
