@@ -54,7 +54,7 @@ public enum RapportServer {
     }
 
     /// A verification problem in words (the API's `problem` field and `rapport audit verify`).
-    public static func describe(_ problem: AuditVerification.Problem) -> String { AuditLogsController.describe(problem) }
+    public static func describe(_ problem: AuditVerification.Problem) -> String { AuditLogsController<AppRequestContext>.describe(problem) }
 
     /// The domain services the routes use, built once over one database.
     public struct Services: Sendable {
@@ -141,7 +141,7 @@ public enum RapportServer {
             .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
-        let friends = FriendController(
+        let friends = FriendController<AppRequestContext>(
             requests: services.friendRequests, chat: services.chat, users: services.auth.users, realtime: services.realtime, render: render
         )
         friends.addRoutes(to: router.group("api/friend"))

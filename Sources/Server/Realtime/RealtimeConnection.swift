@@ -176,7 +176,7 @@ final class RealtimeConnection: Sendable {
         do {
             result = try await self.controller.chat.sendToGroup(group, from: self.me, content: content, type: type, clientMessageID: clientID)
         } catch let error as ChatError {
-            throw Refusal.socket(GroupsController.text(error))
+            throw Refusal.socket(error.refusalText)
         }
         let users = try await self.myself()
         await self.acknowledge(result.message, users, created: result.created, address: .group(group.id), echo: echo)

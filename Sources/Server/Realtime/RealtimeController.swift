@@ -29,7 +29,7 @@ final class RealtimeController: Sendable {
     let desk: SupportDesk
     let chat: ChatService
     let groups: any GroupRepository
-    let friends: FriendController
+    let friends: FriendController<AppRequestContext>
     let frames: RealtimeFrames
     let render: UserRenderer
     /// The largest text message accepted (larger: close 1009).
@@ -48,7 +48,7 @@ final class RealtimeController: Sendable {
 
     init(
         realtime: Realtime, auth: AuthService, users: any UserRepository, desk: SupportDesk, chat: ChatService,
-        groups: any GroupRepository, friends: FriendController, frames: RealtimeFrames, render: UserRenderer,
+        groups: any GroupRepository, friends: FriendController<AppRequestContext>, frames: RealtimeFrames, render: UserRenderer,
         maxMessageSize: Int, resumeLimit: Int, typingTimeout: Duration, mediaDirectory: String,
         maxFileSize: Int, logger: Logger
     ) {

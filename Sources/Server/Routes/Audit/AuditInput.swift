@@ -28,6 +28,18 @@ struct AuditInput {
         }
     }
 
+    /// Server local time, naive ISO 8601, microseconds unless zero (Python's `datetime.now().isoformat()`).
+    static func timestamp(_ date: Date = Date()) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        let micro = Int((date.timeIntervalSince1970 - Double(seconds)) * 1_000_000)
+        var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                          Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        if micro > 0 { text += String(format: ".%06d", micro) }
+        return text
+    }
+
     static func item(_ type: String, _ loc: [JSONValue], _ message: String, _ input: JSONValue, ctx: JSONValue? = nil) -> JSONValue {
         var fields: [(String, JSONValue)] = [("type", .string(type)), ("loc", .array(loc)), ("msg", .string(message)), ("input", input)]
         if let ctx { fields.append(("ctx", ctx)) }
@@ -37,7 +49,7 @@ struct AuditInput {
 
     static func failure(_ items: [JSONValue]) -> JSONResponse {
         JSONResponse(.badRequest, .ordered([
-            ("code", 400), ("message", "请求参数错误"), ("data", .array(items)), ("timestamp", .string(AuditLogsController.timestamp())),
+            ("code", 400), ("message", "请求参数错误"), ("data", .array(items)), ("timestamp", .string(Self.timestamp())),
         ]))
     }
 

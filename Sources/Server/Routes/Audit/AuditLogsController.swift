@@ -9,12 +9,12 @@ import StorageKit
 
 /// Seed 002's audit-log routes under `/api/foundation/audit-logs`, in its `Result` envelope, for admins and
 /// auditors (contracts/seed002, contracts/README §2.3), plus `GET …/verify` for the chain's state.
-struct AuditLogsController {
+struct AuditLogsController<Context: RapportRequestContext> {
     let store: any AuditLogStore
-    static let exportLimit = 10_000
-    static let exportPage = 500
+    static var exportLimit: Int { 10_000 }
+    static var exportPage: Int { 500 }
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.get(use: self.list)
         group.get("verify", use: self.verify)
         group.get("users/{user_id}", use: self.byUser)
@@ -30,28 +30,16 @@ struct AuditLogsController {
 
     // MARK: Envelope
 
-    /// Server local time, naive ISO 8601, microseconds unless zero (Python's `datetime.now().isoformat()`).
-    static func timestamp(_ date: Date = Date()) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        let micro = Int((date.timeIntervalSince1970 - Double(seconds)) * 1_000_000)
-        var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                          Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
-        if micro > 0 { text += String(format: ".%06d", micro) }
-        return text
-    }
-
     static func result(_ data: JSONValue) -> JSONResponse {
-        JSONResponse(.ok, .ordered([("code", 200), ("message", "操作成功"), ("data", data), ("timestamp", .string(Self.timestamp()))]))
+        JSONResponse(.ok, .ordered([("code", 200), ("message", "操作成功"), ("data", data), ("timestamp", .string(AuditInput.timestamp()))]))
     }
 
-    static let notFound = JSONResponse(.notFound, .ordered([
-        ("code", 404), ("message", "审计日志不存在"), ("data", .null), ("timestamp", .string(Self.timestamp())), ("detail", "审计日志不存在"),
-    ]))
+    static var notFound: JSONResponse { JSONResponse(.notFound, .ordered([
+        ("code", 404), ("message", "审计日志不存在"), ("data", .null), ("timestamp", .string(AuditInput.timestamp())), ("detail", "审计日志不存在"),
+    ])) }
 
     /// The caller, who must be an admin or an auditor. Checked before any parameter.
-    func authorize(_ context: AppRequestContext) throws {
+    func authorize(_ context: Context) throws {
         guard case .success(let identity) = context.authentication else {
             throw JSONResponse(.unauthorized, ["detail": "需要认证"], headers: [.wwwAuthenticate: "Bearer"])
         }
@@ -59,7 +47,7 @@ struct AuditLogsController {
     }
 
     /// Runs a handler, turning unexpected failures into seed 002's `{"detail": "<prefix>: …"}` 500 without internals.
-    func run(_ prefix: String, _ context: AppRequestContext, _ body: () async throws -> JSONResponse) async throws -> JSONResponse {
+    func run(_ prefix: String, _ context: Context, _ body: () async throws -> JSONResponse) async throws -> JSONResponse {
         do {
             return try await body()
         } catch let response as JSONResponse {
@@ -81,11 +69,11 @@ struct AuditLogsController {
         return value
     }
 
-    static let fieldNames = [
+    static var fieldNames: [String] { [
         "id", "organization_id", "user_id", "user_name", "action", "resource_type", "resource_id", "resource_name", "category",
         "ip_address", "user_agent", "request_method", "request_path", "request_params", "old_values", "new_values", "status",
         "error_message", "duration_ms", "created_at",
-    ]
+    ] }
 
     /// An `AuditLog` in the contract's field order; `separator` is `T` on the API and a space in exports.
     static func json(_ record: AuditRecord, separator: String = "T") -> JSONValue {
@@ -110,7 +98,7 @@ struct AuditLogsController {
 
     // MARK: Routes
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func list(_ request: Request, context: Context) async throws -> JSONResponse {
         try self.authorize(context)
         var input = AuditInput(request.uri.queryParameters)
         let paging = input.paging()
@@ -134,13 +122,13 @@ struct AuditLogsController {
         return Self.result(Self.page(records, total: total, page: paging.page, size: paging.size))
     }
 
-    @Sendable func byUser(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func byUser(_ request: Request, context: Context) async throws -> JSONResponse {
         try await self.scoped(request, context, failure: "查询用户审计日志失败") { query in
             query.actorID = context.parameters.get("user_id") ?? ""
         }
     }
 
-    @Sendable func byResource(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func byResource(_ request: Request, context: Context) async throws -> JSONResponse {
         try await self.scoped(request, context, failure: "查询资源审计日志失败") { query in
             query.resourceType = context.parameters.get("resource_type") ?? ""
             query.resourceID = context.parameters.get("resource_id") ?? ""
@@ -150,7 +138,7 @@ struct AuditLogsController {
     /// The by-user and by-resource listings: paging and a time range from the query, the scope from the path,
     /// newest first, no organisation filter.
     func scoped(
-        _ request: Request, _ context: AppRequestContext, failure: String, scope: (inout AuditQuery) -> Void
+        _ request: Request, _ context: Context, failure: String, scope: (inout AuditQuery) -> Void
     ) async throws -> JSONResponse {
         try self.authorize(context)
         var input = AuditInput(request.uri.queryParameters)
@@ -163,7 +151,7 @@ struct AuditLogsController {
         }
     }
 
-    @Sendable func detail(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func detail(_ request: Request, context: Context) async throws -> JSONResponse {
         try self.authorize(context)
         let id = context.parameters.get("audit_log_id") ?? ""
         return try await self.run("查询审计日志详情失败", context) {
@@ -172,7 +160,7 @@ struct AuditLogsController {
         }
     }
 
-    @Sendable func verify(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func verify(_ request: Request, context: Context) async throws -> JSONResponse {
         try self.authorize(context)
         return try await self.run("校验审计日志失败", context) {
             let head = try await self.store.head()
@@ -204,7 +192,7 @@ struct AuditLogsController {
 
     /// `POST …/export`: up to 10 000 matching rows, newest first, as JSON or CSV text inside the `Result` envelope.
     /// The rows are read and written a page at a time, so a large export never sits in memory whole.
-    @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func export(_ request: Request, context: Context) async throws -> Response {
         try self.authorize(context)
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         if buffer.readableBytes == 0 {
@@ -232,7 +220,7 @@ struct AuditLogsController {
         let csv = format == "csv"
         let logger = context.logger
         let prefix = Array(#"{"code":200,"message":"操作成功","data":{"content":""#.utf8)
-        let suffix = Array((#"","mime_type":"\#(csv ? "text/csv" : "application/json")","format":"\#(format)"},"timestamp":"\#(Self.timestamp())"}"#).utf8)
+        let suffix = Array((#"","mime_type":"\#(csv ? "text/csv" : "application/json")","format":"\#(format)"},"timestamp":"\#(AuditInput.timestamp())"}"#).utf8)
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(bytes: prefix))
             var before: Int64?

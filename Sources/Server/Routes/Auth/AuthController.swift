@@ -6,11 +6,11 @@ import HTTPTypes
 
 /// The auth routes: the union login and register of seeds 001/003/004 (contracts/README §1.3–1.4), seed 001's
 /// password change and profile, seed 004's `/me` and admin-minted tokens, and Rapport's own logout and sessions.
-struct AuthController {
+struct AuthController<Context: RapportRequestContext> {
     let auth: AuthService
     let render: UserRenderer
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.post("register", use: self.register)
         group.post("login", use: self.login)
         group.post("change_password", use: self.changePassword)
@@ -26,7 +26,7 @@ struct AuthController {
         JSONResponse(status, ["error": .string(error), "message": .string(message ?? error), "detail": .string(detail ?? error)])
     }
 
-    func client(_ request: Request, _ context: AppRequestContext) -> AuthService.Client {
+    func client(_ request: Request, _ context: Context) -> AuthService.Client {
         .init(ipAddress: context.clientAddress, userAgent: request.headers[.userAgent] ?? "")
     }
 
@@ -46,7 +46,7 @@ struct AuthController {
         return body
     }
 
-    @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func register(_ request: Request, context: Context) async throws -> JSONResponse {
         guard let body = try await RequestBody.lenient(Credentials.self, request, context: context) else {
             return JSONResponse(.unsupportedMediaType, ["error": "请求必须是JSON格式", "message": "请求必须是JSON格式"])
         }
@@ -70,7 +70,7 @@ struct AuthController {
         }
     }
 
-    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func login(_ request: Request, context: Context) async throws -> JSONResponse {
         let required = Self.union(.badRequest, error: "用户名和密码都是必需的")
         guard let body = try await RequestBody.lenient(Credentials.self, request, context: context) else { return required }
         let username = (body.username ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -104,7 +104,7 @@ struct AuthController {
         }
     }
 
-    @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func changePassword(_ request: Request, context: Context) async throws -> JSONResponse {
         let identity = try context.identity(.flaskJWT)
         let body = try await RequestBody.lenient(PasswordChange.self, request, context: context)
         guard let old = body?.oldPassword, !old.isEmpty, let new = body?.newPassword, !new.isEmpty else {
@@ -124,7 +124,7 @@ struct AuthController {
         }
     }
 
-    @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func profile(_ request: Request, context: Context) async throws -> JSONResponse {
         let identity = try context.identity(.flaskJWT)
         guard let user = try await self.auth.users.user(id: identity.userID) else {
             return JSONResponse(.notFound, ["error": "用户不存在"])
@@ -132,7 +132,7 @@ struct AuthController {
         return JSONResponse(.ok, ["user": self.render.chat(user)])
     }
 
-    @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func me(_ request: Request, context: Context) async throws -> JSONResponse {
         let identity = try context.identity(.fastAPI)
         guard let user = try await self.auth.users.user(id: identity.userID) else {
             return JSONResponse(.unauthorized, ["detail": "用户不存在"], headers: [.wwwAuthenticate: "Bearer"])
@@ -141,7 +141,7 @@ struct AuthController {
     }
 
     /// `POST /api/auth/token` `{"user_id": "b1"}`: an admin mints a token for a provisioned user.
-    @Sendable func mintToken(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func mintToken(_ request: Request, context: Context) async throws -> JSONResponse {
         let identity = try context.identity(.fastAPI)
         guard identity.role == .admin else { return JSONResponse(.forbidden, ["detail": "需要管理员权限"]) }
         var validation = SupportValidation(request)
@@ -159,13 +159,13 @@ struct AuthController {
         }
     }
 
-    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func logout(_ request: Request, context: Context) async throws -> JSONResponse {
         let identity = try context.identity(.union)
         try await self.auth.logout(identity)
         return JSONResponse(.ok, ["message": "已退出登录"])
     }
 
-    @Sendable func sessions(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func sessions(_ request: Request, context: Context) async throws -> JSONResponse {
         let identity = try context.identity(.union)
         let sessions = try await self.auth.activeSessions(of: identity)
         return JSONResponse(.ok, ["sessions": .array(sessions.map { session in
@@ -177,7 +177,7 @@ struct AuthController {
         })])
     }
 
-    @Sendable func revokeSession(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func revokeSession(_ request: Request, context: Context) async throws -> JSONResponse {
         let identity = try context.identity(.union)
         let id = try context.parameters.require("id")
         do {

@@ -14,3 +14,8 @@ extension UserRepository {
         return Dictionary(users.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
+
+extension User {
+    /// The user as a chat participant.
+    var participant: ParticipantID { ParticipantID(self.id.rawValue) }
+}

@@ -13,7 +13,7 @@ import Hummingbird
 /// someone else is refused; `receive` answers only its caller's own messages. A message sent here is the same operation as over the socket: stored once and
 /// delivered live to every connection of every participant, under the same rules (friends for direct messages,
 /// members for groups).
-struct ChatController {
+struct ChatController<Context: RapportRequestContext> {
     let chat: ChatService
     let groups: any GroupRepository
     let users: any UserRepository
@@ -21,9 +21,9 @@ struct ChatController {
     let frames: RealtimeFrames
 
     /// How many messages `history` answers: the newest, oldest first.
-    static let historyLimit = 50
+    static var historyLimit: Int { 50 }
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.post("send", use: self.sendRoute)
         group.get("receive/{user_id}", use: self.receiveRoute)
         group.post("history", use: self.historyRoute)
@@ -54,7 +54,7 @@ struct ChatController {
     static func notSent(_ status: HTTPResponse.Status, _ message: String = "Message not sent!") -> Refusal { .platform(status, message) }
 
     /// `{"receiver_id" | "group_id", "content", "type": "text" | "emoji" | "file", "file_url"?}` → 200 `MessageREST`.
-    @Sendable func sendRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func sendRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let identity = try context.identity(.flaskJWTQuery)
         guard let body = try await RequestBody.lenient(SendBody.self, request, context: context) else {
             throw Refusal.platform(.unsupportedMediaType, "请求必须是JSON格式")
@@ -73,7 +73,7 @@ struct ChatController {
                 do {
                     result = try await self.chat.sendToGroup(found, from: me, content: content, type: type, clientMessageID: clientID)
                 } catch let error as ChatError {
-                    throw Self.notSent(.badRequest, GroupsController.text(error))
+                    throw Self.notSent(.badRequest, error.refusalText)
                 }
                 return try await self.delivered(result, to: Array(found.members.keys), address: .group(found.id), sender: me)
             }
@@ -125,7 +125,7 @@ struct ChatController {
     /// `{"groupId"} | {"friendId"}` → the newest 50 messages, oldest first: of a group the caller is in, or of the
     /// caller's direct conversation with the friend; else `[]`. There is no public channel (seed 003's group 1,
     /// which every user joined on registering), so `{"channelId": "public"}` answers `[]` too.
-    @Sendable func historyRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func historyRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try context.platformUser()
         guard let body = try await RequestBody.lenient(HistoryBody.self, request, context: context) else { throw Refusal.flask(.badRequest, "请求必须是JSON格式") }
         guard let me else { return JSONResponse(.ok, .array([])) }
@@ -150,7 +150,7 @@ struct ChatController {
     }
 
     /// The newest 50 direct messages others sent the caller, oldest first (the seed answered 500 for every call).
-    @Sendable func receiveRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func receiveRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try context.platformUser()
         guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }), user > 0 else { throw Refusal.flask(.notFound, "用户不存在") }
         guard let me, me.rawValue == user else { throw Refusal.flask(.forbidden, "只能查看自己收到的消息") }
@@ -160,7 +160,7 @@ struct ChatController {
     }
 
     /// Marks read what `chat_id` sent the caller, and the caller's group `chat_id`; the other side hears `read`.
-    @Sendable func readRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func readRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         guard let me = try context.platformUser() else { throw Refusal.flask(.notFound, "用户不存在") }
         guard let chatID = context.parameters.get("chat_id").flatMap({ Int64($0) }), chatID > 0 else { throw Refusal.flask(.notFound, "会话不存在") }
         var read: [(ConversationID, [ParticipantID])] = []
@@ -179,7 +179,7 @@ struct ChatController {
     }
 
     /// `{"<sender_id>": count}` of the direct messages the caller has not read (group messages never count).
-    @Sendable func unreadRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func unreadRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         guard let me = try context.platformUser() else { throw Refusal.flask(.notFound, "用户不存在") }
         let unread = try await self.chat.chats(of: me).filter { $0.unreadCount > 0 }.sorted { $0.partnerID < $1.partnerID }
         return JSONResponse(.ok, .ordered(unread.map { (String($0.partnerID.rawValue), .int(Int64($0.unreadCount))) }))

@@ -8,13 +8,13 @@ import HTTPTypes
 /// Seed 001's friendships on `/api/friend` (contracts/seed001 §4): add, list, remove and search.
 extension FriendController {
     /// The caller, who must still have a user row.
-    func chatCaller(_ context: AppRequestContext) async throws -> User {
+    func chatCaller(_ context: Context) async throws -> User {
         let identity = try context.identity(.flaskJWT)
         guard !identity.isGuest, let user = try await self.users.user(id: identity.userID) else { throw Refusal.flask(.notFound, "用户不存在") }
         return user
     }
 
-    @Sendable func addFriend(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func addFriend(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try await self.chatCaller(context)
         let body = try await RequestBody.lenient(AddFriendBody.self, request, context: context)
         guard let name = body?.friendUsername?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
@@ -25,18 +25,18 @@ extension FriendController {
             throw Refusal.flask(.notFound, "用户不存在")
         }
         guard friend.id != me.id else { throw Refusal.flask(.badRequest, "不能添加自己为好友") }
-        guard try await !self.requests.isBlocked(MessageController.participant(me), MessageController.participant(friend)) else {
+        guard try await !self.requests.isBlocked(me.participant, friend.participant) else {
             throw Refusal.flask(.forbidden, "无法添加该用户为好友")
         }
-        guard try await self.chat.friendships.befriend(MessageController.participant(me), MessageController.participant(friend), at: Date()) else {
+        guard try await self.chat.friendships.befriend(me.participant, friend.participant, at: Date()) else {
             throw Refusal.flask(.badRequest, "已经是好友了")
         }
         return JSONResponse(.ok, ["message": "好友添加成功", "friend": self.render.chat(friend)])
     }
 
-    @Sendable func listFriends(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func listFriends(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try await self.chatCaller(context)
-        let friendships = try await self.chat.friendships.friendships(of: MessageController.participant(me))
+        let friendships = try await self.chat.friendships.friendships(of: me.participant)
         let users = Dictionary(uniqueKeysWithValues: try await self.users.users(ids: friendships.map { UserID($0.friendID.rawValue) }).map { ($0.id, $0) })
         let friends = friendships.compactMap { friendship -> (User, Date)? in
             users[UserID(friendship.friendID.rawValue)].map { ($0, friendship.createdAt) }
@@ -47,15 +47,15 @@ extension FriendController {
         ])
     }
 
-    @Sendable func removeFriend(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func removeFriend(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try await self.chatCaller(context)
         let body = try await RequestBody.lenient(RemoveFriendBody.self, request, context: context)
         guard let friend = body?.friendID?.value else { throw Refusal.flask(.badRequest, "好友ID是必需的") }
-        try await self.chat.friendships.unfriend(MessageController.participant(me), ParticipantID(friend))
+        try await self.chat.friendships.unfriend(me.participant, ParticipantID(friend))
         return JSONResponse(.ok, ["message": "好友删除成功"])
     }
 
-    @Sendable func searchUsers(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func searchUsers(_ request: Request, context: Context) async throws -> JSONResponse {
         _ = try await self.chatCaller(context)
         let keyword = request.uri.queryParameters["keyword"].map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
         guard !keyword.isEmpty else { throw Refusal.flask(.badRequest, "搜索关键词不能为空") }

@@ -9,14 +9,14 @@ import HTTPTypes
 /// (`/api/friend/requests…`, seed 001's `{"error": …}` envelope) and over the WebSocket (`friend_request`,
 /// `friend_request_response`, …). Whichever path, both users' connections hear of it live:
 /// `friend_request_received`, `friend_request_accepted`, `friend_request_rejected`, `friend_request_cancelled`.
-struct FriendController {
+struct FriendController<Context: RapportRequestContext> {
     let requests: any FriendRequestRepository
     let chat: ChatService
     let users: any UserRepository
     let realtime: Realtime
     let render: UserRenderer
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.post("add", use: self.addFriend)
         group.get("list", use: self.listFriends)
         group.post("remove", use: self.removeFriend)
@@ -152,7 +152,7 @@ struct FriendController {
 
     // MARK: HTTP
 
-    func me(_ context: AppRequestContext) throws -> ParticipantID {
+    func me(_ context: Context) throws -> ParticipantID {
         let identity = try context.identity(.flaskJWT)
         guard !identity.isGuest else { throw Refusal(.notFound, "用户不存在", .friends).response }
         return ParticipantID(identity.userID.rawValue)
@@ -166,17 +166,17 @@ struct FriendController {
         }
     }
 
-    func requestID(_ context: AppRequestContext) throws -> Int64 {
+    func requestID(_ context: Context) throws -> Int64 {
         guard let id = context.parameters.get("id").flatMap({ Int64($0) }), id > 0 else { throw Refusal(.notFound, "好友请求不存在", .friends) }
         return id
     }
 
-    @Sendable func listRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func listRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
         return JSONResponse(.ok, try await self.pending(of: me))
     }
 
-    @Sendable func sendRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func sendRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
         let body = try await RequestBody.lenient(FriendRequestBody.self, request, context: context)
         return try await self.answer {
@@ -188,21 +188,21 @@ struct FriendController {
         }
     }
 
-    func closeRoute(_ request: Request, _ context: AppRequestContext, accept: Bool?) async throws -> JSONResponse {
+    func closeRoute(_ request: Request, _ context: Context, accept: Bool?) async throws -> JSONResponse {
         let me = try self.me(context)
         return try await self.answer {
             JSONResponse(.ok, try await self.close(try self.requestID(context), by: me, accept: accept).json)
         }
     }
 
-    @Sendable func blockedRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func blockedRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
         let blocked = try await self.requests.blocked(by: me)
         let people = try await self.people(blocked)
         return JSONResponse(.ok, ["blocked": .array(blocked.map(people.summary)), "count": .int(Int64(blocked.count))])
     }
 
-    @Sendable func blockRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func blockRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
         let body = try await RequestBody.lenient(FriendRequestBody.self, request, context: context)
         return try await self.answer {
@@ -212,7 +212,7 @@ struct FriendController {
         }
     }
 
-    @Sendable func unblockRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func unblockRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
         guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(.notFound, "用户不存在", .friends).response }
         try await self.requests.unblock(ParticipantID(user), by: me)
@@ -221,7 +221,7 @@ struct FriendController {
 
 
     /// Seed 003's `GET /api/friend/check/<user_id>`: true when any friendship row exists either way.
-    @Sendable func checkRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func checkRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let identity = try context.identity(.flaskJWTQuery)
         guard let user = context.parameters.get("user_id").flatMap({ Int64($0) }) else { return Refusal(.notFound, "用户不存在", .friends).response }
         let any = try await self.chat.friendships.anyRow(ParticipantID(identity.userID.rawValue), ParticipantID(user))

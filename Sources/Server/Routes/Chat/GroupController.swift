@@ -8,11 +8,11 @@ import Hummingbird
 ///
 /// `create` makes its owner the group's owner member (the seed forgot to add the owner at all), and `join` stays
 /// the seed's stub: joining is adding a member, which only the owner or an admin may do (`POST /api/groups/{id}/members`).
-struct GroupController {
+struct GroupController<Context: RapportRequestContext> {
     let users: any UserRepository
     let groups: any GroupRepository
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.post("create", use: self.createRoute)
         group.post("join") { _, _ in JSONResponse(.created, ["message": "writing"]) }
         group.get("{group_id}", use: self.groupRoute)
@@ -20,7 +20,7 @@ struct GroupController {
 
 
     /// `{"name", "owner_id"}` → 201 `{"message": "群组创建成功", "group_id", "name"}`; the owner must exist.
-    @Sendable func createRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func createRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         guard let body = try await RequestBody.lenient(CreateBody.self, request, context: context) else {
             throw Refusal.flask(.unsupportedMediaType, "请求必须是JSON格式")
         }
@@ -33,7 +33,7 @@ struct GroupController {
     }
 
     /// `{"name"}`, or 404 `{"error": "群组不存在"}` (the seed answered 500).
-    @Sendable func groupRoute(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func groupRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         guard let id = context.parameters.get("group_id").flatMap({ Int64($0) }), id > 0,
               let group = try await self.groups.group(ConversationID(id))
         else { throw Refusal.flask(.notFound, "群组不存在") }

@@ -7,14 +7,14 @@ import Hummingbird
 /// Rapport's group routes (`/api/groups`), with the union error shape (`msg`, `error` and `detail`):
 /// create, list mine, get, rename, add and remove members (owner or admin), leave, history and send. Members
 /// receive group messages and changes live (`group_updated`).
-struct GroupsController {
+struct GroupsController<Context: RapportRequestContext> {
     let groups: any GroupRepository
     let chat: ChatService
     let users: any UserRepository
     let realtime: Realtime
     let frames: RealtimeFrames
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.post(use: self.create)
         group.get(use: self.list)
         group.get("{id}", use: self.get)
@@ -38,13 +38,13 @@ struct GroupsController {
         }
     }
 
-    func me(_ context: AppRequestContext) throws -> ParticipantID {
+    func me(_ context: Context) throws -> ParticipantID {
         let identity = try context.identity(.union)
         guard !identity.isGuest else { throw Self.failure(.forbidden, "Guests cannot use groups") }
         return ParticipantID(identity.userID.rawValue)
     }
 
-    func id(_ context: AppRequestContext) throws -> ConversationID {
+    func id(_ context: Context) throws -> ConversationID {
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw Self.failure(.notFound, "Group not found") }
         return ConversationID(id)
     }
@@ -90,7 +90,7 @@ struct GroupsController {
         do { return try await body() } catch let error as GroupError { throw Self.failure(error) }
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func create(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
         let body = try await RequestBody.decode(CreateBody.self, request, context: context, refuse: Self.refusal)
         let members = try await self.userIDs(body.memberIDs ?? [], "member_ids")
@@ -99,23 +99,23 @@ struct GroupsController {
         return JSONResponse(.created, self.json(group))
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func list(_ request: Request, context: Context) async throws -> JSONResponse {
         let groups = try await self.groups.groups(of: try self.me(context))
         return JSONResponse(.ok, ["groups": .array(groups.map(self.json))])
     }
 
-    func memberGroup(_ context: AppRequestContext) async throws -> (ChatGroup, ParticipantID) {
+    func memberGroup(_ context: Context) async throws -> (ChatGroup, ParticipantID) {
         let me = try self.me(context)
         guard let group = try await self.groups.group(try self.id(context)) else { throw Self.failure(GroupError.notFound) }
         guard group.members[me] != nil else { throw Self.failure(GroupError.notAMember) }
         return (group, me)
     }
 
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func get(_ request: Request, context: Context) async throws -> JSONResponse {
         JSONResponse(.ok, self.json(try await self.memberGroup(context).0))
     }
 
-    @Sendable func rename(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func rename(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
         let id = try self.id(context)
         let body = try await RequestBody.decode(RenameBody.self, request, context: context) { issue in
@@ -129,7 +129,7 @@ struct GroupsController {
         return JSONResponse(.ok, self.json(group))
     }
 
-    @Sendable func addMembers(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func addMembers(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
         let id = try self.id(context)
         let body = try await RequestBody.decode(AddMembersBody.self, request, context: context, refuse: Self.refusal)
@@ -144,7 +144,7 @@ struct GroupsController {
         return JSONResponse(.ok, self.json(group))
     }
 
-    func remove(_ user: ParticipantID, _ context: AppRequestContext) async throws -> JSONResponse {
+    func remove(_ user: ParticipantID, _ context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
         let id = try self.id(context)
         let group = try await self.run { try await self.groups.remove(user, from: id, by: me) }
@@ -152,16 +152,16 @@ struct GroupsController {
         return JSONResponse(.ok, self.json(group))
     }
 
-    @Sendable func removeMember(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func removeMember(_ request: Request, context: Context) async throws -> JSONResponse {
         guard let text = context.parameters.get("user_id"), let user = Int64(text) else { throw Self.failure(.notFound, "User not found") }
         return try await self.remove(ParticipantID(user), context)
     }
 
-    @Sendable func leave(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func leave(_ request: Request, context: Context) async throws -> JSONResponse {
         try await self.remove(try self.me(context), context)
     }
 
-    @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func history(_ request: Request, context: Context) async throws -> JSONResponse {
         let (group, _) = try await self.memberGroup(context)
         let query = request.uri.queryParameters
         let limit = min(max(query["limit"].flatMap { Int(String($0)) } ?? 50, 1), 200)
@@ -173,7 +173,7 @@ struct GroupsController {
         return JSONResponse(.ok, ["messages": .array(messages.map { .ordered(self.frames.messageData($0, byID)) })])
     }
 
-    @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func send(_ request: Request, context: Context) async throws -> JSONResponse {
         let (group, me) = try await self.memberGroup(context)
         let body = try await RequestBody.decode(SendBody.self, request, context: context) { issue in
             issue.path.isEmpty ? Self.failure(.badRequest, "content is required") : Self.refusal(issue)
@@ -184,22 +184,13 @@ struct GroupsController {
         do {
             result = try await self.chat.sendToGroup(group, from: me, content: content, clientMessageID: clientID)
         } catch let error as ChatError {
-            throw Self.failure(.badRequest, Self.text(error))
+            throw Self.failure(.badRequest, error.refusalText)
         }
         let byID = try await self.users.byID([me])
         if result.created {
             await self.realtime.publish(self.frames.delivery(result.message, byID, to: Array(group.members.keys), address: .group(group.id)))
         }
         return JSONResponse(.created, .ordered(self.frames.messageData(result.message, byID)))
-    }
-
-    /// A refused group message in the words every group path answers with.
-    static func text(_ error: ChatError) -> String {
-        switch error {
-        case .emptyContent: "Content is empty"
-        case .contentTooLong: "Content is too long"
-        default: "Message refused"
-        }
     }
 }
 

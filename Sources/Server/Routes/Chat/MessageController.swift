@@ -8,14 +8,14 @@ import HTTPTypes
 /// `/api/message`: seed 001's messages (contracts/seed001 §4): `{"error": …}` for refusals, Flask-JWT-Extended's
 /// `{"msg": …}` for token problems, ISO timestamps with microseconds. Sends may carry `client_msg_id`; history
 /// also takes `before_seq` / `after_seq`.
-struct MessageController {
+struct MessageController<Context: RapportRequestContext> {
     let chat: ChatService
     let users: any UserRepository
     let render: UserRenderer
     let realtime: Realtime
     let frames: RealtimeFrames
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.post("send", use: self.send)
         group.get("history", use: self.history)
         group.get("chats", use: self.chats)
@@ -28,13 +28,11 @@ struct MessageController {
     static func id(_ text: String) -> Int64? { JSONValue.string(text).positiveID }
 
     /// The caller, who must still have a user row.
-    func me(_ context: AppRequestContext) async throws -> User {
+    func me(_ context: Context) async throws -> User {
         let identity = try context.identity(.flaskJWT)
         guard !identity.isGuest, let user = try await self.users.user(id: identity.userID) else { throw Refusal.flask(.notFound, "用户不存在") }
         return user
     }
-
-    static func participant(_ user: User) -> ParticipantID { ParticipantID(user.id.rawValue) }
 
     /// `MessageJSON` (plus `seq` and `client_msg_id`); `sender_username` makes it `MessageJSON+`.
     static func json(_ message: Message, receiver: Int64, isRead: Bool, senderName: String? = nil) -> JSONValue {
@@ -58,7 +56,7 @@ struct MessageController {
         }
     }
 
-    @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func send(_ request: Request, context: Context) async throws -> JSONResponse {
         // The identity is enough here: the friendship check below finds out about the receiver, and only a
         // refused send pays for looking the receiver up.
         let identity = try context.identity(.flaskJWT)
@@ -108,7 +106,7 @@ struct MessageController {
         return (min(page, 10_000_000), min(perPage, 1000))
     }
 
-    @Sendable func history(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func history(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try await self.me(context)
         let query = request.uri.queryParameters
         guard let friendID = query["friend_id"].flatMap({ Self.id(String($0)) }) else { throw Refusal.flask(.badRequest, "好友ID是必需的") }
@@ -117,13 +115,13 @@ struct MessageController {
         let afterSeq = query["after_seq"].flatMap { Int64($0) }
         do {
             let result = try await self.chat.history(
-                of: Self.participant(me), with: ParticipantID(friendID), page: page, perPage: perPage, beforeSeq: beforeSeq, afterSeq: afterSeq
+                of: me.participant, with: ParticipantID(friendID), page: page, perPage: perPage, beforeSeq: beforeSeq, afterSeq: afterSeq
             )
             let friendName = try await self.users.user(id: UserID(friendID))?.username ?? "Unknown"
             let pages = result.total == 0 ? 0 : (result.total + perPage - 1) / perPage
             let messages: [JSONValue] = result.messages.map { message in
                 let mine = message.senderID.rawValue == me.id.rawValue
-                let receiverRead = result.readSeq[mine ? ParticipantID(friendID) : Self.participant(me)] ?? 0
+                let receiverRead = result.readSeq[mine ? ParticipantID(friendID) : me.participant] ?? 0
                 return Self.json(message, receiver: mine ? friendID : me.id.rawValue, isRead: message.seq <= receiverRead,
                                  senderName: mine ? me.username : friendName)
             }
@@ -139,9 +137,9 @@ struct MessageController {
         }
     }
 
-    @Sendable func chats(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func chats(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try await self.me(context)
-        let summaries = try await self.chat.chats(of: Self.participant(me))
+        let summaries = try await self.chat.chats(of: me.participant)
         let partners = Dictionary(uniqueKeysWithValues: try await self.users.users(ids: summaries.map { UserID($0.partnerID.rawValue) }).map { ($0.id, $0) })
         let entries: [JSONValue] = summaries.compactMap { summary in
             guard let partner = partners[UserID(summary.partnerID.rawValue)] else { return nil }
@@ -157,13 +155,13 @@ struct MessageController {
         return JSONResponse(.ok, ["chats": .array(entries), "count": .int(Int64(entries.count))])
     }
 
-    @Sendable func last(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func last(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try await self.me(context)
         guard let friendID = request.uri.queryParameters["friend_id"].flatMap({ Self.id(String($0)) }) else {
             throw Refusal.flask(.badRequest, "好友ID是必需的")
         }
         do {
-            guard let (message, isRead) = try await self.chat.lastMessage(of: Self.participant(me), with: ParticipantID(friendID)) else {
+            guard let (message, isRead) = try await self.chat.lastMessage(of: me.participant, with: ParticipantID(friendID)) else {
                 return JSONResponse(.ok, ["message": "暂无消息记录"])
             }
             let mine = message.senderID.rawValue == me.id.rawValue
@@ -174,11 +172,11 @@ struct MessageController {
         }
     }
 
-    @Sendable func markRead(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func markRead(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try await self.me(context)
         let body = try await RequestBody.lenient(ReadBody.self, request, context: context)
         guard let sender = body?.senderID?.value else { throw Refusal.flask(.badRequest, "发送者ID是必需的") }
-        let count = try await self.chat.markRead(by: Self.participant(me), from: ParticipantID(sender))
+        let count = try await self.chat.markRead(by: me.participant, from: ParticipantID(sender))
         return JSONResponse(.ok, ["message": .string("已标记 \(count) 条消息为已读")])
     }
 }

@@ -6,14 +6,14 @@ import NIOCore
 
 /// `/api/file` (contracts/seed003 §8): the download of files sent in chunks over the socket,
 /// `GET /api/file/uploads/<file_id>` → the bytes as an attachment. No path can leave `MEDIA_DIR/uploads`.
-struct FileController {
+struct FileController<Context: RapportRequestContext> {
     let mediaDirectory: String
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.get("uploads/**") { request, context in try await self.download(request, context) }
     }
 
-    func download(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func download(_ request: Request, _ context: Context) async throws -> Response {
         let notFound = JSONResponse(.notFound, ["error": "File not found"])
         let parts = context.parameters.getCatchAll().map { String($0).removingPercentEncoding ?? String($0) }
         guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." && !$0.contains("/") && !$0.hasPrefix(".") }) else {

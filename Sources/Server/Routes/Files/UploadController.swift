@@ -9,12 +9,12 @@ import StorageKit
 /// `file` part. The part is streamed to disk as it arrives — never held in memory — and refused as soon as it
 /// passes `MAX_FILE_SIZE`. Its type must be allowed by its declared content type, by its file name's extension
 /// and by its first bytes; it is stored under `MEDIA_DIR/uploads/YYYY/MM/DD/` with a random name.
-struct UploadController {
+struct UploadController<Context: RapportRequestContext> {
     let mediaDirectory: String
     let maxFileSize: Int
     let render: UserRenderer
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.post("image") { request, context in try await self.upload(request, context, kind: .image) }
         group.post("file") { request, context in try await self.upload(request, context, kind: .file) }
     }
@@ -32,15 +32,15 @@ struct UploadController {
         bytes.count >= offset + prefix.count && Array(bytes[offset..<(offset + prefix.count)]) == prefix
     }
 
-    static let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
-    static let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
-    static let images: [FileType] = [
+    static var ole: [UInt8] { [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] }
+    static var zip: [UInt8] { [0x50, 0x4B, 0x03, 0x04] }
+    static var images: [FileType] { [
         FileType(mediaType: "image/jpeg", extensions: ["jpg", "jpeg"]) { starts($0, [0xFF, 0xD8, 0xFF]) },
         FileType(mediaType: "image/png", extensions: ["png"]) { starts($0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) },
         FileType(mediaType: "image/gif", extensions: ["gif"]) { starts($0, Array("GIF87a".utf8)) || starts($0, Array("GIF89a".utf8)) },
         FileType(mediaType: "image/webp", extensions: ["webp"]) { starts($0, Array("RIFF".utf8)) && starts($0, Array("WEBP".utf8), at: 8) },
-    ]
-    static let documents: [FileType] = [
+    ] }
+    static var documents: [FileType] { [
         FileType(mediaType: "application/pdf", extensions: ["pdf"]) { starts($0, Array("%PDF-".utf8)) },
         FileType(mediaType: "application/msword", extensions: ["doc"]) { starts($0, ole) },
         FileType(mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"]) { starts($0, zip) },
@@ -50,12 +50,12 @@ struct UploadController {
         FileType(mediaType: "text/plain", extensions: ["txt", "text", "log", "csv", "md"]) { bytes in
             !bytes.contains(0) && String(validating: bytes.prefix(bytes.count > 4 ? bytes.count - 4 : bytes.count), as: UTF8.self) != nil
         },
-    ]
+    ] }
 
     static func allowed(_ kind: Kind) -> [FileType] { kind == .image ? images : images + documents }
 
-    static let invalidType = JSONResponse(.badRequest, ["detail": "Invalid file type"])
-    static let tooLarge = JSONResponse(.badRequest, ["detail": "File too large"])
+    static var invalidType: JSONResponse { JSONResponse(.badRequest, ["detail": "Invalid file type"]) }
+    static var tooLarge: JSONResponse { JSONResponse(.badRequest, ["detail": "File too large"]) }
 
     /// The `file` part as it streams in.
     final class Part {
@@ -71,7 +71,7 @@ struct UploadController {
         var failure: (any Error)?
     }
 
-    func upload(_ request: Request, _ context: AppRequestContext, kind: Kind) async throws -> JSONResponse {
+    func upload(_ request: Request, _ context: Context, kind: Kind) async throws -> JSONResponse {
         _ = try context.identity(.fastAPI)
         guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
               let boundary = Self.boundary(type)

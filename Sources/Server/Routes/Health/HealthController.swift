@@ -14,7 +14,7 @@ public import StorageKit
 
 /// `GET /api/health`: the union body of the seeds, plus the database check. The check's result is reused for
 /// a second, so a load balancer polling hard (or a benchmark) does not turn health into database load.
-struct HealthController {
+struct HealthController<Context: RapportRequestContext> {
     let database: ConnectedDatabase
     let recent = HealthMemo()
 
@@ -36,7 +36,7 @@ struct HealthController {
         return healthy
     }
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.get("health") { _, context -> Response in
             if await self.databaseIsHealthy(logger: context.logger) {
                 return .json(.ok, ["code": 200, "status": "ok", "message": "服务正常运行", "database": "ok"])

@@ -9,10 +9,10 @@ import Logging
 /// `/api/conversations` (contracts/seed004 §5): list, open, read and read-state of customer-service conversations,
 /// and the desk's assignment operations on one conversation: `claim`, `transfer`, `resolve`, `snooze`, `reopen`,
 /// `PUT …/status`. Non-admins see only their own conversations.
-struct ConversationsController {
+struct ConversationsController<Context: RapportRequestContext> {
     let api: SupportAPI
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.get(use: self.listConversations)
         group.post(use: self.openConversation)
         group.get("{id}", use: self.getConversation)
@@ -30,7 +30,7 @@ struct ConversationsController {
 
     // MARK: Conversations
 
-    @Sendable func listConversations(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func listConversations(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         var validation = SupportValidation(request)
         let (offset, limit) = validation.paging(request, defaultSize: 20)
@@ -59,7 +59,7 @@ struct ConversationsController {
         return try await self.api.page(found.items, total: found.total)
     }
 
-    @Sendable func openConversation(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func openConversation(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         var validation = SupportValidation(request)
         let body = try await validation.decode(OpenBody.self, request, context)
@@ -78,19 +78,19 @@ struct ConversationsController {
         return JSONResponse(.ok, self.api.json(conversation, try await self.api.people(of: conversation)))
     }
 
-    @Sendable func getConversation(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func getConversation(_ request: Request, context: Context) async throws -> JSONResponse {
         let conversation = try await self.api.visibleConversation(context, request, try self.api.caller(context))
         return JSONResponse(.ok, self.api.json(conversation, try await self.api.people(of: conversation)))
     }
 
-    @Sendable func conversationDetail(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func conversationDetail(_ request: Request, context: Context) async throws -> JSONResponse {
         let conversation = try await self.api.visibleConversation(context, request, try self.api.caller(context))
         let users = try await self.api.people(of: conversation)
         let count = try await self.api.support.messages(in: conversation.id, ascending: true, offset: 0, limit: 0).total
         return JSONResponse(.ok, self.api.json(conversation, users).merging(["message_count": .int(Int64(count)), "messages": .null]))
     }
 
-    @Sendable func conversationMessages(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func conversationMessages(_ request: Request, context: Context) async throws -> JSONResponse {
         let conversation = try await self.api.visibleConversation(context, request, try self.api.caller(context))
         var validation = SupportValidation(request)
         let (offset, limit) = validation.paging(request, defaultSize: 50)
@@ -102,7 +102,7 @@ struct ConversationsController {
 
     /// `PUT …/messages/read-all?reader_id=` and `PUT …/read?user_id=`: both move the reader's read position to the
     /// newest message and clear its unread count (one read state serves both of the seed's).
-    func markRead(_ request: Request, _ context: AppRequestContext, parameter: String, required: Bool) async throws -> JSONResponse {
+    func markRead(_ request: Request, _ context: Context, parameter: String, required: Bool) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let name = request.uri.queryParameters[Substring(parameter)].map(String.init)
         if required, name == nil {
@@ -125,17 +125,17 @@ struct ConversationsController {
         return JSONResponse(.ok, SupportAPI.success)
     }
 
-    @Sendable func readAll(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func readAll(_ request: Request, context: Context) async throws -> JSONResponse {
         try await self.markRead(request, context, parameter: "reader_id", required: false)
     }
 
-    @Sendable func readCounter(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func readCounter(_ request: Request, context: Context) async throws -> JSONResponse {
         try await self.markRead(request, context, parameter: "user_id", required: true)
     }
 
     /// `POST …/claim`: an agent of the conversation's merchant takes an unassigned conversation (409 when someone
     /// else has it). A claim is a deliberate choice, so it is not limited by capacity.
-    @Sendable func claim(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func claim(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let conversation = try await self.api.visibleConversation(context, request, caller)
         do {
@@ -148,7 +148,7 @@ struct ConversationsController {
 
     /// `POST …/transfer` `{"assignee_id": "a2"}` hands the conversation to an online agent of the same merchant;
     /// `null` puts it back in the queue, where the next free agent gets it.
-    @Sendable func transfer(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func transfer(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let conversation = try await self.api.changeableConversation(request, context, caller)
         var validation = SupportValidation(request)
@@ -176,7 +176,7 @@ struct ConversationsController {
     /// `POST …/resolve`, `…/snooze` `{"snoozed_until": epoch}`, `…/reopen`, and `PUT …/status`
     /// `{"status": …, "snoozed_until": …}`. A conversation that stops counting towards its agent's load lets the
     /// next waiting one in.
-    func changeStatus(_ request: Request, _ context: AppRequestContext, to fixed: SupportStatus?) async throws -> JSONResponse {
+    func changeStatus(_ request: Request, _ context: Context, to fixed: SupportStatus?) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let conversation = try await self.api.changeableConversation(request, context, caller)
         let needsBody = fixed == nil || fixed == .snoozed

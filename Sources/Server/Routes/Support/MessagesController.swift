@@ -7,10 +7,10 @@ import HTTPTypes
 import Logging
 
 /// `/api/messages` (contracts/seed004 §6): customer-service messages — list, send, mark read, delete (admin).
-struct MessagesController {
+struct MessagesController<Context: RapportRequestContext> {
     let api: SupportAPI
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.get(use: self.listMessages)
         group.post(use: self.send)
         group.put("{id}/read", use: self.readMessage)
@@ -19,7 +19,7 @@ struct MessagesController {
 
     // MARK: Messages
 
-    @Sendable func listMessages(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func listMessages(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         var validation = SupportValidation(request)
         let (offset, limit) = validation.paging(request, defaultSize: 50)
@@ -44,7 +44,7 @@ struct MessagesController {
         return try await self.api.page(found.items, total: found.total)
     }
 
-    @Sendable func send(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func send(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         var validation = SupportValidation(request)
         let body = try await validation.decode(SendBody.self, request, context)
@@ -64,7 +64,7 @@ struct MessagesController {
         return JSONResponse(.ok, self.api.json(SupportMessage(message: sent.message, isRead: false), users))
     }
 
-    @Sendable func readMessage(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func readMessage(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         guard let found = try await self.api.support.message(id: try self.api.messageID(context, request)) else { throw SupportAPI.messageNotFound }
         if !caller.isAdmin {
@@ -75,8 +75,8 @@ struct MessagesController {
         return JSONResponse(.ok, SupportAPI.success)
     }
 
-    @Sendable func deleteMessage(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        guard try self.api.caller(context).isAdmin else { throw UsersController.adminOnly }
+    @Sendable func deleteMessage(_ request: Request, context: Context) async throws -> JSONResponse {
+        guard try self.api.caller(context).isAdmin else { throw SupportAPI.adminOnly }
         guard try await self.api.support.deleteMessage(id: try self.api.messageID(context, request)) else { throw SupportAPI.messageNotFound }
         return JSONResponse(.ok, ["status": "success", "message": "Message deleted successfully"])
     }

@@ -7,10 +7,10 @@ import HTTPTypes
 import Logging
 
 /// `/api/quick-replies` (contracts/seed004 §7): a user's canned replies.
-struct QuickRepliesController {
+struct QuickRepliesController<Context: RapportRequestContext> {
     let api: SupportAPI
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.get("user/{user_id}", use: self.listQuickReplies)
         group.get("merchant/{user_id}", use: self.listQuickReplies)
         group.post(use: self.createQuickReply)
@@ -20,7 +20,7 @@ struct QuickRepliesController {
 
     // MARK: Quick replies
 
-    @Sendable func listQuickReplies(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func listQuickReplies(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         guard let owner = try await self.api.actingAs(context.parameters.get("user_id") ?? "", caller) else { return JSONResponse(.ok, []) }
         let replies = try await self.api.quickReplies.replies(of: owner)
@@ -28,7 +28,7 @@ struct QuickRepliesController {
         return JSONResponse(.ok, .array(replies.map { self.api.json($0, users) }))
     }
 
-    @Sendable func createQuickReply(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func createQuickReply(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         var validation = SupportValidation(request)
         let body = try await validation.decode(CreateBody.self, request, context)
@@ -44,7 +44,7 @@ struct QuickRepliesController {
         }
     }
 
-    @Sendable func updateQuickReply(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func updateQuickReply(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let reply = try await self.api.ownedReply(request, context, caller)
         var validation = SupportValidation(request)
@@ -54,7 +54,7 @@ struct QuickRepliesController {
         return JSONResponse(.ok, self.api.json(updated, try await self.api.users.byID([updated.userID])))
     }
 
-    @Sendable func deleteQuickReply(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func deleteQuickReply(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let reply = try await self.api.ownedReply(request, context, caller)
         _ = try await self.api.quickReplies.deactivate(id: reply.id)

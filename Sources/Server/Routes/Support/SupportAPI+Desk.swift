@@ -35,7 +35,7 @@ extension SupportAPI {
     // MARK: Conversation actions
 
     /// The conversation, if the caller may change its assignment or status: an admin, its merchant or its assignee.
-    func changeableConversation(_ request: Request, _ context: AppRequestContext, _ caller: Caller) async throws -> SupportConversation {
+    func changeableConversation(_ request: Request, _ context: some RapportRequestContext, _ caller: Caller) async throws -> SupportConversation {
         let conversation = try await self.visibleConversation(context, request, caller)
         guard caller.isAdmin || caller.id == conversation.merchantID || caller.id == conversation.assigneeID else { throw Self.notYours }
         return conversation
@@ -59,7 +59,7 @@ extension SupportAPI {
     // MARK: Agents
 
     /// The user of `{user_id}`, or 404.
-    func pathUser(_ context: AppRequestContext) async throws -> User {
+    func pathUser(_ context: some RapportRequestContext) async throws -> User {
         guard let user = try await self.render.resolve(context.parameters.get("user_id") ?? "", in: self.users) else { throw Self.userNotFound }
         return user
     }

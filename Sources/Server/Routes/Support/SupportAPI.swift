@@ -10,6 +10,8 @@ import Logging
 /// caller is and what it may see, and how conversations, messages, agents and quick replies are rendered. Bearer
 /// auth everywhere; non-admins act only as themselves and see only their own conversations.
 struct SupportAPI {
+    static let adminOnly = JSONResponse(.forbidden, ["detail": "需要管理员权限"])
+
     let support: any SupportDeskRepository
     let quickReplies: any QuickReplyRepository
     let users: any UserRepository
@@ -35,7 +37,7 @@ struct SupportAPI {
         var isAdmin: Bool { self.identity.role == .admin }
     }
 
-    func caller(_ context: AppRequestContext) throws -> Caller { Caller(identity: try context.identity(.fastAPI)) }
+    func caller(_ context: some RapportRequestContext) throws -> Caller { Caller(identity: try context.identity(.fastAPI)) }
 
     /// The user a seed-004 id names, for acting-as checks: an unknown name is nobody.
     func participant(named name: String) async throws -> ParticipantID? {
@@ -49,7 +51,7 @@ struct SupportAPI {
         return named
     }
 
-    func conversationID(_ context: AppRequestContext, _ request: Request) throws -> ConversationID {
+    func conversationID(_ context: some RapportRequestContext, _ request: Request) throws -> ConversationID {
         guard let text = context.parameters.get("id"), let id = Int64(text) else {
             var validation = SupportValidation(request)
             validation.fail("conversation_id", "Input should be a valid integer, unable to parse string as an integer")
@@ -61,7 +63,7 @@ struct SupportAPI {
 
     /// The conversation, if the caller may see it: an admin, a participant, its assignee, or an agent of its
     /// merchant (who may claim it).
-    func visibleConversation(_ context: AppRequestContext, _ request: Request, _ caller: Caller) async throws -> SupportConversation {
+    func visibleConversation(_ context: some RapportRequestContext, _ request: Request, _ caller: Caller) async throws -> SupportConversation {
         guard let conversation = try await self.support.conversation(id: try self.conversationID(context, request)) else {
             throw Self.conversationNotFound
         }
@@ -125,7 +127,7 @@ struct SupportAPI {
         return JSONResponse(.ok, ["count": .int(Int64(total)), "results": .array(messages.map { self.json($0, users) })])
     }
 
-    func messageID(_ context: AppRequestContext, _ request: Request) throws -> Int64 {
+    func messageID(_ context: some RapportRequestContext, _ request: Request) throws -> Int64 {
         guard let text = context.parameters.get("id"), let id = Int64(text) else {
             var validation = SupportValidation(request)
             validation.fail("message_id", "Input should be a valid integer, unable to parse string as an integer")
@@ -136,7 +138,7 @@ struct SupportAPI {
     }
 
     /// The reply, if the caller owns it (or is an admin).
-    func ownedReply(_ request: Request, _ context: AppRequestContext, _ caller: Caller) async throws -> QuickReply {
+    func ownedReply(_ request: Request, _ context: some RapportRequestContext, _ caller: Caller) async throws -> QuickReply {
         guard let text = context.parameters.get("id"), let id = Int64(text) else {
             var validation = SupportValidation(request)
             validation.fail("reply_id", "Input should be a valid integer, unable to parse string as an integer")

@@ -13,10 +13,10 @@ import Logging
 /// - `PUT /api/support/agents/{user_id}/presence` `{"online": true}`: an agent (or an admin) starts or renews a
 ///   presence lease of `SUPPORT_PRESENCE_SECONDS`; `false` ends it.
 /// - `GET /api/support/queue`: waiting conversations and each agent's load, per merchant.
-struct SupportDeskController {
+struct SupportDeskController<Context: RapportRequestContext> {
     let api: SupportAPI
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.get("agents", use: self.listAgents)
         group.put("agents/{user_id}", use: self.saveAgent)
         group.delete("agents/{user_id}", use: self.removeAgent)
@@ -25,7 +25,7 @@ struct SupportDeskController {
     }
 
     /// `PUT /api/support/agents/{user_id}` `{"merchant_id": "m1", "capacity": 5}`.
-    @Sendable func saveAgent(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func saveAgent(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let user = try await self.api.pathUser(context)
         var validation = SupportValidation(request)
@@ -61,7 +61,7 @@ struct SupportDeskController {
         }
     }
 
-    @Sendable func removeAgent(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func removeAgent(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let user = ParticipantID(try await self.api.pathUser(context).id.rawValue)
         guard let agent = try await self.api.support.agent(user) else { throw SupportAPI.agentNotFound }
@@ -73,7 +73,7 @@ struct SupportDeskController {
     }
 
     /// `GET /api/support/agents?merchant_id=`: an admin sees any team; a merchant or an agent sees its own.
-    @Sendable func listAgents(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func listAgents(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         var team: ParticipantID?
         if let name = request.uri.queryParameters["merchant_id"].map(String.init), !name.isEmpty {
@@ -92,7 +92,7 @@ struct SupportDeskController {
 
     /// `PUT /api/support/agents/{user_id}/presence` `{"online": true}`: online for `SUPPORT_PRESENCE_SECONDS` from
     /// now. Coming online takes waiting conversations at once.
-    @Sendable func presence(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func presence(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         let user = ParticipantID(try await self.api.pathUser(context).id.rawValue)
         guard caller.isAdmin || caller.id == user else { throw SupportAPI.impersonation }
@@ -104,12 +104,12 @@ struct SupportDeskController {
     }
 
     /// `GET /api/support/queue`: per merchant, how many conversations wait (and since when) and each agent's load.
-    @Sendable func queue(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func queue(_ request: Request, context: Context) async throws -> JSONResponse {
         let caller = try self.api.caller(context)
         var queues = try await self.api.support.queues()
         if !caller.isAdmin {
             let own = caller.identity.role == .merchant ? caller.id : try await self.api.support.agent(caller.id)?.teamID
-            guard let own else { throw UsersController.adminOnly }
+            guard let own else { throw SupportAPI.adminOnly }
             queues = queues.filter { $0.teamID == own }
         }
         let loads = try await self.api.support.agents(team: nil, at: Date())

@@ -7,11 +7,11 @@ import HTTPTypes
 
 /// Seed 004's `/api/users` routes (contracts/seed004 §4 and §10): anyone signed in reads; only admins create,
 /// change, delete and ensure.
-struct UsersController {
+struct UsersController<Context: RapportRequestContext> {
     let users: any UserRepository
     let render: UserRenderer
 
-    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+    func addRoutes(to group: RouterGroup<Context>) {
         group.get(use: self.list)
         group.post(use: self.create)
         group.post("ensure", use: self.ensure)
@@ -21,14 +21,13 @@ struct UsersController {
         group.delete("{user_id}", use: self.delete)
     }
 
-    static let adminOnly = JSONResponse(.forbidden, ["detail": "需要管理员权限"])
-    static let notFound = JSONResponse(.notFound, ["detail": "User not found"])
+    static var notFound: JSONResponse { JSONResponse(.notFound, ["detail": "User not found"]) }
 
-    func requireAdmin(_ context: AppRequestContext) throws {
-        guard try context.identity(.fastAPI).role == .admin else { throw Self.adminOnly }
+    func requireAdmin(_ context: Context) throws {
+        guard try context.identity(.fastAPI).role == .admin else { throw SupportAPI.adminOnly }
     }
 
-    func user(_ context: AppRequestContext) async throws -> User {
+    func user(_ context: Context) async throws -> User {
         guard let user = try await self.render.resolve(context.parameters.get("user_id") ?? "", in: self.users) else { throw Self.notFound }
         return user
     }
@@ -37,7 +36,7 @@ struct UsersController {
         JSONResponse(.conflict, ["detail": "数据已存在，违反唯一性约束", "error_type": "integrity_error", "path": .string(request.uri.path)])
     }
 
-    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func list(_ request: Request, context: Context) async throws -> JSONResponse {
         _ = try context.identity(.fastAPI)
         var validation = SupportValidation(request)
         let (offset, limit) = validation.paging(request, defaultSize: 20)
@@ -50,7 +49,7 @@ struct UsersController {
         return JSONResponse(.ok, ["count": .int(Int64(page.total)), "results": .array(page.users.map(self.render.support))])
     }
 
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func get(_ request: Request, context: Context) async throws -> JSONResponse {
         _ = try context.identity(.fastAPI)
         return JSONResponse(.ok, self.render.support(try await self.user(context)))
     }
@@ -92,7 +91,7 @@ struct UsersController {
         validation.fail(field, "String should have at least \(range.lowerBound) and at most \(range.upperBound) characters")
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func create(_ request: Request, context: Context) async throws -> JSONResponse {
         try self.requireAdmin(context)
         var validation = SupportValidation(request)
         let body = try await validation.decode(CreateBody.self, request, context)
@@ -110,7 +109,7 @@ struct UsersController {
         }
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func update(_ request: Request, context: Context) async throws -> JSONResponse {
         try self.requireAdmin(context)
         let user = try await self.user(context)
         var validation = SupportValidation(request)
@@ -131,7 +130,7 @@ struct UsersController {
         }
     }
 
-    @Sendable func setStatus(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func setStatus(_ request: Request, context: Context) async throws -> JSONResponse {
         try self.requireAdmin(context)
         let user = try await self.user(context)
         guard let name = request.uri.queryParameters["status"].map(String.init) else {
@@ -147,7 +146,7 @@ struct UsersController {
         return JSONResponse(.ok, self.render.support(updated))
     }
 
-    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func delete(_ request: Request, context: Context) async throws -> JSONResponse {
         try self.requireAdmin(context)
         let user = try await self.user(context)
         _ = try await self.users.update(user.id, UserChanges(status: .deleted))
@@ -166,7 +165,7 @@ struct UsersController {
         }
     }
 
-    @Sendable func ensure(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
+    @Sendable func ensure(_ request: Request, context: Context) async throws -> JSONResponse {
         try self.requireAdmin(context)
         var validation = SupportValidation(request)
         let body = try await validation.decode(EnsureBody.self, request, context)
