@@ -1,7 +1,7 @@
 import AuthTokens
-import CRMAudit
+public import CRMAudit
 import Foundation
-import Hummingbird
+public import Hummingbird
 import HTTPTypes
 import Logging
 import NIOCore
@@ -9,12 +9,27 @@ import StorageKit
 
 /// Seed 002's audit-log routes under `/api/foundation/audit-logs`, in its `Result` envelope, for admins and
 /// auditors (contracts/seed002, contracts/README §2.3), plus `GET …/verify` for the chain's state.
-struct AuditLogsController<Context: RapportRequestContext> {
+///
+/// Mountable alone behind ``AuthMiddleware`` (and, to record requests, ``AuditMiddleware``):
+///
+/// ```swift
+/// router.addRoutes(AuditLogsController(store: store).endpoints, atPath: "/api/foundation/audit-logs")
+/// ```
+public struct AuditLogsController<Context: RapportRequestContext>: Sendable {
     let store: any AuditLogStore
+
+    public init(store: any AuditLogStore) { self.store = store }
+
+    /// The routes, to mount at the program's `/api/foundation/audit-logs`.
+    public var endpoints: RouteCollection<Context> {
+        let collection = RouteCollection(context: Context.self)
+        self.addRoutes(to: collection)
+        return collection
+    }
     static var exportLimit: Int { 10_000 }
     static var exportPage: Int { 500 }
 
-    func addRoutes(to group: RouterGroup<Context>) {
+    public func addRoutes(to group: some RouterMethods<Context>) {
         group.get(use: self.list)
         group.get("verify", use: self.verify)
         group.get("users/{user_id}", use: self.byUser)

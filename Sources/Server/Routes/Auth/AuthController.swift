@@ -1,16 +1,41 @@
 import StorageKit
-import AuthTokens
+public import AuthTokens
 import Foundation
-import Hummingbird
+public import Hummingbird
 import HTTPTypes
 
 /// The auth routes: the union login and register of seeds 001/003/004 (contracts/README §1.3–1.4), seed 001's
 /// password change and profile, seed 004's `/me` and admin-minted tokens, and Rapport's own logout and sessions.
-struct AuthController<Context: RapportRequestContext> {
+///
+/// Mountable alone behind ``AuthMiddleware``:
+///
+/// ```swift
+/// router.addRoutes(AuthController(auth: auth).endpoints, atPath: "/api/auth")
+/// ```
+public struct AuthController<Context: RapportRequestContext>: Sendable {
     let auth: AuthService
     let render: UserRenderer
 
-    func addRoutes(to group: RouterGroup<Context>) {
+    /// - Parameters:
+    ///   - auth: accounts, passwords and tokens.
+    ///   - baseURL: the public base URL avatar paths are made absolute with (empty: relative paths).
+    public init(auth: AuthService, baseURL: String = "") {
+        self.init(auth: auth, render: UserRenderer(baseURL: baseURL))
+    }
+
+    init(auth: AuthService, render: UserRenderer) {
+        self.auth = auth
+        self.render = render
+    }
+
+    /// The routes, to mount at the program's `/api/auth`.
+    public var endpoints: RouteCollection<Context> {
+        let collection = RouteCollection(context: Context.self)
+        self.addRoutes(to: collection)
+        return collection
+    }
+
+    public func addRoutes(to group: some RouterMethods<Context>) {
         group.post("register", use: self.register)
         group.post("login", use: self.login)
         group.post("change_password", use: self.changePassword)
