@@ -29,9 +29,12 @@ let secret = ProcessInfo.processInfo.environment["JWT_SECRET_KEY"] ?? String(rep
 let database = try SQLiteDatabase(configuration: .init(storage: .file(path: path)), logger: logger)
 try await Migrator(AuthMigrations.all + ContactsMigrations.all).migrate(on: database, logger: logger)
 let auth = AuthService(
-    users: UserSQLRepository(database: database), sessions: SessionSQLRepository(database: database),
-    loginLog: LoginLogSQLStore(database: database), hasher: PasswordHasher(),
-    tokens: try await TokenService(secret: Array(secret.utf8)), logger: logger
+    users: UserSQLRepository(database: database),
+    sessions: SessionSQLRepository(database: database),
+    loginLog: LoginLogSQLStore(database: database),
+    hasher: PasswordHasher(),
+    tokens: try await TokenService(secret: Array(secret.utf8)),
+    logger: logger
 )
 let contacts = ContactsService(repository: ContactSQLRepository(database: database), logger: logger)
 

@@ -3,8 +3,8 @@
 // middleware. Run it with `swift run EmbeddedNotes` and try `curl -d '{"text":"hi"}' localhost:8090/notes`.
 import Hummingbird
 import Logging
-import Server
 import SQLKit
+import Server
 import StorageKit
 
 struct Note: ResponseCodable {
@@ -14,14 +14,17 @@ struct Note: ResponseCodable {
 
 let logger = Logger(label: "notes")
 let database = try await ConnectedDatabase.connect(url: "sqlite:data/notes.sqlite", logger: logger)
-let migrator = Migrator(table: "notes_migrations", [
-    Migration("notes.001.create") { db in
-        try await db.create(table: "notes").ifNotExists()
-            .column("id", type: .bigint, .primaryKey)
-            .column("text", type: .text, .notNull)
-            .run()
-    },
-])
+let migrator = Migrator(
+    table: "notes_migrations",
+    [
+        Migration("notes.001.create") { db in
+            try await db.create(table: "notes").ifNotExists()
+                .column("id", type: .bigint, .primaryKey)
+                .column("text", type: .text, .notNull)
+                .run()
+        }
+    ]
+)
 try await migrator.migrate(on: database.database, logger: logger)
 
 var configuration = ServerConfiguration()

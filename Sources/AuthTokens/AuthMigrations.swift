@@ -1,5 +1,5 @@
-public import StorageKit
 import SQLKit
+public import StorageKit
 
 /// The schema of accounts, sessions and the login log, in order.
 public enum AuthMigrations {

@@ -48,8 +48,13 @@ public struct AuthService: Sendable {
     let now: @Sendable () -> Date
 
     public init(
-        users: any UserRepository, sessions: any SessionRepository, loginLog: any LoginLogStore,
-        hasher: PasswordHasher, tokens: TokenService, throttle: Throttle = .init(), logger: Logger,
+        users: any UserRepository,
+        sessions: any SessionRepository,
+        loginLog: any LoginLogStore,
+        hasher: PasswordHasher,
+        tokens: TokenService,
+        throttle: Throttle = .init(),
+        logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.users = users
@@ -74,9 +79,17 @@ public struct AuthService: Sendable {
         if try await self.users.emailExists(email) { throw AuthError.emailTaken }
         let hash = try await self.hasher.hash(password)
         let now = self.now()
-        let user = try await self.users.create(NewUser(
-            username: username, email: email, passwordHash: hash, role: .user, avatar: "", createdAt: now, lastSeen: now
-        ))
+        let user = try await self.users.create(
+            NewUser(
+                username: username,
+                email: email,
+                passwordHash: hash,
+                role: .user,
+                avatar: "",
+                createdAt: now,
+                lastSeen: now
+            )
+        )
         return try await self.open(for: user, client: client)
     }
 
@@ -86,10 +99,17 @@ public struct AuthService: Sendable {
         guard !username.isEmpty, username.count <= 100 else { throw AuthError.invalidField("username") }
         if let externalID, externalID.isEmpty || externalID.count > 50 { throw AuthError.invalidField("external id") }
         let hash = try await self.hasher.hash(password)
-        return try await self.users.create(NewUser(
-            externalID: externalID, username: username, email: email, passwordHash: hash, role: .admin,
-            description: "管理员", createdAt: self.now()
-        ))
+        return try await self.users.create(
+            NewUser(
+                externalID: externalID,
+                username: username,
+                email: email,
+                passwordHash: hash,
+                role: .admin,
+                description: "管理员",
+                createdAt: self.now()
+            )
+        )
     }
 
     // MARK: Logging in
@@ -136,18 +156,27 @@ public struct AuthService: Sendable {
     private func open(for user: User?, client: Client) async throws -> Authenticated {
         let now = self.now()
         let session = Session(
-            userID: user?.id, createdAt: now, expiresAt: now.addingTimeInterval(TimeInterval(self.tokens.lifetime.components.seconds)),
-            ipAddress: client.ipAddress, userAgent: client.userAgent
+            userID: user?.id,
+            createdAt: now,
+            expiresAt: now.addingTimeInterval(TimeInterval(self.tokens.lifetime.components.seconds)),
+            ipAddress: client.ipAddress,
+            userAgent: client.userAgent
         )
         try await self.sessions.create(session)
         return Authenticated(user: user, session: session, token: try await self.tokens.issue(for: user, session: session, now: now))
     }
 
     private func recordAttempt(_ user: UserID, _ identifier: String, _ client: Client, _ time: Date, succeeded: Bool) async throws {
-        try await self.loginLog.record(LoginAttempt(
-            userID: user, identifier: identifier, ipAddress: client.ipAddress, userAgent: client.userAgent,
-            time: time, succeeded: succeeded
-        ))
+        try await self.loginLog.record(
+            LoginAttempt(
+                userID: user,
+                identifier: identifier,
+                ipAddress: client.ipAddress,
+                userAgent: client.userAgent,
+                time: time,
+                succeeded: succeeded
+            )
+        )
     }
 
     private func checkThrottle(identifier: String, ipAddress: String, now: Date) async throws {
@@ -185,7 +214,10 @@ public struct AuthService: Sendable {
         }
         guard let session, session.isActive(at: now), (session.userID ?? .guest) == claims.userID else { throw .revoked }
         return Identity(
-            userID: claims.userID, externalID: claims.externalID, username: claims.username, role: claims.role,
+            userID: claims.userID,
+            externalID: claims.externalID,
+            username: claims.username,
+            role: claims.role,
             sessionID: session.id
         )
     }
@@ -215,8 +247,8 @@ public struct AuthService: Sendable {
     /// Ends one of the identity's own sessions; `.sessionNotFound` for anyone else's or an unknown id.
     public func revokeSession(id: String, of identity: Identity) async throws {
         guard let session = try await self.sessions.session(id: id), (session.userID ?? .guest) == identity.userID,
-              identity.isGuest ? id == identity.sessionID : true,
-              session.isActive(at: self.now())
+            identity.isGuest ? id == identity.sessionID : true,
+            session.isActive(at: self.now())
         else { throw AuthError.sessionNotFound }
         try await self.sessions.revoke(id: id, at: self.now())
     }

@@ -48,9 +48,12 @@ public struct LoginLogSQLStore: LoginLogStore {
         try await self.database.insert(into: "login_logs")
             .columns("user_id", "identifier", "ip_address", "device_info", "login_time", "status")
             .values(
-                SQLBind(attempt.userID.rawValue), SQLBind(String(attempt.identifier.prefix(191))),
-                SQLBind(String(attempt.ipAddress.prefix(64))), SQLBind(String(attempt.userAgent.prefix(255))),
-                SQLBind(attempt.time), SQLBind(attempt.succeeded ? "success" : "failed")
+                SQLBind(attempt.userID.rawValue),
+                SQLBind(String(attempt.identifier.prefix(191))),
+                SQLBind(String(attempt.ipAddress.prefix(64))),
+                SQLBind(String(attempt.userAgent.prefix(255))),
+                SQLBind(attempt.time),
+                SQLBind(attempt.succeeded ? "success" : "failed")
             )
             .run()
     }
@@ -90,8 +93,14 @@ public struct LoginLogSQLStore: LoginLogStore {
             .columns("user_id", "identifier", "ip_address", "device_info", "login_time", "status")
             .from("login_logs").orderBy("id", .descending).limit(limit).all(decoding: Row.self)
             .map {
-                LoginAttempt(userID: UserID($0.user_id), identifier: $0.identifier, ipAddress: $0.ip_address,
-                             userAgent: $0.device_info, time: $0.login_time, succeeded: $0.status == "success")
+                LoginAttempt(
+                    userID: UserID($0.user_id),
+                    identifier: $0.identifier,
+                    ipAddress: $0.ip_address,
+                    userAgent: $0.device_info,
+                    time: $0.login_time,
+                    succeeded: $0.status == "success"
+                )
             }
     }
 }

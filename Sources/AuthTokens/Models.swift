@@ -42,9 +42,17 @@ public struct User: Sendable, Equatable {
     public var lastSeen: Date?
 
     public init(
-        id: UserID, externalID: String? = nil, username: String, email: String? = nil, passwordHash: String? = nil,
-        role: Role = .user, avatar: String? = nil, description: String? = nil, status: AccountStatus = .active,
-        createdAt: Date, lastSeen: Date? = nil
+        id: UserID,
+        externalID: String? = nil,
+        username: String,
+        email: String? = nil,
+        passwordHash: String? = nil,
+        role: Role = .user,
+        avatar: String? = nil,
+        description: String? = nil,
+        status: AccountStatus = .active,
+        createdAt: Date,
+        lastSeen: Date? = nil
     ) {
         self.id = id
         self.externalID = externalID
@@ -74,9 +82,16 @@ public struct NewUser: Sendable, Equatable {
     public var lastSeen: Date?
 
     public init(
-        externalID: String? = nil, username: String, email: String? = nil, passwordHash: String? = nil,
-        role: Role = .user, avatar: String? = nil, description: String? = nil, status: AccountStatus = .active,
-        createdAt: Date, lastSeen: Date? = nil
+        externalID: String? = nil,
+        username: String,
+        email: String? = nil,
+        passwordHash: String? = nil,
+        role: Role = .user,
+        avatar: String? = nil,
+        description: String? = nil,
+        status: AccountStatus = .active,
+        createdAt: Date,
+        lastSeen: Date? = nil
     ) {
         self.externalID = externalID
         self.username = username
@@ -92,9 +107,17 @@ public struct NewUser: Sendable, Equatable {
 
     func user(id: UserID) -> User {
         User(
-            id: id, externalID: self.externalID, username: self.username, email: self.email,
-            passwordHash: self.passwordHash, role: self.role, avatar: self.avatar, description: self.description,
-            status: self.status, createdAt: self.createdAt, lastSeen: self.lastSeen
+            id: id,
+            externalID: self.externalID,
+            username: self.username,
+            email: self.email,
+            passwordHash: self.passwordHash,
+            role: self.role,
+            avatar: self.avatar,
+            description: self.description,
+            status: self.status,
+            createdAt: self.createdAt,
+            lastSeen: self.lastSeen
         )
     }
 }
@@ -111,8 +134,13 @@ public struct Session: Sendable, Equatable, Identifiable {
     public var userAgent: String
 
     public init(
-        id: String = UUID().uuidString.lowercased(), userID: UserID?, createdAt: Date, expiresAt: Date,
-        revokedAt: Date? = nil, ipAddress: String, userAgent: String
+        id: String = UUID().uuidString.lowercased(),
+        userID: UserID?,
+        createdAt: Date,
+        expiresAt: Date,
+        revokedAt: Date? = nil,
+        ipAddress: String,
+        userAgent: String
     ) {
         self.id = id
         self.userID = userID

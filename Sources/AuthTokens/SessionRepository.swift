@@ -70,8 +70,13 @@ public struct SessionSQLRepository: SessionRepository {
     public func create(_ session: Session) async throws {
         try await self.database.insert(into: "auth_sessions").columns(Self.columns)
             .values(
-                SQLBind(session.id), SQLBind(session.userID?.rawValue), SQLBind(session.createdAt), SQLBind(session.expiresAt),
-                SQLBind(session.revokedAt), SQLBind(String(session.ipAddress.prefix(64))), SQLBind(String(session.userAgent.prefix(255)))
+                SQLBind(session.id),
+                SQLBind(session.userID?.rawValue),
+                SQLBind(session.createdAt),
+                SQLBind(session.expiresAt),
+                SQLBind(session.revokedAt),
+                SQLBind(String(session.ipAddress.prefix(64))),
+                SQLBind(String(session.userAgent.prefix(255)))
             )
             .run()
     }

@@ -77,9 +77,15 @@ public struct TokenService: Sendable {
         var external: String?
         if case .text(let text) = payload.user_id { external = text }
         return Claims(
-            subject: subjectText, userID: UserID(id), externalID: external, username: payload.username ?? "",
-            role: role, sessionID: sid, issuedAt: Date(timeIntervalSince1970: TimeInterval(payload.iat ?? 0)),
-            expiresAt: Date(timeIntervalSince1970: TimeInterval(exp)), tokenID: payload.jti ?? ""
+            subject: subjectText,
+            userID: UserID(id),
+            externalID: external,
+            username: payload.username ?? "",
+            role: role,
+            sessionID: sid,
+            issuedAt: Date(timeIntervalSince1970: TimeInterval(payload.iat ?? 0)),
+            expiresAt: Date(timeIntervalSince1970: TimeInterval(exp)),
+            tokenID: payload.jti ?? ""
         )
     }
 

@@ -35,12 +35,32 @@ public struct UserSQLRepository: UserRepository {
     public func create(_ new: NewUser) async throws -> User {
         do {
             let row = try await self.database.insert(into: "users")
-                .columns("external_id", "username", "username_key", "email", "email_key", "password_hash", "role",
-                         "avatar", "description", "status", "created_at", "last_seen")
+                .columns(
+                    "external_id",
+                    "username",
+                    "username_key",
+                    "email",
+                    "email_key",
+                    "password_hash",
+                    "role",
+                    "avatar",
+                    "description",
+                    "status",
+                    "created_at",
+                    "last_seen"
+                )
                 .values(
-                    SQLBind(new.externalID), SQLBind(new.username), SQLBind(lookupKey(new.username)), SQLBind(new.email),
-                    SQLBind(new.email.map(lookupKey)), SQLBind(new.passwordHash), SQLBind(new.role.rawValue),
-                    SQLBind(new.avatar), SQLBind(new.description), SQLBind(new.status.rawValue), SQLBind(new.createdAt),
+                    SQLBind(new.externalID),
+                    SQLBind(new.username),
+                    SQLBind(lookupKey(new.username)),
+                    SQLBind(new.email),
+                    SQLBind(new.email.map(lookupKey)),
+                    SQLBind(new.passwordHash),
+                    SQLBind(new.role.rawValue),
+                    SQLBind(new.avatar),
+                    SQLBind(new.description),
+                    SQLBind(new.status.rawValue),
+                    SQLBind(new.createdAt),
                     SQLBind(new.lastSeen)
                 )
                 .returning("id").first()
@@ -122,10 +142,22 @@ public struct UserSQLRepository: UserRepository {
             update.set("username", to: SQLBind(username)).set("username_key", to: SQLBind(lookupKey(username)))
             any = true
         }
-        if let avatar = changes.avatar { update.set("avatar", to: SQLBind(avatar)); any = true }
-        if let role = changes.role { update.set("role", to: SQLBind(role.rawValue)); any = true }
-        if let description = changes.description { update.set("description", to: SQLBind(description)); any = true }
-        if let status = changes.status { update.set("status", to: SQLBind(status.rawValue)); any = true }
+        if let avatar = changes.avatar {
+            update.set("avatar", to: SQLBind(avatar))
+            any = true
+        }
+        if let role = changes.role {
+            update.set("role", to: SQLBind(role.rawValue))
+            any = true
+        }
+        if let description = changes.description {
+            update.set("description", to: SQLBind(description))
+            any = true
+        }
+        if let status = changes.status {
+            update.set("status", to: SQLBind(status.rawValue))
+            any = true
+        }
         if any {
             do {
                 try await update.run()

@@ -41,12 +41,26 @@ public struct AuditEvent: Sendable, Hashable {
     public var createdAt: Date
 
     public init(
-        id: String = AuditEvent.newID(), organizationID: String = AuditEvent.defaultOrganizationID,
-        action: String, actorID: String? = nil, actorName: String? = nil,
-        resourceType: String? = nil, resourceID: String? = nil, resourceName: String? = nil, category: String? = nil,
-        ipAddress: String? = nil, userAgent: String? = nil, method: String? = nil, path: String? = nil,
-        params: JSONValue? = nil, oldValues: JSONValue? = nil, newValues: JSONValue? = nil,
-        status: AuditStatus = .success, errorMessage: String? = nil, durationMilliseconds: Int? = nil, createdAt: Date = Date()
+        id: String = AuditEvent.newID(),
+        organizationID: String = AuditEvent.defaultOrganizationID,
+        action: String,
+        actorID: String? = nil,
+        actorName: String? = nil,
+        resourceType: String? = nil,
+        resourceID: String? = nil,
+        resourceName: String? = nil,
+        category: String? = nil,
+        ipAddress: String? = nil,
+        userAgent: String? = nil,
+        method: String? = nil,
+        path: String? = nil,
+        params: JSONValue? = nil,
+        oldValues: JSONValue? = nil,
+        newValues: JSONValue? = nil,
+        status: AuditStatus = .success,
+        errorMessage: String? = nil,
+        durationMilliseconds: Int? = nil,
+        createdAt: Date = Date()
     ) {
         self.id = id
         self.organizationID = organizationID
@@ -140,8 +154,15 @@ public struct AuditQuery: Sendable, Hashable {
     public var end: Date?
 
     public init(
-        organizationID: String? = nil, actorID: String? = nil, action: String? = nil, resourceType: String? = nil,
-        resourceID: String? = nil, category: String? = nil, status: AuditStatus? = nil, start: Date? = nil, end: Date? = nil
+        organizationID: String? = nil,
+        actorID: String? = nil,
+        action: String? = nil,
+        resourceType: String? = nil,
+        resourceID: String? = nil,
+        category: String? = nil,
+        status: AuditStatus? = nil,
+        start: Date? = nil,
+        end: Date? = nil
     ) {
         self.organizationID = organizationID
         self.actorID = actorID

@@ -63,8 +63,13 @@ public struct AuditLogSQLStore: AuditLogStore {
 
     static func insert(_ checkpoint: AuditCheckpoint, on db: any SQLDatabase) async throws {
         try await db.insert(into: "audit_checkpoints").columns("kind", "seq", "chain_hash", "created_at", "mac")
-            .values(SQLBind(checkpoint.kind.rawValue), SQLBind(checkpoint.seq), SQLBind(checkpoint.hash),
-                    SQLBind(checkpoint.createdAt), SQLBind(checkpoint.mac))
+            .values(
+                SQLBind(checkpoint.kind.rawValue),
+                SQLBind(checkpoint.seq),
+                SQLBind(checkpoint.hash),
+                SQLBind(checkpoint.createdAt),
+                SQLBind(checkpoint.mac)
+            )
             .run()
     }
 
@@ -77,9 +82,11 @@ public struct AuditLogSQLStore: AuditLogStore {
             return AuditChainHead(seq: -1, hash: "", checkpointSeq: 0, checkpointAt: Date(timeIntervalSince1970: 0), mac: "missing")
         }
         return AuditChainHead(
-            seq: try row.decode(column: "last_seq", as: Int64.self), hash: try row.decode(column: "last_hash", as: String.self),
+            seq: try row.decode(column: "last_seq", as: Int64.self),
+            hash: try row.decode(column: "last_hash", as: String.self),
             checkpointSeq: try row.decode(column: "checkpoint_seq", as: Int64.self),
-            checkpointAt: try row.decode(column: "checkpoint_at", as: Date.self), mac: try row.decode(column: "mac", as: String.self)
+            checkpointAt: try row.decode(column: "checkpoint_at", as: Date.self),
+            mac: try row.decode(column: "mac", as: String.self)
         )
     }
 
@@ -91,19 +98,32 @@ public struct AuditLogSQLStore: AuditLogStore {
             return (try? JSONValue(parsing: text)) ?? .string(text)
         }
         let event = AuditEvent(
-            id: try row.decode(column: "id", as: String.self), organizationID: try row.decode(column: "organization_id", as: String.self),
-            action: try row.decode(column: "action", as: String.self), actorID: try text("user_id"), actorName: try text("user_name"),
-            resourceType: try text("resource_type"), resourceID: try text("resource_id"), resourceName: try text("resource_name"),
-            category: try text("category"), ipAddress: try text("ip_address"), userAgent: try text("user_agent"),
-            method: try text("request_method"), path: try text("request_path"), params: try json("request_params"),
-            oldValues: try json("old_values"), newValues: try json("new_values"),
+            id: try row.decode(column: "id", as: String.self),
+            organizationID: try row.decode(column: "organization_id", as: String.self),
+            action: try row.decode(column: "action", as: String.self),
+            actorID: try text("user_id"),
+            actorName: try text("user_name"),
+            resourceType: try text("resource_type"),
+            resourceID: try text("resource_id"),
+            resourceName: try text("resource_name"),
+            category: try text("category"),
+            ipAddress: try text("ip_address"),
+            userAgent: try text("user_agent"),
+            method: try text("request_method"),
+            path: try text("request_path"),
+            params: try json("request_params"),
+            oldValues: try json("old_values"),
+            newValues: try json("new_values"),
             status: AuditStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .failed,
-            errorMessage: try text("error_message"), durationMilliseconds: try row.decode(column: "duration_ms", as: Int?.self),
+            errorMessage: try text("error_message"),
+            durationMilliseconds: try row.decode(column: "duration_ms", as: Int?.self),
             createdAt: try row.decode(column: "created_at", as: Date.self)
         )
         return AuditRecord(
-            seq: try row.decode(column: "seq", as: Int64.self), event: event,
-            previousHash: try row.decode(column: "prev_hash", as: String.self), chainHash: try row.decode(column: "chain_hash", as: String.self)
+            seq: try row.decode(column: "seq", as: Int64.self),
+            event: event,
+            previousHash: try row.decode(column: "prev_hash", as: String.self),
+            chainHash: try row.decode(column: "chain_hash", as: String.self)
         )
     }
 
@@ -163,8 +183,10 @@ public struct AuditLogSQLStore: AuditLogStore {
             .orderBy("id").all().map { row in
                 AuditCheckpoint(
                     kind: AuditCheckpoint.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .periodic,
-                    seq: try row.decode(column: "seq", as: Int64.self), hash: try row.decode(column: "chain_hash", as: String.self),
-                    createdAt: try row.decode(column: "created_at", as: Date.self), mac: try row.decode(column: "mac", as: String.self)
+                    seq: try row.decode(column: "seq", as: Int64.self),
+                    hash: try row.decode(column: "chain_hash", as: String.self),
+                    createdAt: try row.decode(column: "created_at", as: Date.self),
+                    mac: try row.decode(column: "mac", as: String.self)
                 )
             }
     }
@@ -173,12 +195,14 @@ public struct AuditLogSQLStore: AuditLogStore {
         try await self.database.transaction { tx in
             // Under the head lock: no append interleaves with the boundary being chosen.
             _ = try await Self.head(on: tx, lock: true)
-            guard let boundary = try await tx.select().columns("seq", "chain_hash").from("audit_logs")
-                .where("created_at", .lessThan, SQLBind(date)).orderBy("seq", .descending).limit(1).first()
+            guard
+                let boundary = try await tx.select().columns("seq", "chain_hash").from("audit_logs")
+                    .where("created_at", .lessThan, SQLBind(date)).orderBy("seq", .descending).limit(1).first()
             else { return 0 }
             let seq = try boundary.decode(column: "seq", as: Int64.self)
             let hash = try boundary.decode(column: "chain_hash", as: String.self)
-            let count = try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_logs")
+            let count =
+                try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_logs")
                 .where("seq", .lessThanOrEqual, SQLBind(seq)).first()?.decode(column: "n", as: Int.self) ?? 0
             try await tx.delete(from: "audit_logs").where("seq", .lessThanOrEqual, SQLBind(seq)).run()
             try await Self.insert(self.sealer.checkpoint(.purge, seq: seq, hash: hash), on: tx)

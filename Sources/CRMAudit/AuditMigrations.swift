@@ -1,5 +1,5 @@
-public import StorageKit
 import SQLKit
+public import StorageKit
 
 /// The schema of the audit log: the records (`audit_logs`, the seed 002 columns plus the chain), the sealed
 /// head of the chain, and its checkpoints.

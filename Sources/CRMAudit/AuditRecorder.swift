@@ -33,7 +33,11 @@ public actor AuditRecorder {
     private var running = false
 
     public init(
-        store: any AuditLogStore, capacity: Int = 10_000, batchSize: Int = 500, linger: Duration = .milliseconds(50), logger: Logger
+        store: any AuditLogStore,
+        capacity: Int = 10_000,
+        batchSize: Int = 500,
+        linger: Duration = .milliseconds(50),
+        logger: Logger
     ) {
         self.store = store
         self.capacity = max(capacity, 1)
@@ -77,7 +81,7 @@ public actor AuditRecorder {
                 continue
             }
             if self.queue.count < self.batchSize, self.queue.count < self.capacity, !self.finishing, self.flushes.isEmpty,
-               self.linger > .zero
+                self.linger > .zero
             {
                 await Self.pause(self.linger)
             }

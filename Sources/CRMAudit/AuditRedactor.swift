@@ -86,7 +86,7 @@ public struct AuditRedactor: Sendable {
             if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
                 digits.append(byte - UInt8(ascii: "0"))
                 lastWasSeparator = false
-            } else if (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-")), !digits.isEmpty, !lastWasSeparator {
+            } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-"), !digits.isEmpty, !lastWasSeparator {
                 lastWasSeparator = true
             } else {
                 if check() { return true }

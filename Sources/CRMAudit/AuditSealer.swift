@@ -23,7 +23,11 @@ public struct AuditChainHead: Sendable, Hashable {
 
     /// The head of a chain nobody has written to yet.
     public static let empty = AuditChainHead(
-        seq: 0, hash: AuditSealer.genesisHash, checkpointSeq: 0, checkpointAt: Date(timeIntervalSince1970: 0), mac: ""
+        seq: 0,
+        hash: AuditSealer.genesisHash,
+        checkpointSeq: 0,
+        checkpointAt: Date(timeIntervalSince1970: 0),
+        mac: ""
     )
 }
 
@@ -106,7 +110,9 @@ public struct AuditSealer: Sendable {
     }
 
     func checkpointMAC(_ checkpoint: AuditCheckpoint) -> String {
-        self.mac("checkpoint\n\(checkpoint.kind.rawValue)\n\(checkpoint.seq)\n\(checkpoint.hash)\n\(StorageDateFormat.string(from: checkpoint.createdAt))")
+        self.mac(
+            "checkpoint\n\(checkpoint.kind.rawValue)\n\(checkpoint.seq)\n\(checkpoint.hash)\n\(StorageDateFormat.string(from: checkpoint.createdAt))"
+        )
     }
 
     public func isAuthentic(_ head: AuditChainHead) -> Bool {
@@ -118,7 +124,9 @@ public struct AuditSealer: Sendable {
     /// What appending `events` after `head` writes: the sealed records, the new head and, when the policy
     /// calls for one, a periodic checkpoint.
     public func seal(
-        _ events: [AuditEvent], after head: AuditChainHead, now: Date = Date()
+        _ events: [AuditEvent],
+        after head: AuditChainHead,
+        now: Date = Date()
     ) -> (records: [AuditRecord], head: AuditChainHead, checkpoint: AuditCheckpoint?) {
         var records: [AuditRecord] = []
         records.reserveCapacity(events.count)
@@ -133,7 +141,8 @@ public struct AuditSealer: Sendable {
         }
         var newHead = AuditChainHead(seq: seq, hash: previous, checkpointSeq: head.checkpointSeq, checkpointAt: head.checkpointAt, mac: "")
         var checkpoint: AuditCheckpoint?
-        let due = seq - head.checkpointSeq >= self.checkpoints.rows
+        let due =
+            seq - head.checkpointSeq >= self.checkpoints.rows
             || now.timeIntervalSince(head.checkpointAt) >= Double(self.checkpoints.interval.components.seconds)
         if seq > head.checkpointSeq, due {
             let at = DateParts(now).date

@@ -82,7 +82,10 @@ public struct AuditVerifier: Sendable {
             if sealer.hash(previous: record.previousHash, event: record.event) != record.chainHash {
                 // A forged row cannot carry a valid hash; if the next row links to the row before this one, this row
                 // was slipped in, otherwise it was edited.
-                if pending.isEmpty { pending = try await self.store.chain(afterSeq: after, limit: self.pageSize); after = pending.last?.seq ?? after }
+                if pending.isEmpty {
+                    pending = try await self.store.chain(afterSeq: after, limit: self.pageSize)
+                    after = pending.last?.seq ?? after
+                }
                 let next = pending.first
                 return fail(next?.previousHash == previousHash || record.seq > head.seq ? .inserted : .modified, record)
             }

@@ -1,5 +1,5 @@
-public import StorageKit
 import SQLKit
+public import StorageKit
 
 /// The schema of conversations, messages, read state and friendships.
 public enum ChatMigrations {
@@ -163,4 +163,3 @@ public enum ChatMigrations {
         },
     ]
 }
-

@@ -14,7 +14,12 @@ public protocol ContactRepository: Sendable {
     /// Applies `draft` when it differs, recording a version with the changed fields, atomically with the check
     /// of `expectedRevision` (`.stale` when it no longer matches). `.notFound`, `.duplicatePhone`.
     func update(
-        _ id: ContactID, owner: OwnerID, to draft: ContactDraft, operator: String, at date: Date, expectedRevision: Int?
+        _ id: ContactID,
+        owner: OwnerID,
+        to draft: ContactDraft,
+        operator: String,
+        at date: Date,
+        expectedRevision: Int?
     ) async throws -> ContactUpdate
     /// Moves a live contact to the trash; false when there was none.
     func trash(_ id: ContactID, owner: OwnerID, at date: Date) async throws -> Bool
@@ -54,8 +59,13 @@ public actor ContactMemoryRepository: ContactRepository {
 
     private func addVersion(_ contact: Contact, operator: String, at date: Date, changes: [FieldChange]) -> ContactVersion {
         let version = ContactVersion(
-            id: self.nextVersionID, contactID: contact.id, name: contact.name, phone: contact.phone, updatedAt: date,
-            operator: `operator`, changes: changes
+            id: self.nextVersionID,
+            contactID: contact.id,
+            name: contact.name,
+            phone: contact.phone,
+            updatedAt: date,
+            operator: `operator`,
+            changes: changes
         )
         self.nextVersionID += 1
         self.versionsByContact[contact.id, default: []].append(version)
@@ -65,8 +75,13 @@ public actor ContactMemoryRepository: ContactRepository {
     public func insert(_ draft: ContactDraft, owner: OwnerID, operator: String, at date: Date) throws -> (Contact, ContactVersion) {
         guard !self.phoneTaken(draft.normalizedPhone, owner: owner) else { throw ContactsError.duplicatePhone }
         let contact = Contact(
-            id: ContactID(self.nextContactID), owner: owner, name: draft.name, phone: draft.phone,
-            normalizedPhone: draft.normalizedPhone, createdAt: date, updatedAt: date
+            id: ContactID(self.nextContactID),
+            owner: owner,
+            name: draft.name,
+            phone: draft.phone,
+            normalizedPhone: draft.normalizedPhone,
+            createdAt: date,
+            updatedAt: date
         )
         self.nextContactID += 1
         self.contacts[contact.id] = contact
@@ -97,7 +112,12 @@ public actor ContactMemoryRepository: ContactRepository {
     }
 
     public func update(
-        _ id: ContactID, owner: OwnerID, to draft: ContactDraft, operator: String, at date: Date, expectedRevision: Int?
+        _ id: ContactID,
+        owner: OwnerID,
+        to draft: ContactDraft,
+        operator: String,
+        at date: Date,
+        expectedRevision: Int?
     ) throws -> ContactUpdate {
         guard var contact = self.contact(id, owner: owner) else { throw ContactsError.notFound }
         if let expectedRevision, expectedRevision != contact.revision { throw ContactsError.stale(current: contact) }

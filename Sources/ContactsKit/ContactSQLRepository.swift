@@ -39,9 +39,15 @@ public struct ContactSQLRepository: ContactRepository {
 
         var contact: Contact {
             Contact(
-                id: ContactID(self.id), owner: OwnerID(self.owner_id), name: self.name, phone: self.phone,
-                normalizedPhone: self.normalized_phone, createdAt: self.created_at, updatedAt: self.updated_at,
-                revision: self.revision, deletedAt: self.deleted_at
+                id: ContactID(self.id),
+                owner: OwnerID(self.owner_id),
+                name: self.name,
+                phone: self.phone,
+                normalizedPhone: self.normalized_phone,
+                createdAt: self.created_at,
+                updatedAt: self.updated_at,
+                revision: self.revision,
+                deletedAt: self.deleted_at
             )
         }
     }
@@ -58,8 +64,13 @@ public struct ContactSQLRepository: ContactRepository {
         var version: ContactVersion {
             let changes = (try? JSONDecoder().decode([FieldChange].self, from: Data(self.changes.utf8))) ?? []
             return ContactVersion(
-                id: self.id, contactID: ContactID(self.contact_id), name: self.name, phone: self.phone,
-                updatedAt: self.update_time, operator: self.operator, changes: changes
+                id: self.id,
+                contactID: ContactID(self.contact_id),
+                name: self.name,
+                phone: self.phone,
+                updatedAt: self.update_time,
+                operator: self.operator,
+                changes: changes
             )
         }
     }
@@ -69,17 +80,34 @@ public struct ContactSQLRepository: ContactRepository {
     }
 
     private func addVersion(
-        _ db: any SQLDatabase, _ contact: Contact, operator: String, at date: Date, changes: [FieldChange]
+        _ db: any SQLDatabase,
+        _ contact: Contact,
+        operator: String,
+        at date: Date,
+        changes: [FieldChange]
     ) async throws -> ContactVersion {
         let json = String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)
         let row = try await db.insert(into: "contact_versions")
             .columns("contact_id", "name", "phone", "update_time", "operator", "changes")
-            .values(SQLBind(contact.id.rawValue), SQLBind(contact.name), SQLBind(contact.phone), SQLBind(date),
-                    SQLBind(String(`operator`.prefix(50))), SQLBind(json))
+            .values(
+                SQLBind(contact.id.rawValue),
+                SQLBind(contact.name),
+                SQLBind(contact.phone),
+                SQLBind(date),
+                SQLBind(String(`operator`.prefix(50))),
+                SQLBind(json)
+            )
             .returning("id").first()
         let id = try row?.decode(column: "id", as: Int64.self) ?? 0
-        return ContactVersion(id: id, contactID: contact.id, name: contact.name, phone: contact.phone, updatedAt: date,
-                              operator: String(`operator`.prefix(50)), changes: changes)
+        return ContactVersion(
+            id: id,
+            contactID: contact.id,
+            name: contact.name,
+            phone: contact.phone,
+            updatedAt: date,
+            operator: String(`operator`.prefix(50)),
+            changes: changes
+        )
     }
 
     /// A unique-key clash on the live-phone index is the only duplicate these tables can raise.
@@ -96,12 +124,27 @@ public struct ContactSQLRepository: ContactRepository {
             try await self.database.transaction { tx in
                 let row = try await tx.insert(into: "contacts")
                     .columns("owner_id", "name", "phone", "normalized_phone", "live_phone", "created_at", "updated_at", "revision")
-                    .values(SQLBind(owner.rawValue), SQLBind(draft.name), SQLBind(draft.phone), SQLBind(draft.normalizedPhone),
-                            SQLBind(draft.normalizedPhone), SQLBind(date), SQLBind(date), SQLBind(1))
+                    .values(
+                        SQLBind(owner.rawValue),
+                        SQLBind(draft.name),
+                        SQLBind(draft.phone),
+                        SQLBind(draft.normalizedPhone),
+                        SQLBind(draft.normalizedPhone),
+                        SQLBind(date),
+                        SQLBind(date),
+                        SQLBind(1)
+                    )
                     .returning("id").first()
                 let id = try row?.decode(column: "id", as: Int64.self) ?? 0
-                let contact = Contact(id: ContactID(id), owner: owner, name: draft.name, phone: draft.phone,
-                                      normalizedPhone: draft.normalizedPhone, createdAt: date, updatedAt: date)
+                let contact = Contact(
+                    id: ContactID(id),
+                    owner: owner,
+                    name: draft.name,
+                    phone: draft.phone,
+                    normalizedPhone: draft.normalizedPhone,
+                    createdAt: date,
+                    updatedAt: date
+                )
                 let version = try await self.addVersion(tx, contact, operator: `operator`, at: date, changes: changes(from: nil, to: draft))
                 return (contact, version)
             }
@@ -141,15 +184,21 @@ public struct ContactSQLRepository: ContactRepository {
     }
 
     public func update(
-        _ id: ContactID, owner: OwnerID, to draft: ContactDraft, operator: String, at date: Date, expectedRevision: Int?
+        _ id: ContactID,
+        owner: OwnerID,
+        to draft: ContactDraft,
+        operator: String,
+        at date: Date,
+        expectedRevision: Int?
     ) async throws -> ContactUpdate {
         try await self.mapDuplicate {
             try await self.database.transaction { tx in
                 // The row lock (MariaDB) or the write transaction (SQLite) orders concurrent updates, so each one
                 // compares against the latest revision and none is lost.
-                guard var contact = try await self.select(tx).where("id", .equal, SQLBind(id.rawValue))
-                    .where("owner_id", .equal, SQLBind(owner.rawValue)).where("deleted_at", .is, SQLLiteral.null)
-                    .for(.update).first().map({ try Row($0).contact })
+                guard
+                    var contact = try await self.select(tx).where("id", .equal, SQLBind(id.rawValue))
+                        .where("owner_id", .equal, SQLBind(owner.rawValue)).where("deleted_at", .is, SQLLiteral.null)
+                        .for(.update).first().map({ try Row($0).contact })
                 else { throw ContactsError.notFound }
                 if let expectedRevision, expectedRevision != contact.revision { throw ContactsError.stale(current: contact) }
                 let changed = changes(from: contact, to: draft)
@@ -171,8 +220,9 @@ public struct ContactSQLRepository: ContactRepository {
 
     public func trash(_ id: ContactID, owner: OwnerID, at date: Date) async throws -> Bool {
         try await self.database.transaction { tx in
-            guard try await self.select(tx).where("id", .equal, SQLBind(id.rawValue)).where("owner_id", .equal, SQLBind(owner.rawValue))
-                .where("deleted_at", .is, SQLLiteral.null).for(.update).first() != nil
+            guard
+                try await self.select(tx).where("id", .equal, SQLBind(id.rawValue)).where("owner_id", .equal, SQLBind(owner.rawValue))
+                    .where("deleted_at", .is, SQLLiteral.null).for(.update).first() != nil
             else { return false }
             try await tx.update("contacts").set("deleted_at", to: SQLBind(date)).set("live_phone", to: SQLLiteral.null)
                 .where("id", .equal, SQLBind(id.rawValue)).run()
@@ -189,9 +239,10 @@ public struct ContactSQLRepository: ContactRepository {
     public func untrash(_ id: ContactID, owner: OwnerID, at date: Date) async throws -> Contact {
         try await self.mapDuplicate {
             try await self.database.transaction { tx in
-                guard var contact = try await self.select(tx).where("id", .equal, SQLBind(id.rawValue))
-                    .where("owner_id", .equal, SQLBind(owner.rawValue)).where("deleted_at", .isNot, SQLLiteral.null)
-                    .for(.update).first().map({ try Row($0).contact })
+                guard
+                    var contact = try await self.select(tx).where("id", .equal, SQLBind(id.rawValue))
+                        .where("owner_id", .equal, SQLBind(owner.rawValue)).where("deleted_at", .isNot, SQLLiteral.null)
+                        .for(.update).first().map({ try Row($0).contact })
                 else { throw ContactsError.notFound }
                 try await tx.update("contacts").set("deleted_at", to: SQLLiteral.null)
                     .set("live_phone", to: SQLBind(contact.normalizedPhone)).where("id", .equal, SQLBind(id.rawValue)).run()

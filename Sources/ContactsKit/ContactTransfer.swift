@@ -64,7 +64,9 @@ public enum ContactFileReader {
     static func csv(_ text: String) -> [ImportRecord] {
         let rows = self.csvRows(text)
         guard let first = rows.first else { return [] }
-        var nameColumn = 0, phoneColumn = 1, start = 0
+        var nameColumn = 0
+        var phoneColumn = 1
+        var start = 0
         let headers = first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if let n = headers.firstIndex(where: self.nameHeaders.contains), let p = headers.firstIndex(where: self.phoneHeaders.contains) {
             nameColumn = n
@@ -77,7 +79,14 @@ public enum ContactFileReader {
             if row.count == 1, row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let position = index + 1
             guard row.count > max(nameColumn, phoneColumn) else {
-                records.append(ImportRecord(position: position, name: nil, phone: nil, problem: "row \(position) has \(row.count) column(s), expected name and phone"))
+                records.append(
+                    ImportRecord(
+                        position: position,
+                        name: nil,
+                        phone: nil,
+                        problem: "row \(position) has \(row.count) column(s), expected name and phone"
+                    )
+                )
                 continue
             }
             records.append(ImportRecord(position: position, name: row[nameColumn], phone: row[phoneColumn]))
@@ -149,8 +158,11 @@ public enum ContactFileReader {
         for (number, line) in lines {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                if card != nil, card?.problem == nil { card?.problem = "line \(number) is not a vCard property (no ':')" }
-                else if card == nil { records.append(ImportRecord(position: records.count + 1, name: nil, phone: nil, problem: "line \(number) is outside any vCard")) }
+                if card != nil, card?.problem == nil {
+                    card?.problem = "line \(number) is not a vCard property (no ':')"
+                } else if card == nil {
+                    records.append(ImportRecord(position: records.count + 1, name: nil, phone: nil, problem: "line \(number) is outside any vCard"))
+                }
                 continue
             }
             let head = line[..<colon]
@@ -183,7 +195,8 @@ public enum ContactFileReader {
                 card?.name = self.unescape(value)
             case "N" where card?.name == nil || card?.name?.isEmpty == true:
                 let components = value.split(separator: ";", omittingEmptySubsequences: false).map { self.unescape(String($0)) }
-                let family = components.first ?? "", given = components.count > 1 ? components[1] : ""
+                let family = components.first ?? ""
+                let given = components.count > 1 ? components[1] : ""
                 card?.name = [given, family].filter { !$0.isEmpty }.joined(separator: " ")
             case "TEL" where card?.phone == nil:
                 var number = value

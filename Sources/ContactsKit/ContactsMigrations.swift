@@ -1,5 +1,5 @@
-public import StorageKit
 import SQLKit
+public import StorageKit
 
 /// The schema of address books. `live_phone` holds the normalized number while the contact is not in the
 /// trash (NULL there), so the unique index covers live contacts only.

@@ -20,8 +20,11 @@ public struct ContactsService: Sendable {
     let now: @Sendable () -> Date
 
     public init(
-        repository: any ContactRepository, normalizer: PhoneNumberNormalizer = PhoneNumberNormalizer()!,
-        trashRetention: Duration = .seconds(30 * 86400), logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        repository: any ContactRepository,
+        normalizer: PhoneNumberNormalizer = PhoneNumberNormalizer()!,
+        trashRetention: Duration = .seconds(30 * 86400),
+        logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.repository = repository
         self.normalizer = normalizer
@@ -52,7 +55,12 @@ public struct ContactsService: Sendable {
 
     /// A page of the address book, newest first, and the cursor of the next page (nil on the last).
     /// Without `search` and `limit` it is the whole book, as seed 000 answers.
-    public func list(owner: OwnerID, search: String? = nil, limit: Int? = nil, cursor: String? = nil) async throws -> (contacts: [Contact], next: String?) {
+    public func list(
+        owner: OwnerID,
+        search: String? = nil,
+        limit: Int? = nil,
+        cursor: String? = nil
+    ) async throws -> (contacts: [Contact], next: String?) {
         var query = ContactQuery(limit: limit.map { $0 + 1 })
         if let search = search?.trimmingCharacters(in: .whitespacesAndNewlines), !search.isEmpty {
             query.search = search
@@ -83,11 +91,21 @@ public struct ContactsService: Sendable {
     /// Saves new values when they differ (a version records what changed). `ifMatch` is an `If-Match` header:
     /// `*`, or the contact's ETag; anything else is `.stale` and changes nothing.
     public func update(
-        _ id: ContactID, owner: OwnerID, name: String?, phone: String?, operator: String, ifMatch: String? = nil
+        _ id: ContactID,
+        owner: OwnerID,
+        name: String?,
+        phone: String?,
+        operator: String,
+        ifMatch: String? = nil
     ) async throws -> ContactUpdate {
         let draft = try self.draft(name: name, phone: phone)
         return try await self.repository.update(
-            id, owner: owner, to: draft, operator: `operator`, at: self.now(), expectedRevision: Self.revision(in: ifMatch, for: id)
+            id,
+            owner: owner,
+            to: draft,
+            operator: `operator`,
+            at: self.now(),
+            expectedRevision: Self.revision(in: ifMatch, for: id)
         )
     }
 
@@ -135,7 +153,11 @@ public struct ContactsService: Sendable {
 
     /// Makes an old version's values current again, as a new version.
     public func restore(
-        version versionID: Int64, of id: ContactID, owner: OwnerID, operator: String, ifMatch: String? = nil
+        version versionID: Int64,
+        of id: ContactID,
+        owner: OwnerID,
+        operator: String,
+        ifMatch: String? = nil
     ) async throws -> ContactUpdate {
         guard let version = try await self.versions(of: id, owner: owner).first(where: { $0.id == versionID }) else {
             throw ContactsError.versionNotFound
@@ -149,7 +171,10 @@ extension ContactsService {
     /// name updates that contact; a known number with the same name is skipped — so importing a file twice adds
     /// nothing. Broken or invalid records are rejected with the reason; the others still go in.
     public func importRecords(
-        _ records: [ImportRecord], owner: OwnerID, operator: String, progress: (@Sendable (Int) -> Void)? = nil
+        _ records: [ImportRecord],
+        owner: OwnerID,
+        operator: String,
+        progress: (@Sendable (Int) -> Void)? = nil
     ) async throws -> ImportReport {
         // Merge the file's own duplicates first: the last row with a number wins, so a second import of the
         // same file finds everything as it left it.
@@ -187,7 +212,10 @@ extension ContactsService {
     }
 
     private func importRecord(
-        _ record: ImportRecord, into repository: any ContactRepository, owner: OwnerID, operator: String
+        _ record: ImportRecord,
+        into repository: any ContactRepository,
+        owner: OwnerID,
+        operator: String
     ) async -> ImportReport.Row {
         func row(_ outcome: ImportReport.Outcome, _ id: ContactID? = nil, _ reason: String? = nil) -> ImportReport.Row {
             ImportReport.Row(position: record.position, outcome: outcome, contactID: id, reason: reason)
@@ -199,7 +227,14 @@ extension ContactsService {
                 if existing.name == draft.name { return row(.skipped, existing.id, "already in the address book") }
                 // Keep the number as it was written there; the file brings the new name.
                 let merged = ContactDraft(name: draft.name, phone: existing.phone, normalizedPhone: existing.normalizedPhone)
-                let update = try await repository.update(existing.id, owner: owner, to: merged, operator: `operator`, at: self.now(), expectedRevision: nil)
+                let update = try await repository.update(
+                    existing.id,
+                    owner: owner,
+                    to: merged,
+                    operator: `operator`,
+                    at: self.now(),
+                    expectedRevision: nil
+                )
                 return row(.updated, update.contact.id, "same number as an existing contact; name updated")
             }
             let (contact, _) = try await repository.insert(draft, owner: owner, operator: `operator`, at: self.now())

@@ -31,8 +31,15 @@ public struct Contact: Sendable, Equatable {
     public var deletedAt: Date?
 
     public init(
-        id: ContactID, owner: OwnerID, name: String, phone: String, normalizedPhone: String, createdAt: Date,
-        updatedAt: Date, revision: Int = 1, deletedAt: Date? = nil
+        id: ContactID,
+        owner: OwnerID,
+        name: String,
+        phone: String,
+        normalizedPhone: String,
+        createdAt: Date,
+        updatedAt: Date,
+        revision: Int = 1,
+        deletedAt: Date? = nil
     ) {
         self.id = id
         self.owner = owner

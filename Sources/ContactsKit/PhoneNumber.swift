@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the ways people write a phone number into one E.164 form (`+8613800138000`), so "+86 138 0013 8000",
 /// "138-0013-8000" and "13800138000" are the same number.
 ///
@@ -61,5 +63,3 @@ public struct PhoneNumberNormalizer: Sendable {
         return digits
     }
 }
-
-import Foundation

@@ -1,6 +1,6 @@
-import StorageKit
 public import CRMAudit
 public import Foundation
+import StorageKit
 
 /// The conformance suite of ``AuditLogStore``: appending, reading back exactly what was sealed, queries, orders and
 /// pages, concurrent appenders (through two handles) extending one chain, checkpoints, purges, and verification that
@@ -25,7 +25,8 @@ public enum AuditLogStoreConformance {
 
         /// A fresh fixture whose stores put a checkpoint as `checkpoints` says (the checks count on where they fall).
         func withFixture(
-            checkpoints: AuditCheckpointPolicy = AuditCheckpointPolicy(), _ body: (AuditLogStoreFixture) async throws -> Void
+            checkpoints: AuditCheckpointPolicy = AuditCheckpointPolicy(),
+            _ body: (AuditLogStoreFixture) async throws -> Void
         ) async throws {
             try await self.open(try AuditSealer(key: AuditLogStoreConformance.key, checkpoints: checkpoints), body)
         }
@@ -43,14 +44,28 @@ public enum AuditLogStoreConformance {
 
     /// A sample event: organization, actor, resource, status and time vary with `index`, so queries tell events apart.
     public static func event(
-        _ index: Int, at time: Date = Date(timeIntervalSince1970: 1_780_000_000), actor: String? = nil, action: String = "VIEW"
+        _ index: Int,
+        at time: Date = Date(timeIntervalSince1970: 1_780_000_000),
+        actor: String? = nil,
+        action: String = "VIEW"
     ) -> AuditEvent {
         AuditEvent(
-            organizationID: index.isMultiple(of: 2) ? "org-even" : "org-odd", action: action, actorID: actor ?? "u\(index % 3)",
-            actorName: "user \(index % 3)", resourceType: "contact", resourceID: String(index % 5), category: "contact_management",
-            ipAddress: "10.0.0.\(index % 7)", userAgent: "test/1.0", method: "GET", path: "/api/contacts/\(index % 5)",
-            params: .object(["page": .int(Int64(index)), "q": .string("名字 \(index)")]), status: index.isMultiple(of: 4) ? .failed : .success,
-            errorMessage: index.isMultiple(of: 4) ? "HTTP 404" : nil, durationMilliseconds: index, createdAt: time + Double(index)
+            organizationID: index.isMultiple(of: 2) ? "org-even" : "org-odd",
+            action: action,
+            actorID: actor ?? "u\(index % 3)",
+            actorName: "user \(index % 3)",
+            resourceType: "contact",
+            resourceID: String(index % 5),
+            category: "contact_management",
+            ipAddress: "10.0.0.\(index % 7)",
+            userAgent: "test/1.0",
+            method: "GET",
+            path: "/api/contacts/\(index % 5)",
+            params: .object(["page": .int(Int64(index)), "q": .string("名字 \(index)")]),
+            status: index.isMultiple(of: 4) ? .failed : .success,
+            errorMessage: index.isMultiple(of: 4) ? "HTTP 404" : nil,
+            durationMilliseconds: index,
+            createdAt: time + Double(index)
         )
     }
 

@@ -90,20 +90,24 @@ public struct AuditLogStoreFixture: Sendable {
             try await db.raw("UPDATE audit_logs SET seq = \(bind: a) WHERE seq = \(bind: b)").run()
             try await db.raw("UPDATE audit_logs SET seq = \(bind: b) WHERE seq = -1").run()
         case .insertAfterHead:
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO audit_logs (seq, id, organization_id, action, status, created_at, prev_hash, chain_hash)
                 SELECT seq + 1, 'forged-row', organization_id, 'DELETE', 'success', created_at, chain_hash, \(bind: String(repeating: "a", count: 64))
                 FROM audit_logs WHERE seq = (SELECT MAX(seq) FROM audit_logs)
-                """).run()
+                """
+            ).run()
         case .cutTail(let count):
             let row = try require(try await db.raw("SELECT MAX(seq) AS m FROM audit_logs").first(), "a stored log to cut")
             let last = try row.decode(column: "m", as: Int64.self)
             try await db.raw("DELETE FROM audit_logs WHERE seq > \(bind: last - count)").run()
         case .rollBackHead(let old):
-            try await db.raw("""
+            try await db.raw(
+                """
                 UPDATE audit_chain SET last_seq = \(bind: old.seq), last_hash = \(bind: old.hash), checkpoint_seq = \(bind: old.checkpointSeq),
                 checkpoint_at = \(bind: old.checkpointAt), mac = \(bind: old.mac) WHERE id = 1
-                """).run()
+                """
+            ).run()
         case .deletePurgeCheckpoints:
             try await db.raw("DELETE FROM audit_checkpoints WHERE kind = 'purge'").run()
         }

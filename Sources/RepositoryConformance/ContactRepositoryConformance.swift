@@ -22,14 +22,25 @@ public enum ContactRepositoryConformance {
 
     static func createReadListAndOwnership(_ repo: any ContactRepository) async throws {
         let (first, version) = try await repo.insert(
-            Self.draft("张三", "138-0013-8000", "+8613800138000"), owner: Self.alice, operator: "alice", at: Self.t0
+            Self.draft("张三", "138-0013-8000", "+8613800138000"),
+            owner: Self.alice,
+            operator: "alice",
+            at: Self.t0
         )
-        try expectEqual(version.changes, [FieldChange(field: "name", old: nil, new: "张三"), FieldChange(field: "phone", old: nil, new: "138-0013-8000")])
+        try expectEqual(
+            version.changes,
+            [FieldChange(field: "name", old: nil, new: "张三"), FieldChange(field: "phone", old: nil, new: "138-0013-8000")]
+        )
         try expectEqual(version.operator, "alice")
         try expectEqual(version.updatedAt, Self.t0)
         try expectEqual(first.revision, 1)
         let (second, _) = try await repo.insert(Self.draft("李四", "13900139000", "+8613900139000"), owner: Self.alice, operator: "alice", at: Self.t0)
-        let (third, _) = try await repo.insert(Self.draft("王五", "13700137000", "+8613700137000"), owner: Self.alice, operator: "alice", at: Self.t0 + 5)
+        let (third, _) = try await repo.insert(
+            Self.draft("王五", "13700137000", "+8613700137000"),
+            owner: Self.alice,
+            operator: "alice",
+            at: Self.t0 + 5
+        )
         // Same number, another owner: fine. Same owner, another spelling of the number: a duplicate.
         _ = try await repo.insert(Self.draft("张三", "13800138000", "+8613800138000"), owner: Self.bob, operator: "bob", at: Self.t0)
         try await expectThrows(ContactsError.duplicatePhone) {
@@ -51,27 +62,51 @@ public enum ContactRepositoryConformance {
 
     static func updatesVersionsAndRevisions(_ repo: any ContactRepository) async throws {
         let (contact, _) = try await repo.insert(Self.draft("张三", "13800138000", "+8613800138000"), owner: Self.alice, operator: "alice", at: Self.t0)
-        let same = try await repo.update(contact.id, owner: Self.alice, to: Self.draft("张三", "13800138000", "+8613800138000"),
-                                         operator: "alice", at: Self.t0 + 10, expectedRevision: nil)
+        let same = try await repo.update(
+            contact.id,
+            owner: Self.alice,
+            to: Self.draft("张三", "13800138000", "+8613800138000"),
+            operator: "alice",
+            at: Self.t0 + 10,
+            expectedRevision: nil
+        )
         try expectEqual(same, .unchanged(contact))
-        let renamed = try await repo.update(contact.id, owner: Self.alice, to: Self.draft("张三丰", "13800138000", "+8613800138000"),
-                                            operator: "alice", at: Self.t0 + 20, expectedRevision: 1)
+        let renamed = try await repo.update(
+            contact.id,
+            owner: Self.alice,
+            to: Self.draft("张三丰", "13800138000", "+8613800138000"),
+            operator: "alice",
+            at: Self.t0 + 20,
+            expectedRevision: 1
+        )
         guard case .updated(let updated, let version) = renamed else { throw ConformanceFailure("expected an update") }
         try expectEqual(updated.revision, 2)
         try expectEqual(updated.updatedAt, Self.t0 + 20)
         try expectEqual(updated.createdAt, Self.t0)
         try expectEqual(version.changes, [FieldChange(field: "name", old: "张三", new: "张三丰")])
         try await expectThrows(ContactsError.stale(current: updated)) {
-            try await repo.update(contact.id, owner: Self.alice, to: Self.draft("x", "13800138000", "+8613800138000"),
-                                  operator: "alice", at: Self.t0 + 30, expectedRevision: 1)
+            try await repo.update(
+                contact.id,
+                owner: Self.alice,
+                to: Self.draft("x", "13800138000", "+8613800138000"),
+                operator: "alice",
+                at: Self.t0 + 30,
+                expectedRevision: 1
+            )
         }
         try await expectThrows(ContactsError.notFound) {
             try await repo.update(contact.id, owner: Self.bob, to: Self.draft("x", "1", "+1"), operator: "bob", at: Self.t0, expectedRevision: nil)
         }
         let (other, _) = try await repo.insert(Self.draft("李四", "13900139000", "+8613900139000"), owner: Self.alice, operator: "alice", at: Self.t0)
         try await expectThrows(ContactsError.duplicatePhone) {
-            try await repo.update(other.id, owner: Self.alice, to: Self.draft("李四", "13800138000", "+8613800138000"),
-                                  operator: "alice", at: Self.t0, expectedRevision: nil)
+            try await repo.update(
+                other.id,
+                owner: Self.alice,
+                to: Self.draft("李四", "13800138000", "+8613800138000"),
+                operator: "alice",
+                at: Self.t0,
+                expectedRevision: nil
+            )
         }
         let versions = try await require(repo.versions(of: contact.id, owner: Self.alice))
         try expectEqual(versions.map(\.name), ["张三", "张三丰"])
@@ -83,8 +118,14 @@ public enum ContactRepositoryConformance {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 1...12 {
                 group.addTask {
-                    _ = try await repo.update(contact.id, owner: Self.alice, to: Self.draft("n\(index)", "13800138000", "+8613800138000"),
-                                              operator: "alice", at: Self.t0 + Double(index), expectedRevision: nil)
+                    _ = try await repo.update(
+                        contact.id,
+                        owner: Self.alice,
+                        to: Self.draft("n\(index)", "13800138000", "+8613800138000"),
+                        operator: "alice",
+                        at: Self.t0 + Double(index),
+                        expectedRevision: nil
+                    )
                 }
             }
             try await group.waitForAll()
@@ -105,7 +146,10 @@ public enum ContactRepositoryConformance {
         try await expect(repo.trashed(owner: Self.bob).isEmpty)
         // The number is free again while its contact is in the trash …
         let (replacement, _) = try await repo.insert(
-            Self.draft("新张三", "13800138000", "+8613800138000"), owner: Self.alice, operator: "alice", at: Self.t0 + 3
+            Self.draft("新张三", "13800138000", "+8613800138000"),
+            owner: Self.alice,
+            operator: "alice",
+            at: Self.t0 + 3
         )
         // … so the old one cannot come back until the new one is gone.
         try await expectThrows(ContactsError.duplicatePhone) { try await repo.untrash(contact.id, owner: Self.alice, at: Self.t0 + 4) }

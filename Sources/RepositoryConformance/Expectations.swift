@@ -9,7 +9,11 @@ func expect(_ condition: Bool, _ message: @autoclosure () -> String = "", file: 
 
 /// Fails unless `actual` equals `expected`, naming both.
 func expectEqual<T: Equatable>(
-    _ actual: T, _ expected: T, _ message: @autoclosure () -> String = "", file: String = #fileID, line: Int = #line
+    _ actual: T,
+    _ expected: T,
+    _ message: @autoclosure () -> String = "",
+    file: String = #fileID,
+    line: Int = #line
 ) throws {
     guard actual != expected else { return }
     throw ConformanceFailure(described("expected \(show(expected)), got \(show(actual))", message()), file: file, line: line)
@@ -17,7 +21,10 @@ func expectEqual<T: Equatable>(
 
 /// Fails unless `body` throws an error equal to `expected`.
 func expectThrows<E: Error & Equatable, R>(
-    _ expected: E, _ message: @autoclosure () -> String = "", file: String = #fileID, line: Int = #line,
+    _ expected: E,
+    _ message: @autoclosure () -> String = "",
+    file: String = #fileID,
+    line: Int = #line,
     _ body: () async throws -> R
 ) async throws {
     try await expectThrows(show(expected), where: { ($0 as? E) == expected }, message(), file: file, line: line, body)
@@ -25,14 +32,22 @@ func expectThrows<E: Error & Equatable, R>(
 
 /// Fails unless `body` throws an error of type `type`.
 func expectThrows<E: Error, R>(
-    _ type: E.Type, _ message: @autoclosure () -> String = "", file: String = #fileID, line: Int = #line,
+    _ type: E.Type,
+    _ message: @autoclosure () -> String = "",
+    file: String = #fileID,
+    line: Int = #line,
     _ body: () async throws -> R
 ) async throws {
     try await expectThrows("\(E.self)", where: { $0 is E }, message(), file: file, line: line, body)
 }
 
 private func expectThrows<R>(
-    _ expected: String, where matches: (any Error) -> Bool, _ message: String, file: String, line: Int, _ body: () async throws -> R
+    _ expected: String,
+    where matches: (any Error) -> Bool,
+    _ message: String,
+    file: String,
+    line: Int,
+    _ body: () async throws -> R
 ) async throws {
     let outcome: String
     do {

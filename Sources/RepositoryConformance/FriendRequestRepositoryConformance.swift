@@ -53,7 +53,9 @@ public enum FriendRequestRepositoryConformance {
         try await expectThrows(FriendRequestError.notAllowed, "only the receiver answers") {
             try await requests.respond(to: first.id, by: Self.alice, accept: true, at: Self.t0)
         }
-        try await expectThrows(FriendRequestError.notAllowed, "only the sender cancels") { try await requests.cancel(first.id, by: Self.bob, at: Self.t0) }
+        try await expectThrows(FriendRequestError.notAllowed, "only the sender cancels") {
+            try await requests.cancel(first.id, by: Self.bob, at: Self.t0)
+        }
         try await expectThrows(FriendRequestError.notFound) { try await requests.respond(to: 9999, by: Self.bob, accept: true, at: Self.t0) }
 
         let accepted = try await requests.respond(to: first.id, by: Self.bob, accept: true, at: Self.t0 + 2)
@@ -127,14 +129,16 @@ public enum FriendRequestRepositoryConformance {
         let (requests, friendships) = (repositories.requests, repositories.friendships)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for pair in 0..<10 {
-                let a = ParticipantID(Int64(100 + 2 * pair)), b = ParticipantID(Int64(101 + 2 * pair))
+                let a = ParticipantID(Int64(100 + 2 * pair))
+                let b = ParticipantID(Int64(101 + 2 * pair))
                 group.addTask { _ = try await requests.send(from: a, to: b, at: Self.t0) }
                 group.addTask { _ = try await requests.send(from: b, to: a, at: Self.t0) }
             }
             try await group.waitForAll()
         }
         for pair in 0..<10 {
-            let a = ParticipantID(Int64(100 + 2 * pair)), b = ParticipantID(Int64(101 + 2 * pair))
+            let a = ParticipantID(Int64(100 + 2 * pair))
+            let b = ParticipantID(Int64(101 + 2 * pair))
             try await expect(friendships.areFriends(a, b), "pair \(pair)")
             try await expect(requests.pending(of: a).isEmpty, "pair \(pair)")
         }

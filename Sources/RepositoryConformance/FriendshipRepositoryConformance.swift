@@ -7,7 +7,7 @@ public enum FriendshipRepositoryConformance {
     public typealias Check = ConformanceCheck<any FriendshipRepository>
 
     public static let checks: [Check] = [
-        Check("befriendAndUnfriend", befriendAndUnfriend),
+        Check("befriendAndUnfriend", befriendAndUnfriend)
     ]
 
     static let alice = ParticipantID(1), bob = ParticipantID(2), carol = ParticipantID(3)

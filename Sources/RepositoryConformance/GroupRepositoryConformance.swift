@@ -18,7 +18,7 @@ public enum GroupRepositoryConformance {
     }
 
     public static let checks: [Check] = [
-        Check("membersRolesAndMessages", membersRolesAndMessages),
+        Check("membersRolesAndMessages", membersRolesAndMessages)
     ]
 
     static let owner = ParticipantID(1), admin = ParticipantID(2), member = ParticipantID(3), outsider = ParticipantID(4)

@@ -7,15 +7,23 @@ public enum LoginLogStoreConformance {
     public typealias Check = ConformanceCheck<any LoginLogStore>
 
     public static let checks: [Check] = [
-        Check("loginLog", loginLog),
+        Check("loginLog", loginLog)
     ]
 
     static let t0 = Date(timeIntervalSince1970: 1_780_000_000.25)
 
     static func loginLog(_ log: any LoginLogStore) async throws {
         func attempt(_ identifier: String, _ ip: String, _ offset: TimeInterval, _ ok: Bool) async throws {
-            try await log.record(LoginAttempt(userID: UserID(ok ? 1 : 0), identifier: identifier, ipAddress: ip,
-                                              userAgent: "t", time: Self.t0 + offset, succeeded: ok))
+            try await log.record(
+                LoginAttempt(
+                    userID: UserID(ok ? 1 : 0),
+                    identifier: identifier,
+                    ipAddress: ip,
+                    userAgent: "t",
+                    time: Self.t0 + offset,
+                    succeeded: ok
+                )
+            )
         }
         try await attempt("alice", "1.1.1.1", 0, false)
         try await attempt("alice", "1.1.1.1", 10, false)

@@ -25,7 +25,11 @@ public enum MessageRepositoryConformance {
                 group.addTask {
                     let conversation = index.isMultiple(of: 3) ? ac : ab
                     let sender = index.isMultiple(of: 2) ? Self.alice : (index.isMultiple(of: 3) ? Self.carol : Self.bob)
-                    return try await messages.append(NewMessage(senderID: sender, content: "m\(index)"), to: conversation, at: Self.t0 + Double(index))
+                    return try await messages.append(
+                        NewMessage(senderID: sender, content: "m\(index)"),
+                        to: conversation,
+                        at: Self.t0 + Double(index)
+                    )
                 }
             }
             return try await group.reduce(into: [SendResult]()) { $0.append($1) }
@@ -43,7 +47,9 @@ public enum MessageRepositoryConformance {
         let ab = try await messages.directConversation(between: Self.alice, and: Self.bob, at: Self.t0)
         let results = try await withThrowingTaskGroup(of: SendResult.self) { group in
             for _ in 0..<10 {
-                group.addTask { try await messages.append(NewMessage(senderID: Self.alice, content: "once", clientMessageID: "c-1"), to: ab, at: Self.t0) }
+                group.addTask {
+                    try await messages.append(NewMessage(senderID: Self.alice, content: "once", clientMessageID: "c-1"), to: ab, at: Self.t0)
+                }
             }
             return try await group.reduce(into: [SendResult]()) { $0.append($1) }
         }

@@ -7,7 +7,7 @@ public enum QuickReplyRepositoryConformance {
     public typealias Check = ConformanceCheck<any QuickReplyRepository>
 
     public static let checks: [Check] = [
-        Check("quickRepliesStopAtTenEvenWhenRacing", quickRepliesStopAtTenEvenWhenRacing),
+        Check("quickRepliesStopAtTenEvenWhenRacing", quickRepliesStopAtTenEvenWhenRacing)
     ]
 
     static let buyer = ParticipantID(1), merchant = ParticipantID(2)
@@ -24,7 +24,9 @@ public enum QuickReplyRepositoryConformance {
         var mine = try await replies.replies(of: Self.merchant)
         try expectEqual(mine.count, 10)
         try expectEqual(mine.map(\.sortOrder), mine.map(\.sortOrder).sorted())
-        try await expectThrows(QuickReplyError.limitReached) { try await replies.create(user: Self.merchant, content: "11", sortOrder: 0, at: Self.t0) }
+        try await expectThrows(QuickReplyError.limitReached) {
+            try await replies.create(user: Self.merchant, content: "11", sortOrder: 0, at: Self.t0)
+        }
         try await expectEqual(replies.create(user: Self.buyer, content: "mine", sortOrder: 0, at: Self.t0).userID, Self.buyer)
 
         let first = mine[0]

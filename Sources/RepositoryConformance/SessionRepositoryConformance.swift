@@ -18,7 +18,7 @@ public enum SessionRepositoryConformance {
     }
 
     public static let checks: [Check] = [
-        Check("sessions", sessions),
+        Check("sessions", sessions)
     ]
 
     static let t0 = Date(timeIntervalSince1970: 1_780_000_000.25)

@@ -50,10 +50,14 @@ public enum SupportDeskRepositoryConformance {
         _ = try await desk.setPresence(Self.a2, onlineUntil: Self.t0 + 100)
         try await expectEqual(desk.setPresence(Self.outsider, onlineUntil: Self.t0 + 100), nil, "not an agent")
         let first = try await desk.assignWaiting(team: Self.merchant, at: Self.t0 + 10)
-        try expectEqual(first, [
-            SupportAssignment(conversationID: ids[0], agentID: Self.a1), SupportAssignment(conversationID: ids[1], agentID: Self.a2),
-            SupportAssignment(conversationID: ids[2], agentID: Self.a1),
-        ], "oldest first, round-robin, a2 full after one, a3 offline")
+        try expectEqual(
+            first,
+            [
+                SupportAssignment(conversationID: ids[0], agentID: Self.a1), SupportAssignment(conversationID: ids[1], agentID: Self.a2),
+                SupportAssignment(conversationID: ids[2], agentID: Self.a1),
+            ],
+            "oldest first, round-robin, a2 full after one, a3 offline"
+        )
         try await expectEqual(desk.queues().first?.waiting, 1)
         try await expectEqual(desk.queues().first?.oldestWaitingSince, Self.t0 + 3)
         var loads = try await desk.agents(team: Self.merchant, at: Self.t0 + 10)
@@ -63,14 +67,20 @@ public enum SupportDeskRepositoryConformance {
 
         // Resolving frees a place; the waiting conversation goes to the agent with room.
         _ = try await desk.setStatus(ids[1], .resolved, snoozedUntil: nil, at: Self.t0 + 20)
-        try await expectEqual(desk.assignWaiting(team: Self.merchant, at: Self.t0 + 20), [SupportAssignment(conversationID: ids[3], agentID: Self.a2)])
+        try await expectEqual(
+            desk.assignWaiting(team: Self.merchant, at: Self.t0 + 20),
+            [SupportAssignment(conversationID: ids[3], agentID: Self.a2)]
+        )
 
         // Leases run out: nobody is assigned until someone is online again.
         let late = try await desk.conversation(customer: Self.customer(9), merchant: Self.merchant, at: Self.t0 + 150)
         _ = try await desk.setStatus(ids[0], .resolved, snoozedUntil: nil, at: Self.t0 + 150)
         try await expect(desk.assignWaiting(team: Self.merchant, at: Self.t0 + 150).isEmpty, "a1's and a2's leases ended at t0+100")
         _ = try await desk.setPresence(Self.a3, onlineUntil: Self.t0 + 300)
-        try await expectEqual(desk.assignWaiting(team: Self.merchant, at: Self.t0 + 160), [SupportAssignment(conversationID: late.id, agentID: Self.a3)])
+        try await expectEqual(
+            desk.assignWaiting(team: Self.merchant, at: Self.t0 + 160),
+            [SupportAssignment(conversationID: late.id, agentID: Self.a3)]
+        )
         _ = try await desk.setPresence(Self.a3, onlineUntil: nil)
         loads = try await desk.agents(team: nil, at: Self.t0 + 160)
         try expectEqual(loads.map(\.online), [false, false, false])
@@ -109,7 +119,9 @@ public enum SupportDeskRepositoryConformance {
         let team = try await desk.conversations(SupportConversationFilter(participant: Self.a1, team: Self.merchant), offset: 0, limit: 10)
         try expectEqual(Set(team.items.map(\.id)), [conversation.id, other.id], "an agent sees its team's conversations")
         let waiting = try await desk.conversations(
-            SupportConversationFilter(merchantID: Self.merchant, status: .open, assignee: .unassigned), offset: 0, limit: 10
+            SupportConversationFilter(merchantID: Self.merchant, status: .open, assignee: .unassigned),
+            offset: 0,
+            limit: 10
         )
         try expectEqual(waiting.items.map(\.id), [other.id])
         try await expectEqual(desk.conversations(SupportConversationFilter(assignee: .agent(Self.a1)), offset: 0, limit: 10).total, 1)
@@ -133,7 +145,9 @@ public enum SupportDeskRepositoryConformance {
         }
         try await expectEqual(desk.assign(c.id, to: Self.a1, onlyIfUnassigned: true, requireOnline: false, at: Self.t0).assigneeID, Self.a1)
         try await expectEqual(
-            desk.assign(c.id, to: Self.a1, onlyIfUnassigned: true, requireOnline: false, at: Self.t0).assigneeID, Self.a1, "claiming again is harmless"
+            desk.assign(c.id, to: Self.a1, onlyIfUnassigned: true, requireOnline: false, at: Self.t0).assigneeID,
+            Self.a1,
+            "claiming again is harmless"
         )
         try await expectThrows(SupportDeskError.alreadyAssigned(Self.a1)) {
             try await desk.assign(c.id, to: Self.a2, onlyIfUnassigned: true, requireOnline: false, at: Self.t0)

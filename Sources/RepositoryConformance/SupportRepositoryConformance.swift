@@ -8,7 +8,7 @@ public enum SupportRepositoryConformance {
     public typealias Check = ConformanceCheck<any SupportRepository>
 
     public static let checks: [Check] = [
-        Check("conversationsCountersAndReadState", conversationsCountersAndReadState),
+        Check("conversationsCountersAndReadState", conversationsCountersAndReadState)
     ]
 
     static let buyer = ParticipantID(1), merchant = ParticipantID(2), other = ParticipantID(3)
@@ -34,7 +34,10 @@ public enum SupportRepositoryConformance {
         let list = try await support.conversations(SupportConversationFilter(participant: Self.merchant), offset: 0, limit: 10)
         try expectEqual(list.total, 2)
         try expectEqual(list.items.map(\.id), [opened.id, second.id], "most recently active first")
-        try await expectEqual(support.conversations(SupportConversationFilter(participant: Self.other), offset: 0, limit: 10).items.map(\.id), [second.id])
+        try await expectEqual(
+            support.conversations(SupportConversationFilter(participant: Self.other), offset: 0, limit: 10).items.map(\.id),
+            [second.id]
+        )
         try await expectEqual(support.conversations(SupportConversationFilter(customerID: Self.buyer), offset: 0, limit: 10).total, 1)
 
         var page = try await support.messages(in: opened.id, ascending: true, offset: 0, limit: 10)

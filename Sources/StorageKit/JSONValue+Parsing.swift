@@ -72,9 +72,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try self.object()
         case UInt8(ascii: "["): return try self.array()
         case UInt8(ascii: "\""): return .string(try self.string())
-        case UInt8(ascii: "t"): try self.literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try self.literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try self.literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try self.literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try self.literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try self.literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try self.number()
         default: throw self.fail(.unexpectedCharacter)
         }

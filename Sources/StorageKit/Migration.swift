@@ -69,7 +69,8 @@ public struct Migrator: Sendable {
         for (order, migration) in self.migrations.enumerated() {
             let applied = try await session.transaction { tx -> Bool in
                 // Record first: a concurrent runner that got here earlier makes this insert fail or find the row.
-                let exists = try await tx.select().column("name").from(self.table)
+                let exists =
+                    try await tx.select().column("name").from(self.table)
                     .where("name", .equal, migration.name).first() != nil
                 if exists { return false }
                 try await tx.insert(into: self.table).columns("name", "applied_order", "applied_at")
@@ -87,7 +88,8 @@ public struct Migrator: Sendable {
     }
 
     private func withNamedLock<R: Sendable>(
-        on session: any SQLDatabase, _ body: () async throws -> R
+        on session: any SQLDatabase,
+        _ body: () async throws -> R
     ) async throws -> R {
         // User locks are server-wide: the name carries the database, so runs on other databases of the same
         // server (tests, other tenants) never wait for each other. Each wait is shorter than a client's read

@@ -129,7 +129,11 @@ extension SQLSelectBuilder {
     /// tell whether another page follows (see ``KeysetPage/init(rows:limit:cursor:)``).
     @discardableResult
     public func keyset(
-        key: String, id: String, after cursor: KeysetCursor?, descending: Bool = false, limit: Int
+        key: String,
+        id: String,
+        after cursor: KeysetCursor?,
+        descending: Bool = false,
+        limit: Int
     ) -> Self {
         if let cursor {
             let op: SQLBinaryOperator = descending ? .lessThan : .greaterThan

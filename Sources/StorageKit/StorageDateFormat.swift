@@ -37,9 +37,12 @@ public enum StorageDateFormat {
     public static func date(from text: String) -> Date? {
         var scanner = DigitScanner(Array(text.utf8))
         guard let year = scanner.number(4), scanner.skip("-"), let month = scanner.number(2), scanner.skip("-"),
-              let day = scanner.number(2)
+            let day = scanner.number(2)
         else { return nil }
-        var hour = 0, minute = 0, second = 0, micro = 0
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var micro = 0
         if scanner.skip(" ") || scanner.skip("T") {
             guard let h = scanner.number(2), scanner.skip(":"), let m = scanner.number(2) else { return nil }
             hour = h
@@ -101,8 +104,13 @@ public struct DateParts: Sendable, Equatable {
         var parts = tm()
         gmtime_r(&seconds, &parts)
         self.init(
-            year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday),
-            hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec), microsecond: micro
+            year: Int(parts.tm_year) + 1900,
+            month: Int(parts.tm_mon) + 1,
+            day: Int(parts.tm_mday),
+            hour: Int(parts.tm_hour),
+            minute: Int(parts.tm_min),
+            second: Int(parts.tm_sec),
+            microsecond: micro
         )
     }
 

@@ -118,7 +118,8 @@ private struct DiscardingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerP
     mutating func encodeNil(forKey key: Key) throws {}
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {}
     mutating func nestedContainer<NestedKey: CodingKey>(
-        keyedBy keyType: NestedKey.Type, forKey key: Key
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
         KeyedEncodingContainer(DiscardingKeyedContainer<NestedKey>())
     }

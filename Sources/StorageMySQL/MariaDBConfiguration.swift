@@ -17,9 +17,16 @@ public struct MariaDBConfiguration: Sendable, Hashable {
     public var pingAfterIdle: Duration
 
     public init(
-        host: String = "127.0.0.1", port: Int = 3306, username: String, password: String = "", database: String,
-        poolSize: Int = 8, connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(30),
-        writeTimeout: Duration = .seconds(30), pingAfterIdle: Duration = .seconds(1)
+        host: String = "127.0.0.1",
+        port: Int = 3306,
+        username: String,
+        password: String = "",
+        database: String,
+        poolSize: Int = 8,
+        connectTimeout: Duration = .seconds(10),
+        readTimeout: Duration = .seconds(30),
+        writeTimeout: Duration = .seconds(30),
+        pingAfterIdle: Duration = .seconds(1)
     ) {
         self.host = host
         self.port = port
@@ -38,7 +45,7 @@ public struct MariaDBConfiguration: Sendable, Hashable {
     /// percent-encoded.
     public init(url: String) throws {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-              scheme == "mysql" || scheme == "mariadb"
+            scheme == "mysql" || scheme == "mariadb"
         else {
             throw StorageError(.configuration, "a MariaDB URL looks like mysql://user:password@host:3306/database")
         }
@@ -53,8 +60,11 @@ public struct MariaDBConfiguration: Sendable, Hashable {
             throw StorageError(.configuration, "the MariaDB URL names no database (…@host:port/DATABASE)")
         }
         self.init(
-            host: host, port: components.port ?? 3306, username: user,
-            password: components.percentEncodedPassword?.removingPercentEncoding ?? "", database: database
+            host: host,
+            port: components.port ?? 3306,
+            username: user,
+            password: components.percentEncodedPassword?.removingPercentEncoding ?? "",
+            database: database
         )
         guard (1...65535).contains(self.port) else { throw StorageError(.configuration, "invalid MariaDB port") }
         for item in components.queryItems ?? [] {

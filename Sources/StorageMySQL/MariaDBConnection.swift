@@ -43,8 +43,14 @@ final class MariaDBConnection: @unchecked Sendable {
         mysql_options(handle, MYSQL_OPT_RECONNECT, &noReconnect)
         mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
         let connected = mysql_real_connect(
-            handle, configuration.host, configuration.username, configuration.password, configuration.database,
-            UInt32(configuration.port), nil, 0
+            handle,
+            configuration.host,
+            configuration.username,
+            configuration.password,
+            configuration.database,
+            UInt32(configuration.port),
+            nil,
+            0
         )
         guard connected != nil else {
             let code = mysql_errno(handle)
@@ -256,7 +262,8 @@ final class BindBuffers {
             self.binds[index].buffer_type = MYSQL_TYPE_DATETIME
         default:
             // charset 63 is `binary`: BLOB/VARBINARY columns come back as bytes, everything else as text.
-            kind = field.charsetnr == 63 && field.type != MYSQL_TYPE_NEWDECIMAL && field.type != MYSQL_TYPE_DECIMAL
+            kind =
+                field.charsetnr == 63 && field.type != MYSQL_TYPE_NEWDECIMAL && field.type != MYSQL_TYPE_DECIMAL
                 ? .blob : .text
             let size = Int(field.max_length)
             self.binds[index].buffer = self.allocate(size)
@@ -279,10 +286,17 @@ final class BindBuffers {
             let time = buffer.load(as: MYSQL_TIME.self)
             // DATE columns hold midnight UTC; a zero date ('0000-00-00') has no Swift equivalent.
             guard time.year > 0 else { return .null }
-            return .date(DateParts(
-                year: Int(time.year), month: Int(time.month), day: Int(time.day), hour: Int(time.hour),
-                minute: Int(time.minute), second: Int(time.second), microsecond: Int(time.second_part)
-            ).date)
+            return .date(
+                DateParts(
+                    year: Int(time.year),
+                    month: Int(time.month),
+                    day: Int(time.day),
+                    hour: Int(time.hour),
+                    minute: Int(time.minute),
+                    second: Int(time.second),
+                    microsecond: Int(time.second_part)
+                ).date
+            )
         case .text, .blob:
             let length = Int(self.lengths[index])
             var bytes: [UInt8]

@@ -68,13 +68,13 @@ public struct MariaDBDatabase: SQLDatabase {
         try? await self.engine.threadPool.shutdownGracefully()
     }
 
-    public func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+    public func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         let promise = self.eventLoop.makePromise(of: Void.self)
         promise.completeWithTask { try await self.execute(sql: query, onRow) }
         return promise.futureResult
     }
 
-    public func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+    public func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (sql, binds) = self.serialize(query)
         if let level = self.queryLogLevel { self.logger.log(level: level, "\(sql) \(binds)") }
         let encoder = StorageValueEncoder()
@@ -117,8 +117,10 @@ public struct MariaDBDatabase: SQLDatabase {
     }
 
     private func run(
-        _ sql: String, _ values: [StorageValue], on connection: MariaDBConnection,
-        _ onRow: @escaping @Sendable (any SQLRow) -> ()
+        _ sql: String,
+        _ values: [StorageValue],
+        on connection: MariaDBConnection,
+        _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) async throws -> Bool {
         let inSession = self.session != nil
         return try await self.engine.threadPool.runIfActive {

@@ -44,8 +44,14 @@ public struct MariaDBDialect: SQLDialect {
     public func nestedSubpathExpression(in column: any SQLExpression, for path: [String]) -> (any SQLExpression)? {
         guard !path.isEmpty else { return nil }
         // MariaDB has no `->>`; JSON_UNQUOTE(JSON_EXTRACT(…)) is its spelling.
-        return SQLFunction("JSON_UNQUOTE", args: SQLFunction("JSON_EXTRACT", args: [
-            column, SQLLiteral.string("$.\(path.joined(separator: "."))"),
-        ]))
+        return SQLFunction(
+            "JSON_UNQUOTE",
+            args: SQLFunction(
+                "JSON_EXTRACT",
+                args: [
+                    column, SQLLiteral.string("$.\(path.joined(separator: "."))"),
+                ]
+            )
+        )
     }
 }

@@ -25,7 +25,9 @@ public struct SQLiteConfiguration: Sendable, Hashable {
     public var maximumReaderCount: Int
 
     public init(
-        storage: Storage, synchronous: Synchronous = .normal, busyTimeout: Duration = .seconds(5),
+        storage: Storage,
+        synchronous: Synchronous = .normal,
+        busyTimeout: Duration = .seconds(5),
         maximumReaderCount: Int = 4
     ) {
         self.storage = storage

@@ -65,8 +65,11 @@ public struct SQLiteDatabase: SQLDatabase {
             let synchronous = configuration.synchronous.rawValue
             try self.engine.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
         } catch let error as DatabaseError {
-            throw StorageError(.unavailable, "cannot open SQLite database: \(error.message ?? "\(error.resultCode)")",
-                               code: Int(error.extendedResultCode.rawValue))
+            throw StorageError(
+                .unavailable,
+                "cannot open SQLite database: \(error.message ?? "\(error.resultCode)")",
+                code: Int(error.extendedResultCode.rawValue)
+            )
         }
         self.inSession = false
         self.logger = logger
@@ -95,13 +98,13 @@ public struct SQLiteDatabase: SQLDatabase {
         }
     }
 
-    public func execute(sql query: any SQLKit.SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+    public func execute(sql query: any SQLKit.SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
         let promise = self.eventLoop.makePromise(of: Void.self)
         promise.completeWithTask { try await self.execute(sql: query, onRow) }
         return promise.futureResult
     }
 
-    public func execute(sql query: any SQLKit.SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+    public func execute(sql query: any SQLKit.SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (sql, binds) = self.serialize(query)
         if let level = self.queryLogLevel { self.logger.log(level: level, "\(sql) \(binds)") }
         let arguments = try Self.arguments(binds)
@@ -128,7 +131,7 @@ public struct SQLiteDatabase: SQLDatabase {
         let session = SQLiteDatabase(session: self)
         let engine = self.engine
         await engine.gate.acquire()
-                let finish: @Sendable () async -> Void = {
+        let finish: @Sendable () async -> Void = {
             // An unstructured task: it is not cancelled with the caller, so the rollback always happens.
             await Task {
                 try? await engine.writer.writeWithoutTransaction { db in
@@ -216,7 +219,7 @@ public struct SQLiteDatabase: SQLDatabase {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StorageError(.conflict, message, code: code)
         case .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_FULL, .SQLITE_READONLY, .SQLITE_CORRUPT, .SQLITE_NOTADB,
-             .SQLITE_PERM, .SQLITE_NOMEM:
+            .SQLITE_PERM, .SQLITE_NOMEM:
             return StorageError(.unavailable, message, code: code)
         default:
             return StorageError(.query, message, code: code)

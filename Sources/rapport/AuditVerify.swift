@@ -1,7 +1,7 @@
 import ArgumentParser
 import AuthTokens
-import ContactsKit
 import CRMAudit
+import ContactsKit
 import Foundation
 import Hummingbird
 import Logging

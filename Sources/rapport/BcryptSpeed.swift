@@ -1,7 +1,7 @@
 import ArgumentParser
 import AuthTokens
-import ContactsKit
 import CRMAudit
+import ContactsKit
 import Foundation
 import Hummingbird
 import Logging
@@ -11,7 +11,9 @@ import StorageKit
 /// How many bcrypt hashes one core makes per second at a cost; `Scripts/bench` sets the login rate beside it.
 struct BcryptSpeed: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bcrypt-speed", abstract: "Measure bcrypt hashes per second on one core.", shouldDisplay: false
+        commandName: "bcrypt-speed",
+        abstract: "Measure bcrypt hashes per second on one core.",
+        shouldDisplay: false
     )
 
     @Option(help: "bcrypt cost.") var cost = 12

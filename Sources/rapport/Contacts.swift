@@ -1,7 +1,7 @@
 import ArgumentParser
 import AuthTokens
-import ContactsKit
 import CRMAudit
+import ContactsKit
 import Foundation
 import Hummingbird
 import Logging
@@ -18,7 +18,9 @@ struct Contacts: AsyncParsableCommand {
 /// The contacts service and `owner`'s account on the configured database, for the commands that work on one
 /// user's address book.
 func withAddressBook<R>(
-    _ options: ConfigurationOptions, owner: String, _ body: (ContactsService, User) async throws -> R
+    _ options: ConfigurationOptions,
+    owner: String,
+    _ body: (ContactsService, User) async throws -> R
 ) async throws -> R {
     try await CommandDatabase.with(options) { command in
         let users = UserSQLRepository(database: command.database.database)

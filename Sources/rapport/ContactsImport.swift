@@ -1,7 +1,7 @@
 import ArgumentParser
 import AuthTokens
-import ContactsKit
 import CRMAudit
+import ContactsKit
 import Foundation
 import Hummingbird
 import Logging
@@ -10,7 +10,8 @@ import StorageKit
 
 struct ContactsImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import contacts from a vCard or CSV file; importing the same file again adds nothing."
+        commandName: "import",
+        abstract: "Import contacts from a vCard or CSV file; importing the same file again adds nothing."
     )
 
     @OptionGroup var options: ConfigurationOptions
@@ -33,7 +34,10 @@ struct ContactsImport: AsyncParsableCommand {
             }
             let bar = ProgressBar(total: records.count)
             let report = try await contacts.importRecords(
-                records, owner: OwnerID(user.id.rawValue), operator: user.username, progress: { bar.show($0) }
+                records,
+                owner: OwnerID(user.id.rawValue),
+                operator: user.username,
+                progress: { bar.show($0) }
             )
             bar.finish()
             return report
@@ -41,6 +45,8 @@ struct ContactsImport: AsyncParsableCommand {
         for row in report.rows where row.outcome == .rejected {
             FileHandle.standardError.write(Data("row \(row.position): rejected: \(row.reason ?? "")\n".utf8))
         }
-        print("created \(report.count(.created)), updated \(report.count(.updated)), skipped \(report.count(.skipped)), rejected \(report.count(.rejected))")
+        print(
+            "created \(report.count(.created)), updated \(report.count(.updated)), skipped \(report.count(.skipped)), rejected \(report.count(.rejected))"
+        )
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AuthTokens
-import ContactsKit
 import CRMAudit
+import ContactsKit
 import Foundation
 import Hummingbird
 import Logging
@@ -35,7 +35,10 @@ struct CreateAdmin: AsyncParsableCommand {
             try await command.withAuth { auth in
                 do {
                     let user = try await auth.createAdmin(
-                        username: self.username, password: password, externalID: self.externalID ?? self.username, email: self.email
+                        username: self.username,
+                        password: password,
+                        externalID: self.externalID ?? self.username,
+                        email: self.email
                     )
                     print("Created admin \(user.username) (id \(user.id), external id \(user.externalID ?? "-")) in \(command.database.location).")
                 } catch let error as AuthError {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import AuthTokens
+import CRMAudit
 import ChatCore
 import ContactsKit
-import CRMAudit
 import Foundation
 import Hummingbird
 import Logging
@@ -25,7 +25,9 @@ struct DemoDataCommand: AsyncParsableCommand {
             }
             let db = command.database.database
             let added = try await DemoData.load(
-                users: UserSQLRepository(database: db), quickReplies: QuickReplySQLRepository(database: db), configuration: command.configuration
+                users: UserSQLRepository(database: db),
+                quickReplies: QuickReplySQLRepository(database: db),
+                configuration: command.configuration
             )
             print("demo data: \(added.users) user(s) and \(added.replies) quick reply(ies) added")
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AuthTokens
-import ContactsKit
 import CRMAudit
+import ContactsKit
 import Foundation
 import Hummingbird
 import Logging
@@ -15,8 +15,11 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandDatabase.with(self.options) { command in
-            print(command.applied.isEmpty ? "No pending migrations (\(command.database.location))."
-                : "Applied \(command.applied.count) migration(s) to \(command.database.location): \(command.applied.joined(separator: ", "))")
+            print(
+                command.applied.isEmpty
+                    ? "No pending migrations (\(command.database.location))."
+                    : "Applied \(command.applied.count) migration(s) to \(command.database.location): \(command.applied.joined(separator: ", "))"
+            )
         }
     }
 }

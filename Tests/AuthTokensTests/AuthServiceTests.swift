@@ -9,8 +9,12 @@ struct AuthServiceTests {
 
     static func service(_ stores: AuthStores, clock: TestClock, lifetime: Duration = .seconds(7 * 86400)) async throws -> AuthService {
         AuthService(
-            users: stores.users, sessions: stores.sessions, loginLog: stores.loginLog, hasher: sharedHasher,
-            tokens: try await TokenService(secret: testSecret, lifetime: lifetime), logger: AuthStores.logger,
+            users: stores.users,
+            sessions: stores.sessions,
+            loginLog: stores.loginLog,
+            hasher: sharedHasher,
+            tokens: try await TokenService(secret: testSecret, lifetime: lifetime),
+            logger: AuthStores.logger,
             now: { clock.now }
         )
     }
@@ -89,7 +93,9 @@ struct AuthServiceTests {
                 let sub: String, sid: String, exp: Int64, type: String
                 func verify(using algorithm: some JWTAlgorithm) async throws {}
             }
-            let hs512 = try await keys.sign(Claims(sub: "\(login.user!.id)", sid: login.session.id, exp: Int64(clock.now.timeIntervalSince1970) + 60, type: "access"))
+            let hs512 = try await keys.sign(
+                Claims(sub: "\(login.user!.id)", sid: login.session.id, exp: Int64(clock.now.timeIntervalSince1970) + 60, type: "access")
+            )
             await Self.expectFailure(.algorithmNotAllowed) { () async throws(TokenFailure) in try await auth.authenticate(token: hs512) }
             await Self.expectFailure(.notEnoughSegments) { () async throws(TokenFailure) in try await auth.authenticate(token: "abc") }
             await Self.expectFailure(.invalidHeaderPadding) { () async throws(TokenFailure) in try await auth.authenticate(token: "a.b.c") }
@@ -117,13 +123,17 @@ struct AuthServiceTests {
             let tablet = try await auth.login(identifier: "dave", password: "first password", client: Self.here)
             let identity = try await auth.authenticate(token: laptop.token)
             #expect(try await auth.activeSessions(of: identity).count == 3)
-            await #expect(throws: AuthError.wrongOldPassword) { try await auth.changePassword(of: identity, old: "nope nope", new: "second password") }
+            await #expect(throws: AuthError.wrongOldPassword) {
+                try await auth.changePassword(of: identity, old: "nope nope", new: "second password")
+            }
             try await auth.changePassword(of: identity, old: "first password", new: "second password")
             // The other sessions are over; the one that changed the password goes on.
             await Self.expectFailure(.revoked) { () async throws(TokenFailure) in try await auth.authenticate(token: phone.token) }
             await Self.expectFailure(.revoked) { () async throws(TokenFailure) in try await auth.authenticate(token: tablet.token) }
             _ = try await auth.authenticate(token: laptop.token)
-            await #expect(throws: AuthError.invalidCredentials) { try await auth.login(identifier: "dave", password: "first password", client: Self.here) }
+            await #expect(throws: AuthError.invalidCredentials) {
+                try await auth.login(identifier: "dave", password: "first password", client: Self.here)
+            }
             let again = try await auth.login(identifier: "dave", password: "second password", client: Self.here)
             // Revoking one's own other session, and not someone else's.
             let stranger = try await auth.register(username: "erin", email: "e@x.com", password: "erin password", client: Self.here)
@@ -143,7 +153,9 @@ struct AuthServiceTests {
             let auth = try await Self.service(stores, clock: clock)
             _ = try await auth.register(username: "frank", email: "f@x.com", password: "frank password", client: Self.here)
             for _ in 0..<5 {
-                await #expect(throws: AuthError.invalidCredentials) { try await auth.login(identifier: "frank", password: "bad guess", client: Self.here) }
+                await #expect(throws: AuthError.invalidCredentials) {
+                    try await auth.login(identifier: "frank", password: "bad guess", client: Self.here)
+                }
                 clock.advance(2)
             }
             // The sixth attempt is refused before the password is looked at, even the right one.
@@ -157,7 +169,9 @@ struct AuthServiceTests {
             let ok = try await auth.login(identifier: "frank", password: "frank password", client: Self.here)
             #expect(ok.user?.username == "frank")
             for _ in 0..<4 {
-                await #expect(throws: AuthError.invalidCredentials) { try await auth.login(identifier: "frank", password: "bad guess", client: Self.here) }
+                await #expect(throws: AuthError.invalidCredentials) {
+                    try await auth.login(identifier: "frank", password: "bad guess", client: Self.here)
+                }
             }
             _ = try await auth.login(identifier: "frank", password: "frank password", client: Self.here)
             // Guessing across many accounts from one address is limited too.
@@ -187,16 +201,24 @@ struct AuthServiceTests {
             let adminIdentity = try await auth.authenticate(token: adminLogin.token)
             #expect(adminIdentity.role == .admin && adminIdentity.externalID == "a2" && adminIdentity.userID == admin.id)
             let buyer = try await stores.users.create(NewUser(externalID: "b1", username: "买家1", role: .buyer, createdAt: clock.now))
-            let merchant = try await stores.users.create(NewUser(
-                externalID: "m1", username: "商家1", passwordHash: try await sharedHasher.hash("merchant pw"), role: .merchant, createdAt: clock.now
-            ))
+            let merchant = try await stores.users.create(
+                NewUser(
+                    externalID: "m1",
+                    username: "商家1",
+                    passwordHash: try await sharedHasher.hash("merchant pw"),
+                    role: .merchant,
+                    createdAt: clock.now
+                )
+            )
             await #expect(throws: AuthError.adminOnly) { try await auth.login(identifier: "商家1", password: "merchant pw", client: Self.here) }
             let minted = try await auth.issueToken(for: buyer, client: Self.here)
             let buyerIdentity = try await auth.authenticate(token: minted.token)
             #expect(buyerIdentity.externalID == "b1" && buyerIdentity.role == .buyer)
             _ = merchant
             let noPassword = try await stores.users.create(NewUser(username: "legacy", createdAt: clock.now))
-            await #expect(throws: AuthError.passwordNotSet) { try await auth.login(identifier: noPassword.username, password: "anything1", client: Self.here) }
+            await #expect(throws: AuthError.passwordNotSet) {
+                try await auth.login(identifier: noPassword.username, password: "anything1", client: Self.here)
+            }
         }
     }
 }

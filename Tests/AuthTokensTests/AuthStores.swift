@@ -3,8 +3,8 @@ import Foundation
 import Logging
 import SQLKit
 import StorageKit
-import TestSupport
 import Synchronization
+import TestSupport
 
 /// The three repositories of AuthTokens on one backend, freshly migrated.
 struct AuthStores: Sendable {
@@ -34,7 +34,8 @@ struct AuthStores: Sendable {
 
     static func sql(_ database: any SQLDatabase) -> AuthStores {
         AuthStores(
-            users: UserSQLRepository(database: database), sessions: SessionSQLRepository(database: database),
+            users: UserSQLRepository(database: database),
+            sessions: SessionSQLRepository(database: database),
             loginLog: LoginLogSQLStore(database: database)
         )
     }

@@ -48,7 +48,10 @@ struct ChatHubTests {
     @Test func aWriterRunsOnlyWhileThereAreFrames() async throws {
         let hub = ChatHub(queueCapacity: 8)
         let outbox = await hub.connect(user: ParticipantID(1), dialect: .flat)
-        let written = Mutex<[String]>([]), runs = Mutex(0), exits = Mutex(0), closedAfter = Mutex<[String]?>(nil)
+        let written = Mutex<[String]>([])
+        let runs = Mutex(0)
+        let exits = Mutex(0)
+        let closedAfter = Mutex<[String]?>(nil)
         outbox.push("before")
         outbox.onFrames { outbox in
             runs.withLock { $0 += 1 }
@@ -67,7 +70,11 @@ struct ChatHubTests {
         for index in 0..<5 {
             #expect(await hub.deliver(HubEvent(recipients: [ParticipantID(1)], frames: [.flat: "f\(index)"])) == 1)
             // After f2, wait for the writer to have written everything and returned.
-            if index == 2 { for _ in 0..<400 where exits.withLock({ $0 }) != runs.withLock({ $0 }) || written.withLock({ $0.count }) < 4 { try await Task.sleep(for: .milliseconds(5)) } }
+            if index == 2 {
+                for _ in 0..<400 where exits.withLock({ $0 }) != runs.withLock({ $0 }) || written.withLock({ $0.count }) < 4 {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+            }
         }
         try await settle()
         #expect(written.withLock { $0 } == ["before", "f0", "f1", "f2", "f3", "f4"], "in order, across runs of the writer")

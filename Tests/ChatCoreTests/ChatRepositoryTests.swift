@@ -35,8 +35,11 @@ struct ChatAcrossProcessesTests {
                         let repository = repositories[index % 2]
                         // Every fourth send is a retry of the same client id.
                         let clientID = index.isMultiple(of: 4) ? "retry" : "m\(index)"
-                        return try await repository.append(NewMessage(senderID: index.isMultiple(of: 2) ? a : b, content: "x", clientMessageID: clientID),
-                                                           to: conversation, at: Date())
+                        return try await repository.append(
+                            NewMessage(senderID: index.isMultiple(of: 2) ? a : b, content: "x", clientMessageID: clientID),
+                            to: conversation,
+                            at: Date()
+                        )
                     }
                 }
                 return try await group.reduce(into: [SendResult]()) { $0.append($1) }
@@ -62,9 +65,13 @@ struct ChatServiceTests {
             await #expect(throws: ChatError.notFriends) { try await chat.send(from: a, to: b, content: "hi") }
             _ = try await friends.befriend(a, b, at: Date())
             await #expect(throws: ChatError.emptyContent) { try await chat.send(from: a, to: b, content: "   ") }
-            await #expect(throws: ChatError.contentTooLong(maximum: 20)) { try await chat.send(from: a, to: b, content: String(repeating: "x", count: 21)) }
+            await #expect(throws: ChatError.contentTooLong(maximum: 20)) {
+                try await chat.send(from: a, to: b, content: String(repeating: "x", count: 21))
+            }
             await #expect(throws: ChatError.cannotMessageSelf) { try await chat.send(from: a, to: a, content: "me") }
-            for index in 1...5 { _ = try await chat.send(from: index.isMultiple(of: 2) ? a : b, to: index.isMultiple(of: 2) ? b : a, content: " m\(index) ") }
+            for index in 1...5 {
+                _ = try await chat.send(from: index.isMultiple(of: 2) ? a : b, to: index.isMultiple(of: 2) ? b : a, content: " m\(index) ")
+            }
             #expect(try await chat.chats(of: a).first?.unreadCount == 3)
             let page = try await chat.history(of: a, with: b, page: 1, perPage: 2)
             #expect(page.messages.map(\.content) == ["m4", "m5"] && page.total == 5)

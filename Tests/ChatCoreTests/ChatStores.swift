@@ -14,7 +14,10 @@ enum ChatStores {
 
     /// `body` with what `memory` makes, or with what `sql` makes on a freshly migrated database of `backend`.
     static func withStores<Stores, R>(
-        _ backend: Backend, memory: () -> Stores, sql: (any SQLDatabase) -> Stores, _ body: (Stores) async throws -> R
+        _ backend: Backend,
+        memory: () -> Stores,
+        sql: (any SQLDatabase) -> Stores,
+        _ body: (Stores) async throws -> R
     ) async throws -> R {
         switch backend {
         case .memory: return try await body(memory())
@@ -32,7 +35,8 @@ enum ChatStores {
     }
 
     static func withFriendRequests<R>(
-        _ backend: Backend, _ body: (FriendRequestRepositoryConformance.Repositories) async throws -> R
+        _ backend: Backend,
+        _ body: (FriendRequestRepositoryConformance.Repositories) async throws -> R
     ) async throws -> R {
         let policy = FriendRequestRepositoryConformance.policy
         return try await Self.withStores(
@@ -62,7 +66,8 @@ enum ChatStores {
         try await Self.withStores(backend, memory: { PresenceMemoryStore() as any PresenceStore }, sql: { PresenceSQLStore(database: $0) }, body)
     }
 
-    static func withSupport<R>(_ backend: Backend, _ body: (any SupportDeskRepository, any QuickReplyRepository) async throws -> R) async throws -> R {
+    static func withSupport<R>(_ backend: Backend, _ body: (any SupportDeskRepository, any QuickReplyRepository) async throws -> R) async throws -> R
+    {
         try await Self.withStores(
             backend,
             memory: { (SupportMemoryRepository(), QuickReplyMemoryRepository()) as (any SupportDeskRepository, any QuickReplyRepository) },
@@ -72,13 +77,16 @@ enum ChatStores {
 
     /// The support desk, and on MariaDB the same database through a second pool, as another server process has it.
     static func withSupportDesk<R>(
-        _ backend: Backend, _ body: (SupportDeskRepositoryConformance.Repositories) async throws -> R
+        _ backend: Backend,
+        _ body: (SupportDeskRepositoryConformance.Repositories) async throws -> R
     ) async throws -> R {
         switch backend {
         case .memory:
             return try await body(.init(desk: SupportMemoryRepository()))
         case .sqlite:
-            return try await TestDatabase.withSQLite(migrations: ChatMigrations.all) { try await body(.init(desk: SupportSQLRepository(database: $0))) }
+            return try await TestDatabase.withSQLite(migrations: ChatMigrations.all) {
+                try await body(.init(desk: SupportSQLRepository(database: $0)))
+            }
         case .mariaDB:
             return try await TestDatabase.withMariaDB(migrations: ChatMigrations.all) { database in
                 try await TestDatabase.withSecondHandle(on: database) { second in

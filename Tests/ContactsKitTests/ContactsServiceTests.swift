@@ -30,20 +30,33 @@ struct ContactsServiceTests {
         try await ContactStores.with(backend) { repo in
             let clock = ManualClock()
             let contacts = Self.service(repo, clock: clock)
-            await #expect(throws: ContactsError.emptyField) { try await contacts.add(owner: Self.me, name: "  ", phone: "13800138000", operator: "me") }
+            await #expect(throws: ContactsError.emptyField) {
+                try await contacts.add(owner: Self.me, name: "  ", phone: "13800138000", operator: "me")
+            }
             await #expect(throws: ContactsError.emptyField) { try await contacts.add(owner: Self.me, name: "a", phone: nil, operator: "me") }
             await #expect(throws: ContactsError.tooLong) {
                 try await contacts.add(owner: Self.me, name: String(repeating: "名", count: 101), phone: "13800138000", operator: "me")
             }
-            await #expect(throws: ContactsError.tooLong) { try await contacts.add(owner: Self.me, name: "a", phone: "138 0013 8000 0000 000", operator: "me") }
+            await #expect(throws: ContactsError.tooLong) {
+                try await contacts.add(owner: Self.me, name: "a", phone: "138 0013 8000 0000 000", operator: "me")
+            }
             await #expect(throws: ContactsError.invalidPhone) { try await contacts.add(owner: Self.me, name: "a", phone: "call me", operator: "me") }
             let (alice, _) = try await contacts.add(owner: Self.me, name: " Alice ", phone: " 138-0013-8000 ", operator: "me")
             #expect(alice.name == "Alice" && alice.phone == "138-0013-8000" && alice.normalizedPhone == "+8613800138000")
-            await #expect(throws: ContactsError.duplicatePhone) { try await contacts.add(owner: Self.me, name: "B", phone: "+86 13800138000", operator: "me") }
+            await #expect(throws: ContactsError.duplicatePhone) {
+                try await contacts.add(owner: Self.me, name: "B", phone: "+86 13800138000", operator: "me")
+            }
             clock.advance(60)
             // If-Match: a stale tag changes nothing; the current one and `*` go through.
             await #expect(throws: ContactsError.stale(current: alice)) {
-                try await contacts.update(alice.id, owner: Self.me, name: "Alicia", phone: alice.phone, operator: "me", ifMatch: "\"c\(alice.id)-r9\"")
+                try await contacts.update(
+                    alice.id,
+                    owner: Self.me,
+                    name: "Alicia",
+                    phone: alice.phone,
+                    operator: "me",
+                    ifMatch: "\"c\(alice.id)-r9\""
+                )
             }
             let renamed = try await contacts.update(alice.id, owner: Self.me, name: "Alicia", phone: alice.phone, operator: "me", ifMatch: alice.etag)
             #expect(renamed.contact.name == "Alicia" && renamed.contact.etag != alice.etag)
@@ -54,7 +67,9 @@ struct ContactsServiceTests {
             let restored = try await contacts.restore(version: versions[0].id, of: alice.id, owner: Self.me, operator: "me")
             #expect(restored.contact.name == "Alice" && restored.contact.phone == "138-0013-8000")
             #expect(try await contacts.versions(of: alice.id, owner: Self.me).count == 4)
-            await #expect(throws: ContactsError.versionNotFound) { try await contacts.restore(version: 999_999, of: alice.id, owner: Self.me, operator: "me") }
+            await #expect(throws: ContactsError.versionNotFound) {
+                try await contacts.restore(version: 999_999, of: alice.id, owner: Self.me, operator: "me")
+            }
             // Delete goes to the trash; restore brings it back; after the retention it is gone for good.
             try await contacts.delete(alice.id, owner: Self.me)
             await #expect(throws: ContactsError.notFound) { try await contacts.delete(alice.id, owner: Self.me) }
@@ -95,7 +110,8 @@ struct ContactsServiceTests {
     func importIsIdempotentAndMergesByNumber(_ backend: ContactStores.Backend) async throws {
         try await ContactStores.with(backend) { repo in
             let contacts = Self.service(repo)
-            let csv = "\u{FEFF}姓名,手机号\r\n张三,138-0013-8000\r\n\"李, 四\",13900139000\r\n张三丰,+86 138 0013 8000\r\n,13700137000\r\n王五,not a phone\r\n赵六\r\n"
+            let csv =
+                "\u{FEFF}姓名,手机号\r\n张三,138-0013-8000\r\n\"李, 四\",13900139000\r\n张三丰,+86 138 0013 8000\r\n,13700137000\r\n王五,not a phone\r\n赵六\r\n"
             let records = try ContactFileReader.records(Data(csv.utf8), format: .csv)
             let first = try await contacts.importRecords(records, owner: Self.me, operator: "me")
             #expect(first.rows.map(\.outcome) == [.skipped, .created, .created, .rejected, .rejected, .rejected])
@@ -112,7 +128,11 @@ struct ContactsServiceTests {
             for format in ContactFileFormat.allCases {
                 var exported = ""
                 try await contacts.export(owner: Self.me, format: format, pageSize: 1) { exported += $0 }
-                let report = try await contacts.importRecords(try ContactFileReader.records(Data(exported.utf8), format: format), owner: Self.me, operator: "me")
+                let report = try await contacts.importRecords(
+                    try ContactFileReader.records(Data(exported.utf8), format: format),
+                    owner: Self.me,
+                    operator: "me"
+                )
                 #expect(report.rows.count == 2 && report.count(.skipped) == 2, "\(format): \(exported)")
             }
         }

@@ -1,4 +1,3 @@
-import StorageKit
 import AuthTokens
 import CRMAudit
 import Foundation
@@ -7,6 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import SQLKit
 import Server
+import StorageKit
 import TestSupport
 import Testing
 
@@ -17,21 +17,32 @@ struct AuditRoutesTests {
         try await backend.withApp { client, services in
             let token = try await AuthRoutesTests.register(client, "alice")
             _ = try await client.json("/api/auth/login", body: #"{"username":"alice","password":"wrong-password"}"#)
-            let created = try await client.json("/api/contacts/add", token: token, headers: [HTTPField.Name("X-Organization-Id")!: "org-7"],
-                                                body: #"{"name":"Bob","phone":"13800138000"}"#)
+            let created = try await client.json(
+                "/api/contacts/add",
+                token: token,
+                headers: [HTTPField.Name("X-Organization-Id")!: "org-7"],
+                body: #"{"name":"Bob","phone":"13800138000"}"#
+            )
             let id = try #require((created.body["data"] as? [String: Any])?["id"] as? Int)
             _ = try await client.json("/api/contacts/\(id)/update", .put, token: token, body: #"{"name":"Robert","token":"abc"}"#)
             _ = try await client.json("/api/contacts/list?q=rob&jwt=secret", .get, token: token)
             _ = try await client.json("/api/nothing/here/42", .get)
             _ = try await client.json("/api/contacts/add", token: token, body: #"{"name": broken"#)
             _ = try await client.json("/api/health", .get)
-            _ = try await client.json("/api/contacts/list", .options, headers: [.origin: "http://localhost:3000", .accessControlRequestMethod: "GET"])
+            _ = try await client.json(
+                "/api/contacts/list",
+                .options,
+                headers: [.origin: "http://localhost:3000", .accessControlRequestMethod: "GET"]
+            )
 
             let rows = try await services.auditRows()
-            #expect(rows.map(\.path) == [
-                "/api/auth/register", "/api/auth/login", "/api/contacts/add", "/api/contacts/\(id)/update", "/api/contacts/list",
-                "/api/nothing/here/42", "/api/contacts/add",
-            ], "health and the preflight are not audited")
+            #expect(
+                rows.map(\.path) == [
+                    "/api/auth/register", "/api/auth/login", "/api/contacts/add", "/api/contacts/\(id)/update", "/api/contacts/list",
+                    "/api/nothing/here/42", "/api/contacts/add",
+                ],
+                "health and the preflight are not audited"
+            )
             let (register, login, add, update, list, unknown, malformed) = (rows[0], rows[1], rows[2], rows[3], rows[4], rows[5], rows[6])
             #expect(register.action == "REGISTER")
             #expect(register.params == ["username": "alice", "email": "alice@x.com", "password": "***"])
@@ -97,13 +108,20 @@ struct AuditRoutesTests {
             let admin = try await services.token(role: .admin, name: "root")
             let store = try #require(services.audit).store
             let t0 = Date(timeIntervalSince1970: 1_780_000_000)
-            try await store.append((0..<25).map { index in
-                AuditEvent(
-                    organizationID: index < 20 ? AuditEvent.defaultOrganizationID : "org-2", action: index.isMultiple(of: 2) ? "VIEW" : "DELETE",
-                    actorID: "u\(index % 2)", resourceType: "contact", resourceID: String(index % 3), status: index == 3 ? .failed : .success,
-                    durationMilliseconds: 100 - index, createdAt: t0 + Double(index * 60)
-                )
-            })
+            try await store.append(
+                (0..<25).map { index in
+                    AuditEvent(
+                        organizationID: index < 20 ? AuditEvent.defaultOrganizationID : "org-2",
+                        action: index.isMultiple(of: 2) ? "VIEW" : "DELETE",
+                        actorID: "u\(index % 2)",
+                        resourceType: "contact",
+                        resourceID: String(index % 3),
+                        status: index == 3 ? .failed : .success,
+                        durationMilliseconds: 100 - index,
+                        createdAt: t0 + Double(index * 60)
+                    )
+                }
+            )
             func list(_ query: String) async throws -> (status: HTTPResponse.Status, body: [String: Any]) {
                 let reply = try await client.json("/api/foundation/audit-logs\(query)", .get, token: admin)
                 return (reply.status, reply.body)
@@ -123,7 +141,12 @@ struct AuditRoutesTests {
             reply = try await list("?organization_id=org-2&order_by=duration_ms&order_desc=false")
             records = try #require((reply.body["data"] as? [String: Any])?["records"] as? [[String: Any]])
             #expect(records.map { $0["duration_ms"] as? Int } == [76, 77, 78, 79, 80])
-            let mine = try await client.json("/api/foundation/audit-logs/", .get, token: admin, headers: [HTTPField.Name("X-Organization-Id")!: "org-2"])
+            let mine = try await client.json(
+                "/api/foundation/audit-logs/",
+                .get,
+                token: admin,
+                headers: [HTTPField.Name("X-Organization-Id")!: "org-2"]
+            )
             #expect((mine.body["data"] as? [String: Any])?["total"] as? Int == 5, "the caller's organisation, and the trailing slash")
             reply = try await list("?action=DELETE&user_id=u1&status=success&resource_id=0&order_by=no_such_column")
             data = try #require(reply.body["data"] as? [String: Any])
@@ -170,8 +193,15 @@ struct AuditRoutesTests {
             let store = try #require(services.audit).store
             let t0 = Date(timeIntervalSince1970: 1_780_000_000)
             try await store.append([
-                AuditEvent(action: "CREATE", actorID: "u1", actorName: "=HYPERLINK(\"http://x\")", resourceType: "contact",
-                           params: ["name": "李雷", "n": 1], errorMessage: "a,b", createdAt: t0),
+                AuditEvent(
+                    action: "CREATE",
+                    actorID: "u1",
+                    actorName: "=HYPERLINK(\"http://x\")",
+                    resourceType: "contact",
+                    params: ["name": "李雷", "n": 1],
+                    errorMessage: "a,b",
+                    createdAt: t0
+                ),
                 AuditEvent(action: "VIEW", actorID: "u2", resourceType: "contact", status: .failed, createdAt: t0 + 1),
             ])
             var reply = try await client.json("/api/foundation/audit-logs/export", token: admin, body: #"{"user_id":"u1"}"#)
@@ -192,7 +222,10 @@ struct AuditRoutesTests {
             let csv = try #require(data["content"] as? String)
             let lines = csv.components(separatedBy: "\r\n")
             #expect(lines.count == 4, "header, two rows, and the final line end")
-            #expect(lines[0] == "id,organization_id,user_id,user_name,action,resource_type,resource_id,resource_name,category,ip_address,user_agent,request_method,request_path,request_params,old_values,new_values,status,error_message,duration_ms,created_at")
+            #expect(
+                lines[0]
+                    == "id,organization_id,user_id,user_name,action,resource_type,resource_id,resource_name,category,ip_address,user_agent,request_method,request_path,request_params,old_values,new_values,status,error_message,duration_ms,created_at"
+            )
             #expect(lines[1].contains(",failed,,,2026-05-28 20:26:41"), "newest first, empty cells for null")
             #expect(lines[2].contains(#",u1,"'=HYPERLINK(""http://x"")",CREATE,"#), "a formula is neutralised and quoted")
             #expect(lines[2].contains(#""{""n"":1,""name"":""李雷""}""#))
@@ -210,7 +243,9 @@ struct AuditRoutesTests {
             #expect((reply.body["data"] as? [[String: Any]])?.first?["type"] as? String == "missing")
             // Every bad field is reported at once, each at its place in the body.
             reply = try await client.json(
-                "/api/foundation/audit-logs/export", token: admin, body: #"{"user_id": 5, "status": "maybe", "format": ["csv"], "action": null}"#
+                "/api/foundation/audit-logs/export",
+                token: admin,
+                body: #"{"user_id": 5, "status": "maybe", "format": ["csv"], "action": null}"#
             )
             #expect(reply.status == .badRequest)
             let items = try #require(reply.body["data"] as? [[String: Any]])
@@ -278,7 +313,8 @@ struct AuditLiveTests {
             await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
                 DispatchQueue.global().async {
                     DispatchQueue.concurrentPerform(iterations: count) { index in
-                        let request = "GET /api/contacts/list?n=\(index) HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.9, 10.0.0.1\r\n"
+                        let request =
+                            "GET /api/contacts/list?n=\(index) HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.9, 10.0.0.1\r\n"
                             + "User-Agent: live/\(index)\r\nConnection: close\r\n\r\n"
                         _ = try? ConnectionLimitTests.blockingExchange(port: port, request, wait: .seconds(5))
                     }

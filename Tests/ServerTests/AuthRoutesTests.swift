@@ -1,4 +1,3 @@
-import StorageKit
 import AuthTokens
 import Foundation
 import HTTPTypes
@@ -6,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Server
+import StorageKit
 import Testing
 
 @Suite("Auth routes")
@@ -18,7 +18,10 @@ struct AuthRoutesTests {
 
     @Test func registerAnswersTheUnionShape() async throws {
         try await TestServer.withApp { client, _ in
-            let reply = try await client.json("/api/auth/register", body: #"{"username":" alice ","email":"a@x.com","password":"password123","code":"ignored"}"#)
+            let reply = try await client.json(
+                "/api/auth/register",
+                body: #"{"username":" alice ","email":"a@x.com","password":"password123","code":"ignored"}"#
+            )
             #expect(reply.status == .created)
             let body = reply.body
             #expect(body["message"] as? String == "注册成功")
@@ -63,8 +66,10 @@ struct AuthRoutesTests {
             #expect(guest.status == .ok && guest.body["message"] as? String == "访客登陆成功" && guest.body["user_id"] as? Int == 0)
             let wrong = try await client.json("/api/auth/login", body: #"{"username":"carol","password":"nope nope"}"#)
             #expect(wrong.status == .unauthorized)
-            #expect(wrong.body["error"] as? String == "用户名或密码错误" && wrong.body["message"] as? String == "邮箱或密码错误"
-                && wrong.body["detail"] as? String == "用户名或密码错误")
+            #expect(
+                wrong.body["error"] as? String == "用户名或密码错误" && wrong.body["message"] as? String == "邮箱或密码错误"
+                    && wrong.body["detail"] as? String == "用户名或密码错误"
+            )
             let missing = try await client.json("/api/auth/login", body: #"{"username":"carol"}"#)
             #expect(missing.status == .badRequest && missing.body["detail"] as? String == "用户名和密码都是必需的")
             let garbage = try await client.json("/api/auth/login", body: "not json")
@@ -93,7 +98,10 @@ struct AuthRoutesTests {
             #expect(try await client.json("/api/auth/profile", .get, token: token).status == .ok)
             let chat: [(HTTPFields, HTTPResponse.Status, String)] = [
                 ([:], .unauthorized, "Missing Authorization Header"),
-                ([.authorization: "Basic abc"], .unauthorized, "Missing 'Bearer' type in 'Authorization' header. Expected 'Authorization: Bearer <JWT>'"),
+                (
+                    [.authorization: "Basic abc"], .unauthorized,
+                    "Missing 'Bearer' type in 'Authorization' header. Expected 'Authorization: Bearer <JWT>'"
+                ),
                 ([.authorization: "Bearer "], .unprocessableContent, "Bad Authorization header. Expected 'Authorization: Bearer <JWT>'"),
                 ([.authorization: "Bearer abc"], .unprocessableContent, "Not enough segments"),
                 ([.authorization: "Bearer \(token)x"], .unprocessableContent, "Signature verification failed"),
@@ -119,12 +127,22 @@ struct AuthRoutesTests {
     @Test func changePasswordEndsOtherSessions() async throws {
         try await TestServer.withApp { client, _ in
             let first = try await Self.register(client, "fay", password: "old password")
-            let second = try #require(try await client.json("/api/auth/login", body: #"{"username":"fay","password":"old password"}"#).body["token"] as? String)
-            let wrong = try await client.json("/api/auth/change_password", token: second, body: #"{"old_password":"bad bad bad","new_password":"new password"}"#)
+            let second = try #require(
+                try await client.json("/api/auth/login", body: #"{"username":"fay","password":"old password"}"#).body["token"] as? String
+            )
+            let wrong = try await client.json(
+                "/api/auth/change_password",
+                token: second,
+                body: #"{"old_password":"bad bad bad","new_password":"new password"}"#
+            )
             #expect(wrong.status == .unauthorized && wrong.body["error"] as? String == "旧密码错误")
             let missing = try await client.json("/api/auth/change_password", token: second, body: #"{"old_password":"old password"}"#)
             #expect(missing.status == .badRequest && missing.body["error"] as? String == "旧密码和新密码都是必需的")
-            let changed = try await client.json("/api/auth/change_password", token: second, body: #"{"old_password":"old password","new_password":"new password"}"#)
+            let changed = try await client.json(
+                "/api/auth/change_password",
+                token: second,
+                body: #"{"old_password":"old password","new_password":"new password"}"#
+            )
             #expect(changed.status == .ok && changed.body["message"] as? String == "密码修改成功")
             let revoked = try await client.json("/api/auth/profile", .get, token: first)
             #expect(revoked.status == .unauthorized && revoked.body["msg"] as? String == "Token has been revoked")
@@ -136,7 +154,9 @@ struct AuthRoutesTests {
     @Test func logoutAndSessions() async throws {
         try await TestServer.withApp { client, _ in
             let first = try await Self.register(client, "gus")
-            let second = try #require(try await client.json("/api/auth/login", body: #"{"username":"gus","password":"password123"}"#).body["token"] as? String)
+            let second = try #require(
+                try await client.json("/api/auth/login", body: #"{"username":"gus","password":"password123"}"#).body["token"] as? String
+            )
             let listed = try await client.json("/api/auth/sessions", .get, token: second)
             let sessions = try #require(listed.body["sessions"] as? [[String: Any]])
             #expect(sessions.count == 2 && sessions.filter { $0["current"] as? Bool == true }.count == 1)
@@ -153,11 +173,16 @@ struct AuthRoutesTests {
     @Test func adminLoginAndMintedTokens() async throws {
         try await TestServer.withApp { client, services in
             let admin = try await services.auth.createAdmin(username: "admin", password: "admin password", externalID: "a2", email: nil)
-            _ = try await services.auth.users.create(NewUser(externalID: "b1", username: "买家1", role: .buyer, avatar: "/api/media/avatars/buyer1.png", createdAt: Date()))
+            _ = try await services.auth.users.create(
+                NewUser(externalID: "b1", username: "买家1", role: .buyer, avatar: "/api/media/avatars/buyer1.png", createdAt: Date())
+            )
             let login = try await client.json("/api/auth/login", body: #"{"username":"admin","password":"admin password"}"#)
             #expect(login.status == .ok && login.body["user_id"] as? String == "a2" && login.body["userId"] as? String == "a2")
             let user = try #require(login.body["user"] as? [String: Any])
-            #expect(user["id"] as? String == "a2" && user["created_at"] is Int && user["role"] as? String == "admin" && user["description"] as? String == "管理员")
+            #expect(
+                user["id"] as? String == "a2" && user["created_at"] is Int && user["role"] as? String == "admin"
+                    && user["description"] as? String == "管理员"
+            )
             let adminToken = try #require(login.body["access_token"] as? String)
             let minted = try await client.json("/api/auth/token", token: adminToken, body: #"{"user_id":"b1"}"#)
             #expect(minted.status == .ok && minted.body["token_type"] as? String == "bearer")

@@ -1,16 +1,20 @@
-import StorageKit
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Server
+import StorageKit
 import Testing
 
 /// Seed 003's `/api/chat/*` on the one message store: sends are delivered live like socket sends.
 extension RealtimeTests {
     /// A JSON array answer of a POST or GET, with its status.
     static func list(
-        _ client: any TestClientProtocol, _ uri: String, _ method: HTTPRequest.Method = .post, token: String?, body: String? = nil
+        _ client: any TestClientProtocol,
+        _ uri: String,
+        _ method: HTTPRequest.Method = .post,
+        token: String?,
+        body: String? = nil
     ) async throws -> (HTTPResponse.Status, [[String: Any]]) {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
@@ -32,7 +36,11 @@ extension RealtimeTests {
             for socket in [alice, bob] { _ = try await socket.next("online_users") }
 
             // A direct emoji over HTTP: seed 003's MessageREST, and the same message live on both users' sockets.
-            let sent = try await client.json("/api/chat/send", token: tokens["alice"], body: #"{"sender_id": \#(a), "receiver_id": \#(b), "content": "😀", "type": "emoji"}"#)
+            let sent = try await client.json(
+                "/api/chat/send",
+                token: tokens["alice"],
+                body: #"{"sender_id": \#(a), "receiver_id": \#(b), "content": "😀", "type": "emoji"}"#
+            )
             #expect(sent.status == .ok)
             #expect(sent.body["sender_id"] as? Int == a && sent.body["receiver_id"] as? Int == b && sent.body["group_id"] as? Int == 0)
             #expect(sent.body["type"] as? String == "emoji" && sent.body["status"] as? String == "sent" && sent.body["file_url"] as? String == "")
@@ -83,7 +91,10 @@ extension RealtimeTests {
                 (#"{"receiver_id": 0, "group_id": 0, "content": "x"}"#, .badRequest, "Message not sent!"),
                 (#"{"receiver_id": \#(e), "content": "x"}"#, .forbidden, "只能给好友发消息"),
                 (#"{"sender_id": \#(e), "receiver_id": \#(d), "content": "spoofed"}"#, .forbidden, "发送者与登录用户不符"),
-                (#"{"receiver_id": \#(e), "content": "x", "type": "file", "file_url": "/uploads/chat/../../etc/passwd"}"#, .badRequest, "Message not sent!"),
+                (
+                    #"{"receiver_id": \#(e), "content": "x", "type": "file", "file_url": "/uploads/chat/../../etc/passwd"}"#, .badRequest,
+                    "Message not sent!"
+                ),
                 (#"{"receiver_id": 999999, "content": "x"}"#, .notFound, "用户不存在"),
                 (#"{"group_id": 999999, "content": "x"}"#, .notFound, "群组不存在"),
             ]
@@ -92,7 +103,9 @@ extension RealtimeTests {
                 #expect(reply.status == status, "\(body)")
                 #expect(reply.body["message"] as? String == message, "\(body)")
             }
-            #expect(try await client.json("/api/chat/send", token: dan, headers: [.contentType: "text/plain"], body: "hi").status == .unsupportedMediaType)
+            #expect(
+                try await client.json("/api/chat/send", token: dan, headers: [.contentType: "text/plain"], body: "hi").status == .unsupportedMediaType
+            )
             let anonymous = try await client.json("/api/chat/send", body: #"{"sender_id": \#(d), "receiver_id": \#(e), "content": "x"}"#)
             #expect(anonymous.status == .unauthorized, "sending needs a token: the body's sender_id is not believed")
             #expect((anonymous.body["msg"] as? String)?.hasPrefix("Missing JWT") == true)

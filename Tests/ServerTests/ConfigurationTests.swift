@@ -1,5 +1,7 @@
-import Configuration
+import AuthTokens
+import CRMAudit
 import ChatCore
+import Configuration
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -8,8 +10,6 @@ import Logging
 import NIOCore
 import Server
 import StorageKit
-import AuthTokens
-import CRMAudit
 import Testing
 
 @Suite("Configuration")
@@ -23,7 +23,10 @@ struct ConfigurationTests {
     }
 
     @Test func flagsOverrideTheEnvironment() async throws {
-        let configuration = try await ServerConfiguration.load(overrides: ["PORT": "9000", "LOG_LEVEL": "debug"], environmentFile: "/nonexistent/.env")
+        let configuration = try await ServerConfiguration.load(
+            overrides: ["PORT": "9000", "LOG_LEVEL": "debug"],
+            environmentFile: "/nonexistent/.env"
+        )
         #expect(configuration.port == 9000 && configuration.logLevel == .debug)
     }
 
@@ -45,12 +48,15 @@ struct ConfigurationTests {
             _ = try TestServer.configuration(values)
         } throws: { error in
             let text = "\(error)"
-            return error is ConfigurationError && values.keys.contains { text.contains($0) || text.contains("DATABASE_URL") || text.contains("JWT_SECRET_KEY") }
+            return error is ConfigurationError
+                && values.keys.contains { text.contains($0) || text.contains("DATABASE_URL") || text.contains("JWT_SECRET_KEY") }
         }
     }
 
     @Test func productionWithAnExplicitDatabaseStarts() throws {
-        let configuration = try TestServer.configuration(["APP_ENV": "production", "DATABASE_URL": "sqlite:/tmp/x.sqlite", "JWT_SECRET_KEY": String(repeating: "k", count: 32)])
+        let configuration = try TestServer.configuration([
+            "APP_ENV": "production", "DATABASE_URL": "sqlite:/tmp/x.sqlite", "JWT_SECRET_KEY": String(repeating: "k", count: 32),
+        ])
         #expect(configuration.environment == .production)
     }
 

@@ -5,6 +5,7 @@ import Logging
 import Server
 import StorageKit
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,7 +37,10 @@ struct ConnectionLimitTests {
     /// ``exchange(port:_:wait:)`` with the raw bytes of the answer.
     /// `until`, when given, ends the exchange as soon as what was received satisfies it.
     static func exchangeBytes(
-        port: Int, _ request: String, wait: Duration, until: (@Sendable ([UInt8]) -> Bool)? = nil
+        port: Int,
+        _ request: String,
+        wait: Duration,
+        until: (@Sendable ([UInt8]) -> Bool)? = nil
     ) async throws -> (bytes: [UInt8], closed: Bool) {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
@@ -46,7 +50,10 @@ struct ConnectionLimitTests {
     }
 
     static func blockingExchangeBytes(
-        port: Int, _ request: String, wait: Duration, until: (([UInt8]) -> Bool)? = nil
+        port: Int,
+        _ request: String,
+        wait: Duration,
+        until: (([UInt8]) -> Bool)? = nil
     ) throws -> (bytes: [UInt8], closed: Bool) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #expect(fd >= 0)
@@ -75,7 +82,9 @@ struct ConnectionLimitTests {
     }
 
     static func withLiveServer(
-        _ values: [String: String], databaseURL: String = "sqlite::memory:", _ test: @escaping @Sendable (Int) async throws -> Void
+        _ values: [String: String],
+        databaseURL: String = "sqlite::memory:",
+        _ test: @escaping @Sendable (Int) async throws -> Void
     ) async throws {
         var live = try TestServer.configuration(values)
         // Port 0: the system picks a free one, which the test client reports.

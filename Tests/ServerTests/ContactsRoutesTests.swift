@@ -1,15 +1,17 @@
-import StorageKit
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Server
+import StorageKit
 import Testing
 
 @Suite("Contacts routes")
 struct ContactsRoutesTests {
-    static func envelope(_ reply: (status: HTTPResponse.Status, body: [String: Any], headers: HTTPFields)) -> (code: Int?, message: String?, data: Any?) {
+    static func envelope(
+        _ reply: (status: HTTPResponse.Status, body: [String: Any], headers: HTTPFields)
+    ) -> (code: Int?, message: String?, data: Any?) {
         (reply.body["code"] as? Int, reply.body["message"] as? String, reply.body["data"])
     }
 
@@ -47,16 +49,28 @@ struct ContactsRoutesTests {
             }
 
             let list = try await client.json("/api/contacts", .get, token: alice)
-            #expect(Self.envelope(list).message == "success" && (list.body["data"] as? [[String: Any]])?.count == 1 && list.body["next_cursor"] == nil)
+            #expect(
+                Self.envelope(list).message == "success" && (list.body["data"] as? [[String: Any]])?.count == 1 && list.body["next_cursor"] == nil
+            )
 
             // Updating with nothing changed writes no version.
             let same = try await client.json("/api/contacts/\(id)/update", .put, token: alice, body: #"{"name":"张三","phone":"138-0013-8000"}"#)
             #expect(same.status == .ok && Self.envelope(same).message == "更新联系人成功" && same.headers[.eTag] == etag)
-            let stale = try await client.json("/api/contacts/\(id)/update", .put, token: alice, headers: [.ifMatch: "\"c\(id)-r7\""],
-                                              body: #"{"name":"张三丰","phone":"138-0013-8000"}"#)
+            let stale = try await client.json(
+                "/api/contacts/\(id)/update",
+                .put,
+                token: alice,
+                headers: [.ifMatch: "\"c\(id)-r7\""],
+                body: #"{"name":"张三丰","phone":"138-0013-8000"}"#
+            )
             #expect(stale.status == .preconditionFailed && Self.envelope(stale).code == 412)
-            let updated = try await client.json("/api/contacts/\(id)/update", .put, token: alice, headers: [.ifMatch: etag],
-                                                body: #"{"name":"张三丰","phone":"138-0013-8000"}"#)
+            let updated = try await client.json(
+                "/api/contacts/\(id)/update",
+                .put,
+                token: alice,
+                headers: [.ifMatch: etag],
+                body: #"{"name":"张三丰","phone":"138-0013-8000"}"#
+            )
             #expect(updated.status == .ok && updated.headers[.eTag] != etag)
             let missingBody = try await client.json("/api/contacts/\(id)/update", .put, token: alice, body: #"{"name":"x"}"#)
             #expect(missingBody.status == .badRequest)
@@ -101,15 +115,22 @@ struct ContactsRoutesTests {
             var csv = "name,phone\n"
             for index in 0..<30 { csv += "Person \(index),1380013\(String(format: "%04d", index))\n" }
             csv += "Broken,not-a-number\n"
-            let imported = try await client.execute(uri: "/api/contacts/import", method: .post,
-                                                    headers: [.authorization: "Bearer \(token)", .contentType: "text/csv"],
-                                                    body: ByteBuffer(string: csv)) { response in
+            let imported = try await client.execute(
+                uri: "/api/contacts/import",
+                method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "text/csv"],
+                body: ByteBuffer(string: csv)
+            ) { response in
                 (response.status, try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any] ?? [:])
             }
             let report = try #require(imported.1["data"] as? [String: Any])
             #expect(imported.0 == .ok && report["created"] as? Int == 30 && report["rejected"] as? Int == 1)
-            let again = try await client.execute(uri: "/api/contacts/import?format=csv", method: .post,
-                                                 headers: [.authorization: "Bearer \(token)"], body: ByteBuffer(string: csv)) { response in
+            let again = try await client.execute(
+                uri: "/api/contacts/import?format=csv",
+                method: .post,
+                headers: [.authorization: "Bearer \(token)"],
+                body: ByteBuffer(string: csv)
+            ) { response in
                 try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any] ?? [:]
             }
             #expect((again["data"] as? [String: Any])?["skipped"] as? Int == 30)
@@ -130,8 +151,11 @@ struct ContactsRoutesTests {
             #expect(try await client.json("/api/contacts?limit=5&cursor=zzz", .get, token: token).status == .badRequest)
 
             for (format, marker) in [("csv", "Person 29,13800130029"), ("vcard", "FN:Person 29")] {
-                let text = try await client.execute(uri: "/api/contacts/export?format=\(format)", method: .get,
-                                                    headers: [.authorization: "Bearer \(token)"]) { String(buffer: $0.body) }
+                let text = try await client.execute(
+                    uri: "/api/contacts/export?format=\(format)",
+                    method: .get,
+                    headers: [.authorization: "Bearer \(token)"]
+                ) { String(buffer: $0.body) }
                 #expect(text.contains(marker), "\(format)")
             }
             #expect(try await client.json("/api/contacts/export?format=pdf", .get, token: token).status == .badRequest)

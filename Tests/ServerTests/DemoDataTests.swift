@@ -1,4 +1,3 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -6,6 +5,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Server
+import StorageKit
 import Testing
 
 @Suite("Demo data")
@@ -23,8 +23,12 @@ struct DemoDataTests {
             let m1 = try #require(try await services.auth.users.user(externalID: "m1"))
             #expect(m1.passwordHash == nil, "no account with a known password")
             #expect(try await services.quickReplies.replies(of: ParticipantID(admin.id.rawValue)).first?.content == "您好，我是平台管理员。")
-            let production = try TestServer.configuration(["APP_ENV": "production", "DATABASE_URL": "sqlite::memory:", "AUDIT_CHAIN_KEY": String(repeating: "k", count: 40)])
-            await #expect(throws: ConfigurationError.self) { try await DemoData.load(users: services.auth.users, quickReplies: services.quickReplies, configuration: production) }
+            let production = try TestServer.configuration([
+                "APP_ENV": "production", "DATABASE_URL": "sqlite::memory:", "AUDIT_CHAIN_KEY": String(repeating: "k", count: 40),
+            ])
+            await #expect(throws: ConfigurationError.self) {
+                try await DemoData.load(users: services.auth.users, quickReplies: services.quickReplies, configuration: production)
+            }
         }
     }
 }

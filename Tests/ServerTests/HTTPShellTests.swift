@@ -1,5 +1,7 @@
-import Configuration
+import AuthTokens
+import CRMAudit
 import ChatCore
+import Configuration
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -8,8 +10,6 @@ import Logging
 import NIOCore
 import Server
 import StorageKit
-import AuthTokens
-import CRMAudit
 import Testing
 
 @Suite("HTTP shell")
@@ -53,14 +53,22 @@ struct HTTPShellTests {
 
     @Test func malformedJSONIs400() async throws {
         try await TestServer.withApp { client, _ in
-            try await client.execute(uri: "/test/echo", method: .post, headers: [.contentType: "application/json"],
-                                     body: ByteBuffer(string: #"{"name": "#)) { response in
+            try await client.execute(
+                uri: "/test/echo",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"name": "#)
+            ) { response in
                 #expect(response.status == .badRequest)
                 let body = try TestServer.json(response.body)
                 #expect(body["code"] as? Int == 400)
             }
-            try await client.execute(uri: "/test/echo", method: .post, headers: [.contentType: "application/json"],
-                                     body: ByteBuffer(string: #"{"name": "ok"}"#)) { response in
+            try await client.execute(
+                uri: "/test/echo",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"name": "ok"}"#)
+            ) { response in
                 #expect(response.status == .ok)
             }
         }
@@ -69,8 +77,12 @@ struct HTTPShellTests {
     @Test func bodiesOverTheLimitAre413() async throws {
         try await TestServer.withApp(["MAX_BODY_SIZE": "2048"]) { client, _ in
             let big = #"{"name": ""# + String(repeating: "x", count: 4096) + #""}"#
-            try await client.execute(uri: "/test/echo", method: .post, headers: [.contentType: "application/json"],
-                                     body: ByteBuffer(string: big)) { response in
+            try await client.execute(
+                uri: "/test/echo",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: big)
+            ) { response in
                 #expect(response.status == .contentTooLarge)
                 let body = try TestServer.json(response.body)
                 #expect(body["code"] as? Int == 413)
@@ -100,7 +112,8 @@ struct HTTPShellTests {
                 #expect(response.headers[.accessControlAllowOrigin] == nil)
             }
             try await client.execute(
-                uri: "/api/anything", method: .options,
+                uri: "/api/anything",
+                method: .options,
                 headers: [.origin: "http://other.example", .accessControlRequestMethod: "POST", .accessControlRequestHeaders: "authorization"]
             ) { response in
                 #expect(response.status == .noContent)
@@ -108,7 +121,9 @@ struct HTTPShellTests {
                 #expect(response.headers[.accessControlAllowHeaders] == "authorization")
             }
             try await client.execute(
-                uri: "/api/anything", method: .options, headers: [.origin: "http://evil.example", .accessControlRequestMethod: "POST"]
+                uri: "/api/anything",
+                method: .options,
+                headers: [.origin: "http://evil.example", .accessControlRequestMethod: "POST"]
             ) { response in
                 #expect(response.status == .forbidden)
             }

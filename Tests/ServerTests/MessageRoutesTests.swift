@@ -1,10 +1,10 @@
-import StorageKit
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Server
+import StorageKit
 import Testing
 
 @Suite("Friend and message routes")
@@ -41,7 +41,9 @@ struct MessageRoutesTests {
             #expect(try await client.json("/api/friend/search?keyword=%20", .get, token: alice).body["error"] as? String == "搜索关键词不能为空")
             #expect(try await client.json("/api/friend/remove", token: alice, body: #"{"friend_id":0}"#).body["error"] as? String == "好友ID是必需的")
             let bobID = try #require((added.body["friend"] as? [String: Any])?["id"] as? Int)
-            #expect(try await client.json("/api/friend/remove", token: alice, body: #"{"friend_id":\#(bobID)}"#).body["message"] as? String == "好友删除成功")
+            #expect(
+                try await client.json("/api/friend/remove", token: alice, body: #"{"friend_id":\#(bobID)}"#).body["message"] as? String == "好友删除成功"
+            )
             #expect(try await client.json("/api/friend/remove", token: alice, body: #"{"friend_id":99999}"#).status == .ok)
             #expect((try await client.json("/api/friend/list", .get, token: alice).body["count"] as? Int) == 1)
             #expect(try await client.json("/api/friend/list", .get).body["msg"] as? String == "Missing Authorization Header")
@@ -52,7 +54,8 @@ struct MessageRoutesTests {
         try await TestServer.withApp { client, _ in
             let alice = try await AuthRoutesTests.register(client, "alice")
             let bob = try await AuthRoutesTests.register(client, "bob")
-            let aliceID = try await Self.userID(client, alice), bobID = try await Self.userID(client, bob)
+            let aliceID = try await Self.userID(client, alice)
+            let bobID = try await Self.userID(client, bob)
             let notFriends = try await client.json("/api/message/send", token: alice, body: #"{"receiver_id":\#(bobID),"content":"hi"}"#)
             #expect(notFriends.status == .forbidden && notFriends.body["error"] as? String == "只能给好友发送消息")
             _ = try await client.json("/api/friend/add", token: alice, body: #"{"friend_username":"bob"}"#)
@@ -71,10 +74,21 @@ struct MessageRoutesTests {
                 let reply = try await client.json("/api/message/send", token: bob, body: #"{"receiver_id":\#(aliceID),"content":" b\#(index) "}"#)
                 #expect(reply.status == .ok && reply.body["message"] as? String == "消息发送成功")
             }
-            let sent = try await client.json("/api/message/send", token: alice, body: #"{"receiver_id":"\#(bobID)","content":"a1","client_msg_id":"k1"}"#)
+            let sent = try await client.json(
+                "/api/message/send",
+                token: alice,
+                body: #"{"receiver_id":"\#(bobID)","content":"a1","client_msg_id":"k1"}"#
+            )
             let data = try #require(sent.body["data"] as? [String: Any])
-            #expect(data["content"] as? String == "a1" && data["is_read"] as? Bool == false && data["receiver_id"] as? Int == bobID && data["seq"] as? Int == 4)
-            let retry = try await client.json("/api/message/send", token: alice, body: #"{"receiver_id":\#(bobID),"content":"a1","client_msg_id":"k1"}"#)
+            #expect(
+                data["content"] as? String == "a1" && data["is_read"] as? Bool == false && data["receiver_id"] as? Int == bobID
+                    && data["seq"] as? Int == 4
+            )
+            let retry = try await client.json(
+                "/api/message/send",
+                token: alice,
+                body: #"{"receiver_id":\#(bobID),"content":"a1","client_msg_id":"k1"}"#
+            )
             #expect((retry.body["data"] as? [String: Any])?["id"] as? Int == data["id"] as? Int)
 
             let chats = try await client.json("/api/message/chats", .get, token: alice)
@@ -97,10 +111,19 @@ struct MessageRoutesTests {
             #expect(huge.status == .ok)
             let older = try await client.json("/api/message/history?friend_id=\(bobID)&before_seq=3", .get, token: alice)
             #expect((older.body["messages"] as? [[String: Any]])?.map { $0["seq"] as? Int } == [1, 2])
-            #expect((try await client.json("/api/message/chats", .get, token: alice).body["chats"] as? [[String: Any]])?.first?["unread_count"] as? Int == 0)
+            #expect(
+                (try await client.json("/api/message/chats", .get, token: alice).body["chats"] as? [[String: Any]])?.first?["unread_count"] as? Int
+                    == 0
+            )
             #expect(try await client.json("/api/message/history", .get, token: alice).body["error"] as? String == "好友ID是必需的")
-            #expect(try await client.json("/api/message/mark_read", token: bob, body: #"{"sender_id":\#(aliceID)}"#).body["message"] as? String == "已标记 1 条消息为已读")
-            #expect(try await client.json("/api/message/mark_read", token: bob, body: #"{"sender_id":\#(aliceID)}"#).body["message"] as? String == "已标记 0 条消息为已读")
+            #expect(
+                try await client.json("/api/message/mark_read", token: bob, body: #"{"sender_id":\#(aliceID)}"#).body["message"] as? String
+                    == "已标记 1 条消息为已读"
+            )
+            #expect(
+                try await client.json("/api/message/mark_read", token: bob, body: #"{"sender_id":\#(aliceID)}"#).body["message"] as? String
+                    == "已标记 0 条消息为已读"
+            )
             #expect(try await client.json("/api/message/mark_read", token: bob, body: #"{}"#).body["error"] as? String == "发送者ID是必需的")
             _ = try await client.json("/api/friend/remove", token: alice, body: #"{"friend_id":\#(bobID)}"#)
             #expect(try await client.json("/api/message/history?friend_id=\(bobID)", .get, token: alice).body["error"] as? String == "只能查看好友的聊天记录")

@@ -1,19 +1,22 @@
-import StorageKit
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Server
+import StorageKit
 import Testing
 
 /// Seed 003's events over the live socket: friend requests, `chat`, calls, online status, whiteboard and chunked
 /// file transfer.
 extension RealtimeTests {
     static func people(_ client: any TestClientProtocol, _ names: [String]) async throws -> (tokens: [String: String], ids: [String: Int]) {
-        var tokens: [String: String] = [:], ids: [String: Int] = [:]
+        var tokens: [String: String] = [:]
+        var ids: [String: Int] = [:]
         for name in names {
             tokens[name] = try await AuthRoutesTests.register(client, name)
-            ids[name] = try #require((try await client.json("/api/auth/profile", .get, token: tokens[name]).body["user"] as? [String: Any])?["id"] as? Int)
+            ids[name] = try #require(
+                (try await client.json("/api/auth/profile", .get, token: tokens[name]).body["user"] as? [String: Any])?["id"] as? Int
+            )
         }
         return (tokens, ids)
     }
@@ -90,11 +93,16 @@ extension RealtimeTests {
             #expect(reply.status == .forbidden)
             #expect(reply.body["error"] as? String == "无法添加该用户为好友")
             #expect(try await client.json("/api/friend/add", token: tokens["carol"], body: #"{"friend_username": "bob"}"#).status == .forbidden)
-            #expect(try await client.json("/api/message/send", token: tokens["carol"], body: #"{"receiver_id": \#(ids["bob"]!), "content": "hi"}"#).status == .forbidden)
+            #expect(
+                try await client.json("/api/message/send", token: tokens["carol"], body: #"{"receiver_id": \#(ids["bob"]!), "content": "hi"}"#).status
+                    == .forbidden
+            )
             reply = try await client.json("/api/friend/blocked", .get, token: tokens["bob"])
             #expect((reply.body["blocked"] as? [[String: Any]])?.map { $0["id"] as? Int } == [ids["carol"]])
             #expect(try await client.json("/api/friend/block/\(ids["carol"]!)", .delete, token: tokens["bob"]).status == .ok)
-            #expect(try await client.json("/api/friend/requests", token: tokens["carol"], body: #"{"receiver_id": \#(ids["bob"]!)}"#).status == .created)
+            #expect(
+                try await client.json("/api/friend/requests", token: tokens["carol"], body: #"{"receiver_id": \#(ids["bob"]!)}"#).status == .created
+            )
 
             bob.send(#"{"type": "friend_requests"}"#)
             #expect((Self.data(try await bob.next("friend_requests"))["incoming"] as? [[String: Any]])?.count == 1)
@@ -116,7 +124,9 @@ extension RealtimeTests {
             for socket in [alice, bob, carol] { _ = try await socket.next("online_users") }
 
             // A private chat: stored once, and `message` to both rooms — the sender's own connection included.
-            alice.send(#"{"type": "chat", "data": {"message": {"sender_id": 77, "receiver_id": \#(b), "group_id": 0, "content": "hi", "type": "text", "sender_name": "x"}, "room": ["user_\#(b)", "user_\#(a)"]}}"#)
+            alice.send(
+                #"{"type": "chat", "data": {"message": {"sender_id": 77, "receiver_id": \#(b), "group_id": 0, "content": "hi", "type": "text", "sender_name": "x"}, "room": ["user_\#(b)", "user_\#(a)"]}}"#
+            )
             for socket in [alice, bob] {
                 let message = Self.data(try await socket.next("message"))
                 #expect(message["sender_id"] as? Int == a && message["receiver_id"] as? Int == b && message["group_id"] as? Int == 0)
@@ -128,7 +138,9 @@ extension RealtimeTests {
             alice.send(#"{"type": "chat", "data": {"message": {"content": "😀", "type": "emoji"}, "room": "group_\#(group)"}}"#)
             for socket in [alice, bob] {
                 let message = Self.data(try await socket.next("message"))
-                #expect(message["group_id"] as? Int == group && message["type"] as? String == "emoji" && message["room"] as? String == "group_\(group)")
+                #expect(
+                    message["group_id"] as? Int == group && message["type"] as? String == "emoji" && message["room"] as? String == "group_\(group)"
+                )
             }
             #expect(try await carol.none("message"))
             let history = try await client.json("/api/groups/\(group)/messages", .get, token: tokens["bob"])
@@ -138,18 +150,28 @@ extension RealtimeTests {
                 (#"{"type": "chat", "data": {"message": {"content": "x"}, "room": "group_1"}}"#, "消息类型不能为空"),
                 (#"{"type": "chat", "data": {"message": {"content": "x", "type": "image"}, "room": "group_1"}}"#, "不支持的消息类型: image"),
                 (#"{"type": "chat", "data": {"message": {"content": "x", "type": "text"}}}"#, "房间ID不能为空"),
-                (#"{"type": "chat", "data": {"message": {"content": "x", "type": "text"}, "room": "group_\#(group)"}}"#, "You are not in this conversation"),
-                (#"{"type": "chat", "data": {"message": {"content": "x", "type": "text"}, "room": ["user_\#(a)", "user_\#(ids["carol"]!)"]}}"#, "You can only message friends"),
+                (
+                    #"{"type": "chat", "data": {"message": {"content": "x", "type": "text"}, "room": "group_\#(group)"}}"#,
+                    "You are not in this conversation"
+                ),
+                (
+                    #"{"type": "chat", "data": {"message": {"content": "x", "type": "text"}, "room": ["user_\#(a)", "user_\#(ids["carol"]!)"]}}"#,
+                    "You can only message friends"
+                ),
             ] {
                 carol.send(frame)
                 #expect(try await Self.errorText(carol) == text)
             }
 
             // Calls: relayed with the authenticated ids; refusals as call_error.
-            alice.send(#"{"type": "call_request", "data": {"target_id": \#(b), "sender_id": "77", "caller_name": "alice", "type": "voice", "sdp": {"type": "offer", "sdp": "v=0"}}}"#)
+            alice.send(
+                #"{"type": "call_request", "data": {"target_id": \#(b), "sender_id": "77", "caller_name": "alice", "type": "voice", "sdp": {"type": "offer", "sdp": "v=0"}}}"#
+            )
             #expect(Self.data(try await alice.next("call_request_sent"))["message"] as? String == "通话请求已发送")
             let call = Self.data(try await bob.next("call_received"))
-            #expect(call["caller_id"] as? Int == a && call["type"] as? String == "voice" && (call["sdp"] as? [String: Any])?["sdp"] as? String == "v=0")
+            #expect(
+                call["caller_id"] as? Int == a && call["type"] as? String == "voice" && (call["sdp"] as? [String: Any])?["sdp"] as? String == "v=0"
+            )
             bob.send(#"{"type": "call_answer", "data": {"target_id": \#(a), "sdp": {"type": "answer", "sdp": "v=1"}}}"#)
             #expect(Self.data(try await alice.next("call_answered"))["answerer_id"] as? Int == b)
             bob.send(#"{"type": "ice_candidate", "data": {"target_id": \#(a), "candidate": {"candidate": "c1", "sdpMid": "0"}}}"#)
@@ -200,7 +222,10 @@ extension RealtimeTests {
             alice.send(#"{"type": "draw", "data": {"room": "\#(room)", "x": 10, "y": 20.5, "drawing": true}}"#)
             for socket in [alice, bob] {
                 let stroke = Self.data(try await socket.next("draw"))
-                #expect(stroke["x"] as? Double == 10 && stroke["y"] as? Double == 20.5 && stroke["color"] as? String == "#000000" && stroke["lineWidth"] as? Int == 2)
+                #expect(
+                    stroke["x"] as? Double == 10 && stroke["y"] as? Double == 20.5 && stroke["color"] as? String == "#000000"
+                        && stroke["lineWidth"] as? Int == 2
+                )
             }
             #expect(try await carol.none("draw"))
             bob.send(#"{"type": "request_whiteboard_state", "data": {"room": "\#(room)"}}"#)
@@ -210,7 +235,9 @@ extension RealtimeTests {
 
             // A file in two chunks, sent out of order with a chunk repeated.
             let bytes = Array("0123456789".utf8)
-            alice.send(#"{"type": "file_transfer_start", "data": {"fileName": "hello%20world.txt", "fileSize": 10, "totalChunks": 2, "fileType": "text/plain", "message": {"content": "hello world.txt", "type": "file"}, "room": ["user_\#(b)", "user_\#(a)"]}}"#)
+            alice.send(
+                #"{"type": "file_transfer_start", "data": {"fileName": "hello%20world.txt", "fileSize": 10, "totalChunks": 2, "fileType": "text/plain", "message": {"content": "hello world.txt", "type": "file"}, "room": ["user_\#(b)", "user_\#(a)"]}}"#
+            )
             let fileID = try #require(Self.data(try await alice.next("file_transfer_init"))["file_id"] as? String)
             #expect(fileID.hasPrefix("\(a)_") && fileID.hasSuffix("_hello_world.txt"))
             func chunk(_ index: Int) -> String {
@@ -243,12 +270,18 @@ extension RealtimeTests {
             // Refusals: unknown transfers, too large, not a friend, more than declared.
             alice.send(#"{"type": "file_chunk", "data": {"fileId": "nope", "chunkIndex": 0, "data": [1]}}"#)
             #expect(try await Self.errorText(alice) == "找不到文件信息: nope")
-            alice.send(#"{"type": "file_transfer_start", "data": {"fileName": "big.bin", "fileSize": 5000, "totalChunks": 1, "room": ["user_\#(b)", "user_\#(a)"]}}"#)
+            alice.send(
+                #"{"type": "file_transfer_start", "data": {"fileName": "big.bin", "fileSize": 5000, "totalChunks": 1, "room": ["user_\#(b)", "user_\#(a)"]}}"#
+            )
             #expect(Self.data(try await alice.next("file_transfer_init"))["file_id"] is NSNull)
             #expect(try await Self.errorText(alice)?.hasPrefix("文件过大") == true)
-            alice.send(#"{"type": "file_transfer_start", "data": {"fileName": "x.bin", "fileSize": 5, "totalChunks": 1, "room": ["user_\#(ids["carol"]!)", "user_\#(a)"]}}"#)
+            alice.send(
+                #"{"type": "file_transfer_start", "data": {"fileName": "x.bin", "fileSize": 5, "totalChunks": 1, "room": ["user_\#(ids["carol"]!)", "user_\#(a)"]}}"#
+            )
             #expect(try await Self.errorText(alice) == "只能给好友发送文件")
-            alice.send(#"{"type": "file_transfer_start", "data": {"fileName": "../../x.bin", "fileSize": 3, "totalChunks": 1, "room": ["user_\#(b)", "user_\#(a)"]}}"#)
+            alice.send(
+                #"{"type": "file_transfer_start", "data": {"fileName": "../../x.bin", "fileSize": 3, "totalChunks": 1, "room": ["user_\#(b)", "user_\#(a)"]}}"#
+            )
             let small = try #require(Self.data(try await alice.next("file_transfer_init"))["file_id"] as? String)
             #expect(small.hasSuffix("_x.bin") && !small.contains("/"))
             alice.send(#"{"type": "file_chunk", "data": {"fileId": "\#(small)", "chunkIndex": 0, "data": [1, 2, 3, 4]}}"#)

@@ -27,8 +27,16 @@ struct RealtimeProcessTests {
             let second = try await ServerProcess(databaseURL: url, environment: environment)
             defer { second.stop() }
 
-            let alice = try #require(try await first.json("POST", "/api/auth/register", body: #"{"username":"alice","email":"a@x.com","password":"password123"}"#)["access_token"] as? String)
-            let registered = try await second.json("POST", "/api/auth/register", body: #"{"username":"bob","email":"b@x.com","password":"password123"}"#)
+            let alice = try #require(
+                try await first.json("POST", "/api/auth/register", body: #"{"username":"alice","email":"a@x.com","password":"password123"}"#)[
+                    "access_token"
+                ] as? String
+            )
+            let registered = try await second.json(
+                "POST",
+                "/api/auth/register",
+                body: #"{"username":"bob","email":"b@x.com","password":"password123"}"#
+            )
             let bob = try #require(registered["access_token"] as? String)
             let bobID = try #require(registered["user_id"] as? Int)
             _ = try await first.json("POST", "/api/friend/add", token: alice, body: #"{"friend_username": "bob"}"#)
@@ -45,7 +53,12 @@ struct RealtimeProcessTests {
             let received = try await b.next("message", within: .seconds(10))
             #expect((received["data"] as? [String: Any])?["content"] as? String == "across")
 
-            let reply = try await second.json("POST", "/api/message/send", token: bob, body: #"{"receiver_id": \#(try await Self.id(of: alice, on: first)), "content": "back over HTTP"}"#)
+            let reply = try await second.json(
+                "POST",
+                "/api/message/send",
+                token: bob,
+                body: #"{"receiver_id": \#(try await Self.id(of: alice, on: first)), "content": "back over HTTP"}"#
+            )
             #expect(reply["message"] as? String == "消息发送成功")
             let back = try await a.next("message", within: .seconds(10))
             #expect((back["data"] as? [String: Any])?["content"] as? String == "back over HTTP")

@@ -18,7 +18,8 @@ import WSClient
 struct RealtimeTests {
     /// A live server on a free port (SQLite in memory or MariaDB), with its services.
     static func withLive(
-        _ backend: HTTPBackend, _ values: [String: String] = [:],
+        _ backend: HTTPBackend,
+        _ values: [String: String] = [:],
         _ test: @escaping @Sendable (any TestClientProtocol, Int, RapportServer.Services) async throws -> Void
     ) async throws {
         func run(_ url: String) async throws {
@@ -56,7 +57,8 @@ struct RealtimeTests {
             // server then waits for the client's close, so the read ends when the close frame is complete (or after
             // 20 quiet seconds: a busy machine may take a while to look the user up).
             for (path, headers, reason) in cases {
-                var request = "GET \(path) HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                var request =
+                    "GET \(path) HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                 for field in headers { request += "\(field.name): \(field.value)\r\n" }
                 let (bytes, _) = try await ConnectionLimitTests.exchangeBytes(port: port, request + "\r\n", wait: .seconds(20)) { bytes in
@@ -122,7 +124,11 @@ struct RealtimeTests {
             _ = try await laptop.next("online_users")
 
             // Posted over HTTP: every connection of the merchant and the monitor receive it.
-            let posted = try await client.json("/api/messages/", token: t["b1"], body: #"{"conversation_id": \#(id), "sender_id": "b1", "content": "在吗？"}"#)
+            let posted = try await client.json(
+                "/api/messages/",
+                token: t["b1"],
+                body: #"{"conversation_id": \#(id), "sender_id": "b1", "content": "在吗？"}"#
+            )
             #expect(posted.status == .ok)
             for socket in [phone, laptop] {
                 let frame = try await socket.next("message")
@@ -286,7 +292,11 @@ extension RealtimeTests {
                             sender.send(#"{"type": "send", "data": {"receiver_id": \#(receiver.id), "content": "m\#(round)"}}"#)
                             _ = try await sender.next("ack")
                         } else {
-                            let reply = try await client.json("/api/message/send", token: alice, body: #"{"receiver_id": \#(receiver.id), "content": "m\#(round)"}"#)
+                            let reply = try await client.json(
+                                "/api/message/send",
+                                token: alice,
+                                body: #"{"receiver_id": \#(receiver.id), "content": "m\#(round)"}"#
+                            )
                             #expect(reply.status == .ok)
                         }
                     }
@@ -306,8 +316,8 @@ extension RealtimeTests {
                             reconnects += 1
                             for frame in socket.received.withLock({ $0 }) {
                                 guard let object = LiveSocket.object(frame), object["type"] as? String == "message",
-                                      let data = object["data"] as? [String: Any], data["conversation_id"] as? Int == conversation,
-                                      let seq = data["seq"] as? Int
+                                    let data = object["data"] as? [String: Any], data["conversation_id"] as? Int == conversation,
+                                    let seq = data["seq"] as? Int
                                 else { continue }
                                 seen.append(seq)
                             }
@@ -331,12 +341,19 @@ extension RealtimeTests {
     @Test(arguments: HTTPBackend.enabled)
     func groupsDeliverToTheirMembers(_ backend: HTTPBackend) async throws {
         try await Self.withLive(backend) { client, port, _ in
-            var tokens: [String: String] = [:], ids: [String: Int] = [:]
+            var tokens: [String: String] = [:]
+            var ids: [String: Int] = [:]
             for name in ["owner", "ann", "ben", "eve"] {
                 tokens[name] = try await AuthRoutesTests.register(client, name)
-                ids[name] = try #require((try await client.json("/api/auth/profile", .get, token: tokens[name]).body["user"] as? [String: Any])?["id"] as? Int)
+                ids[name] = try #require(
+                    (try await client.json("/api/auth/profile", .get, token: tokens[name]).body["user"] as? [String: Any])?["id"] as? Int
+                )
             }
-            var reply = try await client.json("/api/groups", token: tokens["owner"], body: #"{"name": "读书会", "member_ids": [\#(ids["ann"]!), \#(ids["ben"]!)]}"#)
+            var reply = try await client.json(
+                "/api/groups",
+                token: tokens["owner"],
+                body: #"{"name": "读书会", "member_ids": [\#(ids["ann"]!), \#(ids["ben"]!)]}"#
+            )
             #expect(reply.status == .created)
             let group = try #require(reply.body["id"] as? Int)
             #expect(try await client.json("/api/groups", token: tokens["owner"], body: #"{"name": "x", "member_ids": [999999]}"#).status == .notFound)

@@ -1,9 +1,9 @@
-import StorageKit
 import AuthTokens
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Server
+import StorageKit
 import Testing
 
 @Suite("Support desk routes: agents, presence, assignment")
@@ -15,7 +15,9 @@ struct SupportDeskRoutesTests {
         let reply = try await client.json("/api/users/ensure", token: tokens["admin"], body: #"{"users": [\#(extra.joined(separator: ","))]}"#)
         #expect(reply.status == .ok)
         for id in ["a1", "a2"] + (2...buyers).map({ "b\($0)" }) {
-            tokens[id] = try #require(try await client.json("/api/auth/token", token: tokens["admin"], body: #"{"user_id": "\#(id)"}"#).body["access_token"] as? String)
+            tokens[id] = try #require(
+                try await client.json("/api/auth/token", token: tokens["admin"], body: #"{"user_id": "\#(id)"}"#).body["access_token"] as? String
+            )
         }
         return tokens
     }
@@ -70,7 +72,11 @@ struct SupportDeskRoutesTests {
             #expect(try await Self.assignee(client, t, c1.id) == "a1")
 
             // The assignee sees, answers and reads for the merchant's side.
-            reply = try await client.json("/api/messages/", token: t["a1"], body: #"{"conversation_id": \#(c1.id), "sender_id": "a1", "content": "您好"}"#)
+            reply = try await client.json(
+                "/api/messages/",
+                token: t["a1"],
+                body: #"{"conversation_id": \#(c1.id), "sender_id": "a1", "content": "您好"}"#
+            )
             #expect(reply.status == .ok)
             reply = try await client.json("/api/conversations/\(c1.id)", .get, token: t["a1"])
             #expect(reply.body["customer_unread_count"] as? Int == 1)
@@ -78,7 +84,11 @@ struct SupportDeskRoutesTests {
 
             let c2 = try await Self.open(client, t, "b2")
             #expect(c2.assignee == nil, "a1 is full and a2 is offline")
-            reply = try await client.json("/api/messages/", token: t["a2"], body: #"{"conversation_id": \#(c2.id), "sender_id": "a2", "content": "x"}"#)
+            reply = try await client.json(
+                "/api/messages/",
+                token: t["a2"],
+                body: #"{"conversation_id": \#(c2.id), "sender_id": "a2", "content": "x"}"#
+            )
             #expect(reply.status == .forbidden, "an agent answers only after the conversation is theirs")
             #expect(try await client.json("/api/conversations/\(c2.id)", .get, token: t["a2"]).status == .ok, "but sees its team's queue")
             _ = try await client.json("/api/support/agents/a2/presence", .put, token: t["a2"], body: #"{"online": true}"#)
@@ -97,7 +107,11 @@ struct SupportDeskRoutesTests {
             reply = try await client.json("/api/conversations/\(c1.id)/resolve", token: t["a1"])
             #expect(reply.body["status"] as? String == "resolved")
             #expect(try await Self.assignee(client, t, c3.id) == "a1")
-            _ = try await client.json("/api/messages/", token: t["b1"], body: #"{"conversation_id": \#(c1.id), "sender_id": "b1", "content": "还有问题"}"#)
+            _ = try await client.json(
+                "/api/messages/",
+                token: t["b1"],
+                body: #"{"conversation_id": \#(c1.id), "sender_id": "b1", "content": "还有问题"}"#
+            )
             reply = try await client.json("/api/conversations/\(c1.id)", .get, token: t["a1"])
             #expect(reply.body["status"] as? String == "open")
             #expect(reply.body["assignee_id"] as? String == "a1")
@@ -149,8 +163,13 @@ struct SupportDeskRoutesTests {
         try await backend.withApp { client, services in
             let t = try await Self.desk(client, services, buyers: 13)
             for agent in ["a1", "a2"] {
-                #expect(try await client.json("/api/support/agents/\(agent)", .put, token: t["admin"], body: #"{"merchant_id": "m1", "capacity": 2}"#).status == .ok)
-                #expect(try await client.json("/api/support/agents/\(agent)/presence", .put, token: t[agent], body: #"{"online": true}"#).status == .ok)
+                #expect(
+                    try await client.json("/api/support/agents/\(agent)", .put, token: t["admin"], body: #"{"merchant_id": "m1", "capacity": 2}"#)
+                        .status == .ok
+                )
+                #expect(
+                    try await client.json("/api/support/agents/\(agent)/presence", .put, token: t[agent], body: #"{"online": true}"#).status == .ok
+                )
             }
             let opened = try await withThrowingTaskGroup(of: String?.self) { group in
                 for index in 2...13 {

@@ -1,9 +1,9 @@
-import StorageKit
 import AuthTokens
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Server
+import StorageKit
 import Testing
 
 @Suite("Customer-service routes (seed 004)")
@@ -11,14 +11,20 @@ struct SupportRoutesTests {
     /// b1 (buyer), m1 and m2 (merchants), with tokens; and the admin's.
     static func people(_ client: some TestClientProtocol, _ services: RapportServer.Services) async throws -> [String: String] {
         let admin = try await services.token(role: .admin, name: "root")
-        let reply = try await client.json("/api/users/ensure", token: admin, body: #"""
-            {"users": [{"id": "b1", "role": "buyer", "username": "保安堂药房"}, {"id": "m1", "role": "merchant", "username": "保和堂"},
-                       {"id": "m2", "role": "merchant", "username": "阿纳斯蒂"}]}
-            """#)
+        let reply = try await client.json(
+            "/api/users/ensure",
+            token: admin,
+            body: #"""
+                {"users": [{"id": "b1", "role": "buyer", "username": "保安堂药房"}, {"id": "m1", "role": "merchant", "username": "保和堂"},
+                           {"id": "m2", "role": "merchant", "username": "阿纳斯蒂"}]}
+                """#
+        )
         #expect(reply.status == .ok)
         var tokens = ["admin": admin]
         for id in ["b1", "m1", "m2"] {
-            tokens[id] = try #require(try await client.json("/api/auth/token", token: admin, body: #"{"user_id": "\#(id)"}"#).body["access_token"] as? String)
+            tokens[id] = try #require(
+                try await client.json("/api/auth/token", token: admin, body: #"{"user_id": "\#(id)"}"#).body["access_token"] as? String
+            )
         }
         return tokens
     }
@@ -35,12 +41,19 @@ struct SupportRoutesTests {
             reply = try await client.json("/api/conversations", token: t["m1"], body: #"{"customer_id": "m1", "merchant_id": "b1"}"#)
             #expect(reply.body["id"] as? Int == id, "create-or-return, in either order")
 
-            reply = try await client.json("/api/messages/", token: t["b1"], body: #"{"conversation_id": \#(id), "sender_id": "b1", "content": "在吗？"}"#)
+            reply = try await client.json(
+                "/api/messages/",
+                token: t["b1"],
+                body: #"{"conversation_id": \#(id), "sender_id": "b1", "content": "在吗？"}"#
+            )
             #expect(reply.status == .ok)
             #expect(reply.body["sender_id"] as? String == "b1")
             #expect(reply.body["is_read"] as? Bool == false)
-            reply = try await client.json("/api/messages", token: t["m1"],
-                                          body: #"{"conversation_id": \#(id), "sender_id": "m1", "content": "/api/media/uploads/x.png", "message_type": "image"}"#)
+            reply = try await client.json(
+                "/api/messages",
+                token: t["m1"],
+                body: #"{"conversation_id": \#(id), "sender_id": "m1", "content": "/api/media/uploads/x.png", "message_type": "image"}"#
+            )
             #expect(reply.body["content"] as? String == "http://127.0.0.1:8080/api/media/uploads/x.png")
 
             reply = try await client.json("/api/conversations/\(id)", .get, token: t["b1"])
@@ -91,12 +104,18 @@ struct SupportRoutesTests {
             reply = try await client.json("/api/messages/", token: t["b1"], body: #"{"conversation_id": 999, "sender_id": "b1", "content": "x"}"#)
             #expect(reply.status == .notFound)
             #expect(reply.body as NSDictionary == ["detail": "Conversation not found"])
-            reply = try await client.json("/api/messages/", token: t["b1"], body: #"{"conversation_id": "abc", "sender_id": "b1", "message_type": "video"}"#)
+            reply = try await client.json(
+                "/api/messages/",
+                token: t["b1"],
+                body: #"{"conversation_id": "abc", "sender_id": "b1", "message_type": "video"}"#
+            )
             #expect(reply.status == .unprocessableContent)
-            #expect(reply.body["errors"] as? [String] == [
-                "conversation_id: Input should be a valid integer, unable to parse string as an integer", "content: Field required",
-                "message_type: Input should be 'text', 'image' or 'file'",
-            ])
+            #expect(
+                reply.body["errors"] as? [String] == [
+                    "conversation_id: Input should be a valid integer, unable to parse string as an integer", "content: Field required",
+                    "message_type: Input should be 'text', 'image' or 'file'",
+                ]
+            )
             reply = try await client.json("/api/conversations/\(id)/read?user_id=m1", .put, token: t["b1"])
             #expect(reply.status == .forbidden)
             reply = try await client.json("/api/conversations/\(id)/read", .put, token: t["b1"])
@@ -104,7 +123,11 @@ struct SupportRoutesTests {
             reply = try await client.json("/api/conversations/abc", .get, token: t["b1"])
             #expect(reply.status == .unprocessableContent)
 
-            let sent = try await client.json("/api/messages/", token: t["b1"], body: #"{"conversation_id": \#(id), "sender_id": "b1", "content": "hi"}"#)
+            let sent = try await client.json(
+                "/api/messages/",
+                token: t["b1"],
+                body: #"{"conversation_id": \#(id), "sender_id": "b1", "content": "hi"}"#
+            )
             let messageID = try #require(sent.body["id"] as? Int)
             reply = try await client.json("/api/messages/\(messageID)", .delete, token: t["b1"])
             #expect(reply.body as NSDictionary == ["detail": "需要管理员权限"])
@@ -125,7 +148,11 @@ struct SupportRoutesTests {
             let t = try await Self.people(client, services)
             var ids: [Int] = []
             for index in 0..<10 {
-                let reply = try await client.json("/api/quick-replies/", token: t["m1"], body: #"{"user_id": "m1", "content": "回复\#(index)", "sort_order": \#(9 - index)}"#)
+                let reply = try await client.json(
+                    "/api/quick-replies/",
+                    token: t["m1"],
+                    body: #"{"user_id": "m1", "content": "回复\#(index)", "sort_order": \#(9 - index)}"#
+                )
                 ids.append(try #require(reply.body["id"] as? Int))
             }
             var reply = try await client.json("/api/quick-replies/", token: t["m1"], body: #"{"user_id": "m1", "content": "第十一条"}"#)

@@ -1,10 +1,10 @@
-import StorageKit
 import AuthTokens
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Server
+import StorageKit
 import Testing
 
 @Suite("Uploads and media (seed 004)")
@@ -15,13 +15,18 @@ struct UploadRoutesTests {
         let boundary = "----rapport\(UUID().uuidString)"
         var body = ByteBuffer()
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n")
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n"
+        )
         body.writeBytes(bytes)
         body.writeString("\r\n--\(boundary)--\r\n")
         return (body, "multipart/form-data; boundary=\(boundary)")
     }
 
-    static func withMedia(_ values: [String: String] = [:], _ test: @escaping @Sendable (any TestClientProtocol, String, String) async throws -> Void) async throws {
+    static func withMedia(
+        _ values: [String: String] = [:],
+        _ test: @escaping @Sendable (any TestClientProtocol, String, String) async throws -> Void
+    ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-media-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try await TestServer.withApp(values.merging(["MEDIA_DIR": directory]) { _, new in new }) { client, services in
@@ -30,7 +35,12 @@ struct UploadRoutesTests {
         }
     }
 
-    static func upload(_ client: some TestClientProtocol, _ path: String, token: String?, _ body: (ByteBuffer, String)) async throws -> (HTTPResponse.Status, [String: Any]) {
+    static func upload(
+        _ client: some TestClientProtocol,
+        _ path: String,
+        token: String?,
+        _ body: (ByteBuffer, String)
+    ) async throws -> (HTTPResponse.Status, [String: Any]) {
         var headers: HTTPFields = [.contentType: body.1]
         if let token { headers[.authorization] = "Bearer \(token)" }
         return try await client.execute(uri: path, method: .post, headers: headers, body: body.0) { response in
@@ -41,12 +51,20 @@ struct UploadRoutesTests {
     /// Every regular file under `directory`.
     static func files(_ directory: String) -> [String] {
         (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
-            .filter { var isDirectory: ObjCBool = false; return FileManager.default.fileExists(atPath: directory + "/" + $0, isDirectory: &isDirectory) && !isDirectory.boolValue }
+            .filter {
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: directory + "/" + $0, isDirectory: &isDirectory) && !isDirectory.boolValue
+            }
     }
 
     @Test func anImageIsStoredUnderAnUnguessableNameAndServed() async throws {
         try await Self.withMedia { client, token, directory in
-            let (status, body) = try await Self.upload(client, "/api/upload/image", token: token, Self.multipart(filename: "a b.png", type: "image/png", Self.png))
+            let (status, body) = try await Self.upload(
+                client,
+                "/api/upload/image",
+                token: token,
+                Self.multipart(filename: "a b.png", type: "image/png", Self.png)
+            )
             #expect(status == .ok)
             #expect(body["filename"] as? String == "a b.png")
             #expect(body["file_type"] as? String == "image")
@@ -68,20 +86,50 @@ struct UploadRoutesTests {
     @Test func typesAreCheckedByNameDeclarationAndContent() async throws {
         try await Self.withMedia { client, token, directory in
             let exe: [UInt8] = Array("MZ".utf8) + Array(repeating: 0x90, count: 200)
-            var (status, body) = try await Self.upload(client, "/api/upload/image", token: token, Self.multipart(filename: "cat.png", type: "image/png", exe))
+            var (status, body) = try await Self.upload(
+                client,
+                "/api/upload/image",
+                token: token,
+                Self.multipart(filename: "cat.png", type: "image/png", exe)
+            )
             #expect(status == .badRequest)
             #expect(body as NSDictionary == ["detail": "Invalid file type"])
             let pdf = Array("%PDF-1.7\n".utf8) + Array(repeating: 0x41, count: 100)
-            (status, _) = try await Self.upload(client, "/api/upload/image", token: token, Self.multipart(filename: "a.pdf", type: "application/pdf", pdf))
+            (status, _) = try await Self.upload(
+                client,
+                "/api/upload/image",
+                token: token,
+                Self.multipart(filename: "a.pdf", type: "application/pdf", pdf)
+            )
             #expect(status == .badRequest, "a PDF is no image")
-            (status, _) = try await Self.upload(client, "/api/upload/file", token: token, Self.multipart(filename: "a.png", type: "application/pdf", pdf))
+            (status, _) = try await Self.upload(
+                client,
+                "/api/upload/file",
+                token: token,
+                Self.multipart(filename: "a.png", type: "application/pdf", pdf)
+            )
             #expect(status == .badRequest, "the extension must fit the type")
-            (status, body) = try await Self.upload(client, "/api/upload/file", token: token, Self.multipart(filename: "合同.pdf", type: "application/pdf", pdf))
+            (status, body) = try await Self.upload(
+                client,
+                "/api/upload/file",
+                token: token,
+                Self.multipart(filename: "合同.pdf", type: "application/pdf", pdf)
+            )
             #expect(status == .ok)
             #expect(body["file_type"] as? String == "file")
-            (status, _) = try await Self.upload(client, "/api/upload/file", token: token, Self.multipart(filename: "notes.txt", type: "text/plain", Array("你好\n".utf8)))
+            (status, _) = try await Self.upload(
+                client,
+                "/api/upload/file",
+                token: token,
+                Self.multipart(filename: "notes.txt", type: "text/plain", Array("你好\n".utf8))
+            )
             #expect(status == .ok)
-            (status, _) = try await Self.upload(client, "/api/upload/file", token: token, Self.multipart(filename: "run.sh", type: "application/x-sh", Array("#!".utf8)))
+            (status, _) = try await Self.upload(
+                client,
+                "/api/upload/file",
+                token: token,
+                Self.multipart(filename: "run.sh", type: "application/x-sh", Array("#!".utf8))
+            )
             #expect(status == .badRequest)
             #expect(Self.files(directory).count == 2, "refused uploads leave nothing behind")
         }
@@ -90,17 +138,37 @@ struct UploadRoutesTests {
     @Test func anOversizedFileIsRefusedWhileStreaming() async throws {
         try await Self.withMedia(["MAX_FILE_SIZE": "4096"]) { client, token, directory in
             let big = [UInt8](Self.png + Array(repeating: 1, count: 8000))
-            var (status, body) = try await Self.upload(client, "/api/upload/image", token: token, Self.multipart(filename: "big.png", type: "image/png", big))
+            var (status, body) = try await Self.upload(
+                client,
+                "/api/upload/image",
+                token: token,
+                Self.multipart(filename: "big.png", type: "image/png", big)
+            )
             #expect(status == .badRequest)
             #expect(body as NSDictionary == ["detail": "File too large"])
             let huge = [UInt8](repeating: 1, count: 200_000)
-            (status, _) = try await Self.upload(client, "/api/upload/image", token: token, Self.multipart(filename: "huge.png", type: "image/png", huge))
+            (status, _) = try await Self.upload(
+                client,
+                "/api/upload/image",
+                token: token,
+                Self.multipart(filename: "huge.png", type: "image/png", huge)
+            )
             #expect(status == .contentTooLarge, "a declared length far over the limit is refused before reading")
             #expect(Self.files(directory).isEmpty)
-            (status, body) = try await Self.upload(client, "/api/upload/image", token: token, Self.multipart(name: "other", filename: "a.png", type: "image/png", Self.png))
+            (status, body) = try await Self.upload(
+                client,
+                "/api/upload/image",
+                token: token,
+                Self.multipart(name: "other", filename: "a.png", type: "image/png", Self.png)
+            )
             #expect(status == .unprocessableContent)
             #expect(body["errors"] as? [String] == ["file: Field required"])
-            (status, _) = try await Self.upload(client, "/api/upload/image", token: nil, Self.multipart(filename: "a.png", type: "image/png", Self.png))
+            (status, _) = try await Self.upload(
+                client,
+                "/api/upload/image",
+                token: nil,
+                Self.multipart(filename: "a.png", type: "image/png", Self.png)
+            )
             #expect(status == .unauthorized)
         }
     }

@@ -1,9 +1,9 @@
-import StorageKit
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Server
+import StorageKit
 import Testing
 
 /// Seed 003's user and group lookups (`/api/user/*`, `/api/group/*`) on the shared stores.
@@ -22,7 +22,8 @@ struct UserRoutesTests {
     func friendsGroupsAndLookups(_ backend: HTTPBackend) async throws {
         try await backend.withApp { client, _ in
             let (tokens, ids) = try await RealtimeTests.people(client, ["alice", "bob", "carol"])
-            let alice = tokens["alice"]!, bob = ids["bob"]!
+            let alice = tokens["alice"]!
+            let bob = ids["bob"]!
 
             // Friends: each friend once, with the seed's entry shape; a token in `?jwt=` works too.
             #expect(try await client.json("/api/friend/add", token: alice, body: #"{"friend_username": "bob"}"#).status == .ok)
@@ -61,7 +62,9 @@ struct UserRoutesTests {
         try await backend.withApp { client, _ in
             let (tokens, ids) = try await RealtimeTests.people(client, ["dora"])
             let dora = ids["dora"]!
-            for body in [#"{"owner_id": \#(dora)}"#, #"{"name": "  ", "owner_id": \#(dora)}"#, #"{"name": "x"}"#, #"{"name": "x", "owner_id": "nobody"}"#] {
+            for body in [
+                #"{"owner_id": \#(dora)}"#, #"{"name": "  ", "owner_id": \#(dora)}"#, #"{"name": "x"}"#, #"{"name": "x", "owner_id": "nobody"}"#,
+            ] {
                 let reply = try await client.json("/api/group/create", body: body)
                 #expect(reply.status == .badRequest, "\(body)")
                 #expect(reply.body["error"] as? String == "缺少必要参数", "\(body)")

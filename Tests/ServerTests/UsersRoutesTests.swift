@@ -1,4 +1,3 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -6,6 +5,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import Server
+import StorageKit
 import Testing
 
 @Suite("Users routes (seed 004)")
@@ -14,13 +14,26 @@ struct UsersRoutesTests {
     func adminsProvisionAndEveryoneReads(_ backend: HTTPBackend) async throws {
         try await backend.withApp { client, services in
             let admin = try await services.token(role: .admin, name: "root")
-            var reply = try await client.json("/api/users/ensure", token: admin, body: #"""
-                {"users": [{"id": "b1", "role": "buyer", "username": "保安堂药房", "description": ""},
-                           {"id": "m1", "role": "merchant"}, {"id": "m2", "role": "merchant"}, {"id": "b1", "role": "merchant"}]}
-                """#)
+            var reply = try await client.json(
+                "/api/users/ensure",
+                token: admin,
+                body: #"""
+                    {"users": [{"id": "b1", "role": "buyer", "username": "保安堂药房", "description": ""},
+                               {"id": "m1", "role": "merchant"}, {"id": "m2", "role": "merchant"}, {"id": "b1", "role": "merchant"}]}
+                    """#
+            )
             #expect(reply.status == .ok)
-            let created = try #require(try JSONSerialization.jsonObject(with: Data(try await client.raw("/api/users/ensure", token: admin,
-                body: #"{"users": [{"id": "b1", "role": "admin"}]}"#).utf8)) as? [[String: Any]])
+            let created = try #require(
+                try JSONSerialization.jsonObject(
+                    with: Data(
+                        try await client.raw(
+                            "/api/users/ensure",
+                            token: admin,
+                            body: #"{"users": [{"id": "b1", "role": "admin"}]}"#
+                        ).utf8
+                    )
+                ) as? [[String: Any]]
+            )
             #expect(created.first?["role"] as? String == "buyer", "an existing user comes back unchanged")
             #expect(created.first?["description"] as? String == "")
 
@@ -77,17 +90,27 @@ struct UsersRoutesTests {
     func badInputIsRefusedAndNothingIsStored(_ backend: HTTPBackend) async throws {
         try await backend.withApp { client, services in
             let admin = try await services.token(role: .admin, name: "root")
-            var reply = try await client.json("/api/users/ensure", token: admin, body: #"{"users": [{"id": "ok", "role": "buyer"}, {"id": "b2", "role": "king"}, {"role": "buyer"}]}"#)
+            var reply = try await client.json(
+                "/api/users/ensure",
+                token: admin,
+                body: #"{"users": [{"id": "ok", "role": "buyer"}, {"id": "b2", "role": "king"}, {"role": "buyer"}]}"#
+            )
             #expect(reply.status == .unprocessableContent)
             #expect(reply.body["detail"] as? String == "请求参数验证失败")
-            #expect(reply.body["errors"] as? [String] == [
-                "users.1.role: Input should be 'user', 'buyer', 'merchant', 'agent', 'admin' or 'auditor'", "users.2.id: Field required",
-            ])
+            #expect(
+                reply.body["errors"] as? [String] == [
+                    "users.1.role: Input should be 'user', 'buyer', 'merchant', 'agent', 'admin' or 'auditor'", "users.2.id: Field required",
+                ]
+            )
             #expect(reply.body["path"] as? String == "/api/users/ensure")
             reply = try await client.json("/api/users/ok", .get, token: admin)
             #expect(reply.status == .notFound)
             reply = try await client.json("/api/users?page=0&page_size=-1", .get, token: admin)
-            #expect(reply.body["errors"] as? [String] == ["page: Input should be greater than or equal to 1", "page_size: Input should be greater than or equal to 1"])
+            #expect(
+                reply.body["errors"] as? [String] == [
+                    "page: Input should be greater than or equal to 1", "page_size: Input should be greater than or equal to 1",
+                ]
+            )
             reply = try await client.json("/api/users", .get)
             #expect(reply.status == .unauthorized)
             #expect(reply.body["detail"] as? String == "缺少认证信息")
@@ -95,14 +118,18 @@ struct UsersRoutesTests {
             #expect(reply.body["errors"] as? [String] == ["Field required"])
             // Every bad field at once, in the model's field order, each once.
             reply = try await client.json(
-                "/api/users", token: admin, body: #"{"id": "", "username": 7, "role": "king", "avatar": 1, "status": "gone"}"#
+                "/api/users",
+                token: admin,
+                body: #"{"id": "", "username": 7, "role": "king", "avatar": 1, "status": "gone"}"#
             )
             #expect(reply.status == .unprocessableContent)
-            #expect(reply.body["errors"] as? [String] == [
-                "id: String should have at least 1 and at most 50 characters", "username: Input should be a valid string",
-                "role: Input should be 'user', 'buyer', 'merchant', 'agent', 'admin' or 'auditor'", "avatar: Input should be a valid string",
-                "status: Input should be 'active', 'inactive' or 'deleted'",
-            ])
+            #expect(
+                reply.body["errors"] as? [String] == [
+                    "id: String should have at least 1 and at most 50 characters", "username: Input should be a valid string",
+                    "role: Input should be 'user', 'buyer', 'merchant', 'agent', 'admin' or 'auditor'", "avatar: Input should be a valid string",
+                    "status: Input should be 'active', 'inactive' or 'deleted'",
+                ]
+            )
             reply = try await client.json("/api/users", token: admin, body: #"{"username": "u"}"#)
             #expect(reply.body["errors"] as? [String] == ["id: Field required", "role: Field required"])
             reply = try await client.json("/api/users", token: admin, body: "not json")

@@ -29,10 +29,15 @@ struct JSONValueDecoderTests {
     }
 
     @Test func decodesAValidValue() throws {
-        let person = try JSONValueDecoder().decode(Person.self, from: try JSONValue(parsing: #"""
-            {"name": "Ann", "age": 41.0, "admin": true, "color": "green", "address": {"city": "Oslo", "zip": 150},
-             "tags": ["a", "b"], "note": null, "extra": {"any": [1]}}
-            """#))
+        let person = try JSONValueDecoder().decode(
+            Person.self,
+            from: try JSONValue(
+                parsing: #"""
+                    {"name": "Ann", "age": 41.0, "admin": true, "color": "green", "address": {"city": "Oslo", "zip": 150},
+                     "tags": ["a", "b"], "note": null, "extra": {"any": [1]}}
+                    """#
+            )
+        )
         #expect(person.name == "Ann" && person.age == 41 && person.admin == true && person.color == .green)
         #expect(person.address == Address(city: "Oslo", zip: 150) && person.tags == ["a", "b"])
         #expect(person.note == .null)
@@ -42,14 +47,18 @@ struct JSONValueDecoderTests {
     }
 
     @Test func reportsEveryIssueWithItsPath() throws {
-        let found = try self.issues(#"""
+        let found = try self.issues(
+            #"""
             {"age": "41", "admin": 1, "color": "pink", "address": {"zip": 1.5}, "tags": ["a", 2], "note": 3}
-            """#)
-        #expect(found == [
-            "name: missing", "age: wrongType(expected: StorageKit.JSONKind.integer)", "admin: wrongType(expected: StorageKit.JSONKind.boolean)",
-            #"color: notOneOf(["red", "green", "blue"])"#, "address.city: missing", "address.zip: fractional",
-            "tags.1: wrongType(expected: StorageKit.JSONKind.string)", "note: wrongType(expected: StorageKit.JSONKind.string)",
-        ])
+            """#
+        )
+        #expect(
+            found == [
+                "name: missing", "age: wrongType(expected: StorageKit.JSONKind.integer)", "admin: wrongType(expected: StorageKit.JSONKind.boolean)",
+                #"color: notOneOf(["red", "green", "blue"])"#, "address.city: missing", "address.zip: fractional",
+                "tags.1: wrongType(expected: StorageKit.JSONKind.string)", "note: wrongType(expected: StorageKit.JSONKind.string)",
+            ]
+        )
         #expect(try self.issues(#"[1, 2]"#) == ["body: wrongType(expected: StorageKit.JSONKind.object)"])
         #expect(throws: FieldIssues.self) { try JSONValueDecoder().decode(Person.self, from: ["name": "x"]) }
     }
@@ -66,7 +75,10 @@ struct JSONValueDecoderTests {
 
     @Test func lenientModeReadsBadOptionalFieldsAsAbsent() throws {
         let lenient = JSONValueDecoder(mode: .lenient)
-        let outcome = lenient.decodeAll(Person.self, from: try JSONValue(parsing: #"{"name": "x", "age": 2, "admin": "yes", "color": 7, "tags": [1]}"#))
+        let outcome = lenient.decodeAll(
+            Person.self,
+            from: try JSONValue(parsing: #"{"name": "x", "age": 2, "admin": "yes", "color": 7, "tags": [1]}"#)
+        )
         #expect(outcome.issues.isEmpty)
         #expect(outcome.value?.admin == nil && outcome.value?.color == nil && outcome.value?.tags == nil)
         // A required field still reports.

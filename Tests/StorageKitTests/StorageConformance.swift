@@ -91,9 +91,16 @@ enum StorageCheck: String, CaseIterable, CustomStringConvertible, Sendable {
             .column("missing", type: .text)
             .run()
         let sample = Sample(
-            id: nil, text: "héllo 😀 中文 'quoted' \"double\" \\ back", big: Int64.max - 7, ratio: 3.141592653589793,
-            flag: true, at: Date(timeIntervalSince1970: 1_753_080_799.685547), blob: Data([0, 1, 2, 255, 0, 10]),
-            ref: UUID(), nested: .init(tags: ["a", "b"], depth: 3), missing: nil
+            id: nil,
+            text: "héllo 😀 中文 'quoted' \"double\" \\ back",
+            big: Int64.max - 7,
+            ratio: 3.141592653589793,
+            flag: true,
+            at: Date(timeIntervalSince1970: 1_753_080_799.685547),
+            blob: Data([0, 1, 2, 255, 0, 10]),
+            ref: UUID(),
+            nested: .init(tags: ["a", "b"], depth: 3),
+            missing: nil
         )
         try await db.insert(into: table).model(sample).run()
         let stored = try await db.select().column("*").from(table).first(decoding: Sample.self)
@@ -318,23 +325,29 @@ enum StorageCheck: String, CaseIterable, CustomStringConvertible, Sendable {
         let log = TestDatabases.uniqueName("mlog")
         let table = TestDatabases.uniqueName("migrations")
         var attempts = 0
-        let failing = Migrator(table: table, [
-            Migration("test.001.create") { db in
-                try await db.create(table: log).column("id", type: .bigint, .primaryKey).column("step", type: .int, .notNull).run()
-            },
-            Migration("test.002.broken") { db in
-                try await db.insert(into: log).columns("step").values(SQLBind(1)).run()
-                throw Boom()
-            },
-        ])
+        let failing = Migrator(
+            table: table,
+            [
+                Migration("test.001.create") { db in
+                    try await db.create(table: log).column("id", type: .bigint, .primaryKey).column("step", type: .int, .notNull).run()
+                },
+                Migration("test.002.broken") { db in
+                    try await db.insert(into: log).columns("step").values(SQLBind(1)).run()
+                    throw Boom()
+                },
+            ]
+        )
         await #expect(throws: Boom.self) { try await failing.migrate(on: db, logger: TestDatabases.logger) }
         #expect(try await failing.applied(on: db) == ["test.001.create"])
         #expect(try await count(db, log) == 0)
         attempts += 1
-        let fixed = Migrator(table: table, [
-            failing.migrations[0],
-            Migration("test.002.broken") { db in try await db.insert(into: log).columns("step").values(SQLBind(2)).run() },
-        ])
+        let fixed = Migrator(
+            table: table,
+            [
+                failing.migrations[0],
+                Migration("test.002.broken") { db in try await db.insert(into: log).columns("step").values(SQLBind(2)).run() },
+            ]
+        )
         #expect(try await fixed.migrate(on: db, logger: TestDatabases.logger) == ["test.002.broken"])
         #expect(try await count(db, log) == 1 && attempts == 1)
     }
@@ -376,7 +389,10 @@ enum StorageCheck: String, CaseIterable, CustomStringConvertible, Sendable {
 
     static func keysetPagination(_ db: any SQLDatabase) async throws {
         let table = try await fill(db, rows: 25)
-        struct Item: Decodable, Sendable { let id: Int64; let score: Int64 }
+        struct Item: Decodable, Sendable {
+            let id: Int64
+            let score: Int64
+        }
         for descending in [false, true] {
             var seen: [Int64] = []
             var cursor: KeysetCursor?

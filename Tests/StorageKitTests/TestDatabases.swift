@@ -1,13 +1,14 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Logging
 import SQLKit
 import StorageKit
 import StorageMySQL
 import StorageSQLite
 import TestSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The databases the storage suites run on. MariaDB comes from `RAPPORT_TEST_MYSQL_URL`, which `Scripts/test`
 /// sets after starting a throwaway server; with `RAPPORT_REQUIRE_MYSQL=1` a missing URL fails instead of skipping.
@@ -51,22 +52,31 @@ enum TestDatabases {
             let configuration = SQLiteConfiguration(storage: .file(path: directory.appendingPathComponent("test.sqlite").path))
             let database = try SQLiteDatabase(configuration: configuration, logger: logger)
             var others: [SQLiteDatabase] = []
-            defer { for other in others { try? other.close() }; try? database.close() }
-            return try await body(database, {
-                let other = try SQLiteDatabase(configuration: configuration, logger: logger)
-                others.append(other)
-                return other
-            })
+            defer {
+                for other in others { try? other.close() }
+                try? database.close()
+            }
+            return try await body(
+                database,
+                {
+                    let other = try SQLiteDatabase(configuration: configuration, logger: logger)
+                    others.append(other)
+                    return other
+                }
+            )
         case .mariaDB:
             let configuration = try mariaDBConfiguration()
             let database = MariaDBDatabase(configuration: configuration, logger: logger)
             var others: [MariaDBDatabase] = []
             do {
-                let result = try await body(database, {
-                    let other = MariaDBDatabase(configuration: configuration, logger: logger)
-                    others.append(other)
-                    return other
-                })
+                let result = try await body(
+                    database,
+                    {
+                        let other = MariaDBDatabase(configuration: configuration, logger: logger)
+                        others.append(other)
+                        return other
+                    }
+                )
                 for other in others { await other.shutdown() }
                 await database.shutdown()
                 return result

@@ -33,7 +33,8 @@ public enum TestDatabase {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-tests-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try SQLiteDatabase(
-            configuration: .init(storage: .file(path: directory.appendingPathComponent("test.sqlite").path)), logger: logger
+            configuration: .init(storage: .file(path: directory.appendingPathComponent("test.sqlite").path)),
+            logger: logger
         )
         defer { try? database.close() }
         try await Migrator(migrations).migrate(on: database, logger: logger)

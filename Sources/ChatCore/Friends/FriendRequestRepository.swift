@@ -139,9 +139,12 @@ public actor FriendRequestMemoryRepository: FriendRequestRepository {
     public func send(from sender: ParticipantID, to receiver: ParticipantID, at date: Date) async throws -> FriendRequestOutcome {
         guard sender != receiver else { throw FriendRequestError.cannotAddSelf }
         let state = FriendRequestState(
-            friends: await self.friendships.anyRow(sender, receiver), blocked: self.isBlocked(sender, receiver),
+            friends: await self.friendships.anyRow(sender, receiver),
+            blocked: self.isBlocked(sender, receiver),
             open: self.requests.first { self.isOpen($0, sender, receiver) },
-            lastRejection: self.requests.filter { $0.senderID == sender && $0.receiverID == receiver && $0.status == .rejected }.compactMap(\.respondedAt).max(),
+            lastRejection: self.requests.filter { $0.senderID == sender && $0.receiverID == receiver && $0.status == .rejected }.compactMap(
+                \.respondedAt
+            ).max(),
             recent: self.requests.filter { $0.senderID == sender && date.timeIntervalSince($0.createdAt) < 3600 }.map(\.createdAt).sorted()
         )
         switch try state.decide(sender: sender, at: date, policy: self.policy) {
@@ -149,7 +152,12 @@ public actor FriendRequestMemoryRepository: FriendRequestRepository {
         case .acceptOther(let request): return .accepted(try await self.respond(to: request.id, by: sender, accept: true, at: date))
         case .insert:
             let request = FriendRequest(
-                id: Int64(self.requests.count + 1), senderID: sender, receiverID: receiver, status: .pending, createdAt: date, respondedAt: nil
+                id: Int64(self.requests.count + 1),
+                senderID: sender,
+                receiverID: receiver,
+                status: .pending,
+                createdAt: date,
+                respondedAt: nil
             )
             self.requests.append(request)
             return .requested(request, created: true)
@@ -256,18 +264,29 @@ public struct FriendRequestSQLRepository: FriendRequestRepository {
                 .orderBy("created_at").all().map { try $0.decode(column: "created_at", as: Date.self) }
             let state = FriendRequestState(
                 friends: try await FriendshipSQLRepository(database: tx).anyRow(sender, receiver),
-                blocked: try await Self(database: tx).isBlocked(sender, receiver), open: open, lastRejection: rejection, recent: recent
+                blocked: try await Self(database: tx).isBlocked(sender, receiver),
+                open: open,
+                lastRejection: rejection,
+                recent: recent
             )
             switch try state.decide(sender: sender, at: date, policy: policy) {
             case .existing(let request): return .requested(request, created: false)
             case .acceptOther(let request): return .accepted(try await Self(database: tx).respond(to: request.id, by: sender, accept: true, at: date))
             case .insert:
                 let row = try await tx.insert(into: "friend_requests").columns("sender_id", "receiver_id", "status", "open_key", "created_at")
-                    .values(SQLBind(sender.rawValue), SQLBind(receiver.rawValue), SQLBind(FriendRequestStatus.pending.rawValue),
-                            SQLBind(FriendRequestState.openKey(sender, receiver)), SQLBind(date))
+                    .values(
+                        SQLBind(sender.rawValue),
+                        SQLBind(receiver.rawValue),
+                        SQLBind(FriendRequestStatus.pending.rawValue),
+                        SQLBind(FriendRequestState.openKey(sender, receiver)),
+                        SQLBind(date)
+                    )
                     .returning("id").first()
                 let id = try row!.decode(column: "id", as: Int64.self)
-                return .requested(FriendRequest(id: id, senderID: sender, receiverID: receiver, status: .pending, createdAt: date, respondedAt: nil), created: true)
+                return .requested(
+                    FriendRequest(id: id, senderID: sender, receiverID: receiver, status: .pending, createdAt: date, respondedAt: nil),
+                    created: true
+                )
             }
         }
     }
@@ -278,13 +297,17 @@ public struct FriendRequestSQLRepository: FriendRequestRepository {
 
     /// Closes a pending request, checked under its row lock.
     private func close(
-        _ id: Int64, as status: FriendRequestStatus, at date: Date, check: @escaping @Sendable (FriendRequest) throws -> Void,
+        _ id: Int64,
+        as status: FriendRequestStatus,
+        at date: Date,
+        check: @escaping @Sendable (FriendRequest) throws -> Void,
         then: @escaping @Sendable (FriendRequest, any SQLDatabase) async throws -> Void = { _, _ in }
     ) async throws -> FriendRequest {
         let date = DateParts(date).date
         return try await self.database.transaction { tx in
-            guard let request = try await tx.select().columns(Self.columns).from("friend_requests").where("id", .equal, SQLBind(id))
-                .for(.update).first().map(Self.decode)
+            guard
+                let request = try await tx.select().columns(Self.columns).from("friend_requests").where("id", .equal, SQLBind(id))
+                    .for(.update).first().map(Self.decode)
             else { throw FriendRequestError.notFound }
             try check(request)
             guard request.status == .pending else { throw FriendRequestError.notPending }
@@ -324,13 +347,15 @@ public struct FriendRequestSQLRepository: FriendRequestRepository {
         let date = DateParts(date).date
         return try await self.database.transaction { tx in
             if try await tx.select().column("blocker_id").from("friend_blocks").where("blocker_id", .equal, SQLBind(blocker.rawValue))
-                .where("blocked_id", .equal, SQLBind(blocked.rawValue)).first() == nil {
+                .where("blocked_id", .equal, SQLBind(blocked.rawValue)).first() == nil
+            {
                 try await tx.insert(into: "friend_blocks").columns("blocker_id", "blocked_id", "created_at")
                     .values(SQLBind(blocker.rawValue), SQLBind(blocked.rawValue), SQLBind(date)).run()
             }
             try await FriendshipSQLRepository(database: tx).unfriend(blocker, blocked)
-            guard let open = try await tx.select().columns(Self.columns).from("friend_requests")
-                .where("open_key", .equal, SQLBind(FriendRequestState.openKey(blocker, blocked))).for(.update).first().map(Self.decode)
+            guard
+                let open = try await tx.select().columns(Self.columns).from("friend_requests")
+                    .where("open_key", .equal, SQLBind(FriendRequestState.openKey(blocker, blocked))).for(.update).first().map(Self.decode)
             else { return [] }
             var closed = open
             closed.status = open.senderID == blocked ? .rejected : .cancelled

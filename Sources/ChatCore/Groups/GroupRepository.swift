@@ -164,8 +164,10 @@ public struct GroupSQLRepository: GroupRepository {
             let id = try row.decode(column: "conversation_id", as: Int64.self)
             order.append(id)
             groups[id] = ChatGroup(
-                id: ConversationID(id), name: try row.decode(column: "name", as: String.self),
-                ownerID: ParticipantID(try row.decode(column: "owner_id", as: Int64.self)), members: [:],
+                id: ConversationID(id),
+                name: try row.decode(column: "name", as: String.self),
+                ownerID: ParticipantID(try row.decode(column: "owner_id", as: Int64.self)),
+                members: [:],
                 createdAt: try row.decode(column: "created_at", as: Date.self)
             )
         }
@@ -187,10 +189,20 @@ public struct GroupSQLRepository: GroupRepository {
 
     public func groups(of user: ParticipantID) async throws -> [ChatGroup] {
         let rows = try await self.database.select()
-            .columns(SQLColumn("conversation_id", table: "g"), SQLColumn("name", table: "g"), SQLColumn("owner_id", table: "g"), SQLColumn("created_at", table: "g"))
+            .columns(
+                SQLColumn("conversation_id", table: "g"),
+                SQLColumn("name", table: "g"),
+                SQLColumn("owner_id", table: "g"),
+                SQLColumn("created_at", table: "g")
+            )
             .from(SQLAlias(SQLIdentifier("chat_groups"), as: SQLIdentifier("g")))
-            .join(SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("m")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("conversation_id", table: "m"), .equal, SQLColumn("conversation_id", table: "g"))
+            .join(
+                SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("m")),
+                method: SQLJoinMethod.inner,
+                on: SQLColumn("conversation_id", table: "m"),
+                .equal,
+                SQLColumn("conversation_id", table: "g")
+            )
             .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(user.rawValue))
             .orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "g"), direction: SQLDirection.descending))
             .orderBy(SQLOrderBy(expression: SQLColumn("conversation_id", table: "g"), direction: SQLDirection.descending))
@@ -209,14 +221,21 @@ public struct GroupSQLRepository: GroupRepository {
     public func add(_ users: [ParticipantID], role: GroupRole, to id: ConversationID, at date: Date) async throws -> ChatGroup {
         let date = DateParts(date).date
         try await self.database.transaction { tx in
-            guard try await tx.select().column("conversation_id").from("chat_groups").where("conversation_id", .equal, SQLBind(id.rawValue))
-                .for(.update).first() != nil
+            guard
+                try await tx.select().column("conversation_id").from("chat_groups").where("conversation_id", .equal, SQLBind(id.rawValue))
+                    .for(.update).first() != nil
             else { throw GroupError.notFound }
             let existing = Set(try await MessageSQLRepository(database: tx).members(of: id))
             for user in Set(users).subtracting(existing).sorted() {
                 // New members read from the start of the group's history.
                 try await tx.insert(into: "conversation_members").columns("conversation_id", "user_id", "read_seq", "joined_at", "role")
-                    .values(SQLBind(id.rawValue), SQLBind(user.rawValue), SQLBind(0), SQLBind(date), SQLBind((role == .owner ? .member : role).rawValue))
+                    .values(
+                        SQLBind(id.rawValue),
+                        SQLBind(user.rawValue),
+                        SQLBind(0),
+                        SQLBind(date),
+                        SQLBind((role == .owner ? .member : role).rawValue)
+                    )
                     .run()
             }
         }

@@ -32,12 +32,19 @@ public actor ChatHub {
     /// conversations of `resuming` (with the last sequence number the client saw) hold their live messages until
     /// the replay ends (``HubOutbox/endResume(_:)``), so the client gets everything once and in order.
     public func connect(
-        user: ParticipantID, dialect: FrameDialect, aliases: [ParticipantID] = [], resuming: [ConversationID: Int64] = [:]
+        user: ParticipantID,
+        dialect: FrameDialect,
+        aliases: [ParticipantID] = [],
+        resuming: [ConversationID: Int64] = [:]
     ) async -> HubOutbox {
         self.nextNumber += 1
         let outbox = HubOutbox(
-            id: HubConnectionID(process: self.process, number: self.nextNumber), user: user, dialect: dialect, aliases: aliases,
-            capacity: self.queueCapacity, resuming: resuming
+            id: HubConnectionID(process: self.process, number: self.nextNumber),
+            user: user,
+            dialect: dialect,
+            aliases: aliases,
+            capacity: self.queueCapacity,
+            resuming: resuming
         )
         let wasOnline = !(self.byUser[user]?.isEmpty ?? true) || self.goingOffline[user] != nil
         self.goingOffline.removeValue(forKey: user)?.cancel()
@@ -59,7 +66,8 @@ public actor ChatHub {
         self.byUser[outbox.user]?.remove(id)
         guard self.byUser[outbox.user]?.isEmpty ?? true else { return }
         self.byUser.removeValue(forKey: outbox.user)
-        let user = outbox.user, grace = self.presenceGrace
+        let user = outbox.user
+        let grace = self.presenceGrace
         self.goingOffline[user] = Task {
             try? await Task.sleep(for: grace)
             guard !Task.isCancelled else { return }
@@ -89,11 +97,12 @@ public actor ChatHub {
         var delivered = 0
         for id in targets {
             guard let outbox = self.outboxes[id], outbox.user != event.exceptUser, let frame = event.frames[outbox.dialect] else { continue }
-            let queued = if let conversation = event.conversationID, let seq = event.seq {
-                outbox.push(frame, conversation: conversation, seq: seq)
-            } else {
-                outbox.push(frame)
-            }
+            let queued =
+                if let conversation = event.conversationID, let seq = event.seq {
+                    outbox.push(frame, conversation: conversation, seq: seq)
+                } else {
+                    outbox.push(frame)
+                }
             if queued { delivered += 1 }
         }
         return delivered

@@ -18,8 +18,13 @@ public struct HubEvent: Sendable, Codable, Equatable {
     public var changedGroup: ConversationID?
 
     public init(
-        recipients: [ParticipantID], frames: [FrameDialect: String], except: HubConnectionID? = nil, exceptUser: ParticipantID? = nil,
-        conversationID: ConversationID? = nil, seq: Int64? = nil, changedGroup: ConversationID? = nil
+        recipients: [ParticipantID],
+        frames: [FrameDialect: String],
+        except: HubConnectionID? = nil,
+        exceptUser: ParticipantID? = nil,
+        conversationID: ConversationID? = nil,
+        seq: Int64? = nil,
+        changedGroup: ConversationID? = nil
     ) {
         self.changedGroup = changedGroup
         self.recipients = recipients

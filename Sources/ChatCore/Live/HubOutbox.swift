@@ -53,8 +53,13 @@ public final class HubOutbox: Sendable {
     }
 
     init(
-        id: HubConnectionID, user: ParticipantID, dialect: FrameDialect, aliases: [ParticipantID], capacity: Int,
-        resuming: [ConversationID: Int64] = [:], gapWait: Duration = .seconds(1)
+        id: HubConnectionID,
+        user: ParticipantID,
+        dialect: FrameDialect,
+        aliases: [ParticipantID],
+        capacity: Int,
+        resuming: [ConversationID: Int64] = [:],
+        gapWait: Duration = .seconds(1)
     ) {
         self.id = id
         self.user = user
@@ -107,7 +112,8 @@ public final class HubOutbox: Sendable {
     /// Applies `change` to the queue, then wakes whoever takes the frames: the waiting reader of ``frames``, or
     /// a new task of the writer when none is running.
     private func update<R>(_ change: (inout Queue) -> R) -> R {
-        let (result, waiter, next, writer) = self.queue.withLock { queue -> (R, CheckedContinuation<String?, Never>?, String??, (@Sendable (HubOutbox) async -> Void)?) in
+        let (result, waiter, next, writer) = self.queue.withLock {
+            queue -> (R, CheckedContinuation<String?, Never>?, String??, (@Sendable (HubOutbox) async -> Void)?) in
             let result = change(&queue)
             guard !queue.frames.isEmpty || queue.ended else { return (result, nil, nil, nil) }
             if let waiter = queue.waiter {

@@ -20,8 +20,12 @@ public final class SQLEventBus: EventBus {
     let logger: Logger
 
     public init(
-        database: any SQLDatabase, origin: UInt64, pollInterval: Duration = .milliseconds(25), holeTimeout: Duration = .seconds(5),
-        retention: TimeInterval = 3600, logger: Logger
+        database: any SQLDatabase,
+        origin: UInt64,
+        pollInterval: Duration = .milliseconds(25),
+        holeTimeout: Duration = .seconds(5),
+        retention: TimeInterval = 3600,
+        logger: Logger
     ) {
         self.database = database
         self.origin = origin
@@ -41,7 +45,8 @@ public final class SQLEventBus: EventBus {
     }
 
     public func subscribe() async throws -> AsyncThrowingStream<HubEvent, any Error> {
-        let start = try await self.database.select().column(SQLFunction("MAX", args: SQLColumn("id")), as: "id").from("realtime_events")
+        let start =
+            try await self.database.select().column(SQLFunction("MAX", args: SQLColumn("id")), as: "id").from("realtime_events")
             .first()?.decode(column: "id", as: Int64?.self) ?? 0
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: HubEvent.self)
         let task = Task { await self.poll(from: start, into: continuation) }
@@ -64,7 +69,9 @@ public final class SQLEventBus: EventBus {
                     guard cursor.accept(id, at: now) else { continue }
                     guard try row.decode(column: "origin", as: Int64.self) != own else { continue }
                     do {
-                        continuation.yield(try Self.decoder.decode(HubEvent.self, from: Data(try row.decode(column: "payload", as: String.self).utf8)))
+                        continuation.yield(
+                            try Self.decoder.decode(HubEvent.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
+                        )
                     } catch {
                         self.logger.error("unreadable realtime event", metadata: ["id": "\(id)", "error": "\(error)"])
                     }

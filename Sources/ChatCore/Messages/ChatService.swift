@@ -12,8 +12,11 @@ public struct ChatService: Sendable {
     let now: @Sendable () -> Date
 
     public init(
-        messages: any MessageRepository, friendships: any FriendshipRepository, maximumContentLength: Int = 10_000,
-        logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        messages: any MessageRepository,
+        friendships: any FriendshipRepository,
+        maximumContentLength: Int = 10_000,
+        logger: Logger,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.messages = messages
         self.friendships = friendships
@@ -25,7 +28,11 @@ public struct ChatService: Sendable {
     /// Sends a direct message to a friend. Content is trimmed and must not be empty or too long; a repeated
     /// `clientMessageID` returns the stored message.
     public func send(
-        from sender: ParticipantID, to receiver: ParticipantID, content: String, type: MessageType = .text, clientMessageID: String? = nil
+        from sender: ParticipantID,
+        to receiver: ParticipantID,
+        content: String,
+        type: MessageType = .text,
+        clientMessageID: String? = nil
     ) async throws -> SendResult {
         let content = content.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty else { throw ChatError.emptyContent }
@@ -35,7 +42,9 @@ public struct ChatService: Sendable {
         let conversation = try await self.messages.directConversation(between: sender, and: receiver, at: self.now())
         let clientID = clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
         return try await self.messages.append(
-            NewMessage(senderID: sender, content: content, type: type, clientMessageID: clientID), to: conversation, at: self.now()
+            NewMessage(senderID: sender, content: content, type: type, clientMessageID: clientID),
+            to: conversation,
+            at: self.now()
         )
     }
 
@@ -51,7 +60,12 @@ public struct ChatService: Sendable {
     /// The history between `me` and `partner`: page `page` of `perPage` counted from the newest, returned oldest
     /// first — or the messages before or after a sequence number. Marks the partner's messages read for `me`.
     public func history(
-        of me: ParticipantID, with partner: ParticipantID, page: Int, perPage: Int, beforeSeq: Int64? = nil, afterSeq: Int64? = nil
+        of me: ParticipantID,
+        with partner: ParticipantID,
+        page: Int,
+        perPage: Int,
+        beforeSeq: Int64? = nil,
+        afterSeq: Int64? = nil
     ) async throws -> HistoryPage {
         guard try await self.friendships.areFriends(me, partner) else { throw ChatError.notFriends }
         guard let conversation = try await self.messages.existingDirectConversation(between: me, and: partner) else {
@@ -61,7 +75,8 @@ public struct ChatService: Sendable {
         let offset = beforeSeq == nil && afterSeq == nil ? (page - 1) * perPage : 0
         let newestFirst = try await self.messages.messages(in: conversation, limit: perPage, offset: offset, beforeSeq: beforeSeq, afterSeq: afterSeq)
         return HistoryPage(
-            messages: newestFirst.reversed(), total: try await self.messages.messageCount(in: conversation),
+            messages: newestFirst.reversed(),
+            total: try await self.messages.messageCount(in: conversation),
             readSeq: [
                 me: try await self.messages.readSeq(of: me, in: conversation),
                 partner: try await self.messages.readSeq(of: partner, in: conversation),
@@ -73,7 +88,7 @@ public struct ChatService: Sendable {
     public func lastMessage(of me: ParticipantID, with partner: ParticipantID) async throws -> (message: Message, isRead: Bool)? {
         guard try await self.friendships.areFriends(me, partner) else { throw ChatError.notFriends }
         guard let conversation = try await self.messages.existingDirectConversation(between: me, and: partner),
-              let message = try await self.messages.lastMessage(in: conversation)
+            let message = try await self.messages.lastMessage(in: conversation)
         else { return nil }
         let receiver = message.senderID == me ? partner : me
         return (message, message.seq <= (try await self.messages.readSeq(of: receiver, in: conversation)))
@@ -93,14 +108,20 @@ public struct ChatService: Sendable {
     /// seed 003's chat routes): trimmed, not empty, not longer than ``maximumContentLength``. Membership is the
     /// caller's to check (it holds the group). A repeated `clientMessageID` returns the stored message.
     public func sendToGroup(
-        _ group: ChatGroup, from sender: ParticipantID, content: String, type: MessageType = .text, clientMessageID: String? = nil
+        _ group: ChatGroup,
+        from sender: ParticipantID,
+        content: String,
+        type: MessageType = .text,
+        clientMessageID: String? = nil
     ) async throws -> SendResult {
         let content = content.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty else { throw ChatError.emptyContent }
         guard content.count <= self.maximumContentLength else { throw ChatError.contentTooLong(maximum: self.maximumContentLength) }
         let clientID = clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
         return try await self.messages.append(
-            NewMessage(senderID: sender, content: content, type: type, clientMessageID: clientID), to: group.id, at: self.now()
+            NewMessage(senderID: sender, content: content, type: type, clientMessageID: clientID),
+            to: group.id,
+            at: self.now()
         )
     }
 

@@ -40,8 +40,14 @@ public actor MessageMemoryRepository: MessageRepository {
             }
         }
         let message = Message(
-            id: self.nextMessage, conversationID: conversation, seq: Int64(stored.messages.count + 1), senderID: new.senderID,
-            content: new.content, type: new.type, clientMessageID: new.clientMessageID, createdAt: date
+            id: self.nextMessage,
+            conversationID: conversation,
+            seq: Int64(stored.messages.count + 1),
+            senderID: new.senderID,
+            content: new.content,
+            type: new.type,
+            clientMessageID: new.clientMessageID,
+            createdAt: date
         )
         self.nextMessage += 1
         stored.messages.append(message)
@@ -103,7 +109,7 @@ public actor MessageMemoryRepository: MessageRepository {
         var result: [ChatSummary] = []
         for (id, conversation) in self.conversations where conversation.kind == .direct && conversation.members[member] != nil {
             guard let last = conversation.messages.last,
-                  let partner = conversation.members.keys.first(where: { $0 != member }) ?? conversation.members.keys.first
+                let partner = conversation.members.keys.first(where: { $0 != member }) ?? conversation.members.keys.first
             else { continue }
             let read = conversation.members[member] ?? 0
             let unread = conversation.messages.filter { $0.seq > read && $0.senderID != member }.count

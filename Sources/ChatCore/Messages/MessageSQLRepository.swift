@@ -72,26 +72,38 @@ public struct MessageSQLRepository: MessageRepository {
             // and the stored message is the answer (below). Plain SQL, the same on every dialect, and cheap to
             // serialize: this is the hottest write path.
             return try await self.database.transaction { tx in
-                try await tx.raw("""
+                try await tx.raw(
+                    """
                     UPDATE conversations SET last_seq = last_seq + 1, last_message_at = \(bind: date) WHERE id = \(bind: conversation.rawValue)
-                    """).run()
-                guard let row = try await tx.raw("""
-                    INSERT INTO messages (conversation_id, seq, sender_id, content, message_type, client_msg_id, created_at) \
-                    SELECT id, last_seq, \(bind: new.senderID.rawValue), \(bind: new.content), \(bind: new.type.rawValue), \
-                    \(bind: new.clientMessageID), \(bind: date) FROM conversations WHERE id = \(bind: conversation.rawValue) RETURNING id, seq
-                    """).first()
+                    """
+                ).run()
+                guard
+                    let row = try await tx.raw(
+                        """
+                        INSERT INTO messages (conversation_id, seq, sender_id, content, message_type, client_msg_id, created_at) \
+                        SELECT id, last_seq, \(bind: new.senderID.rawValue), \(bind: new.content), \(bind: new.type.rawValue), \
+                        \(bind: new.clientMessageID), \(bind: date) FROM conversations WHERE id = \(bind: conversation.rawValue) RETURNING id, seq
+                        """
+                    ).first()
                 else { throw ChatError.conversationNotFound }
                 return SendResult(
                     message: Message(
-                        id: try row.decode(column: "id", as: Int64.self), conversationID: conversation, seq: try row.decode(column: "seq", as: Int64.self),
-                        senderID: new.senderID, content: new.content, type: new.type, clientMessageID: new.clientMessageID, createdAt: date
+                        id: try row.decode(column: "id", as: Int64.self),
+                        conversationID: conversation,
+                        seq: try row.decode(column: "seq", as: Int64.self),
+                        senderID: new.senderID,
+                        content: new.content,
+                        type: new.type,
+                        clientMessageID: new.clientMessageID,
+                        createdAt: date
                     ),
                     created: true
                 )
             }
         } catch let error as StorageError where error.kind == .duplicate {
             // The same client id raced in from another request: the one that won is the answer.
-            guard let clientID = new.clientMessageID, let found = try await self.stored(sender: new.senderID, clientMessageID: clientID, on: self.database)
+            guard let clientID = new.clientMessageID,
+                let found = try await self.stored(sender: new.senderID, clientMessageID: clientID, on: self.database)
             else { throw error }
             return SendResult(message: found, created: false)
         }
@@ -128,12 +140,19 @@ public struct MessageSQLRepository: MessageRepository {
     }
 
     public func contacts(of user: ParticipantID) async throws -> [ParticipantID] {
-        try await self.database.select().distinct().column(SQLColumn("user_id", table: "o")).from(SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("m")))
-            .join(SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("o")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("conversation_id", table: "o"), .equal, SQLColumn("conversation_id", table: "m"))
-            .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(user.rawValue))
-            .where(SQLColumn("user_id", table: "o"), .notEqual, SQLBind(user.rawValue))
-            .all().map { ParticipantID(try $0.decode(column: "user_id", as: Int64.self)) }.sorted()
+        try await self.database.select().distinct().column(SQLColumn("user_id", table: "o")).from(
+            SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("m"))
+        )
+        .join(
+            SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("o")),
+            method: SQLJoinMethod.inner,
+            on: SQLColumn("conversation_id", table: "o"),
+            .equal,
+            SQLColumn("conversation_id", table: "m")
+        )
+        .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(user.rawValue))
+        .where(SQLColumn("user_id", table: "o"), .notEqual, SQLBind(user.rawValue))
+        .all().map { ParticipantID(try $0.decode(column: "user_id", as: Int64.self)) }.sorted()
     }
 
     public func members(of conversation: ConversationID) async throws -> [ParticipantID] {
@@ -149,7 +168,8 @@ public struct MessageSQLRepository: MessageRepository {
             let from = try await MessageSQLRepository(database: tx).readSeq(of: member, in: conversation)
             let last = try await MessageSQLRepository(database: tx).messageCount(in: conversation)
             guard Int64(last) > from else { return 0 }
-            let covered = try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("messages")
+            let covered =
+                try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("messages")
                 .where("conversation_id", .equal, SQLBind(conversation.rawValue)).where("seq", .greaterThan, SQLBind(from))
                 .where("sender_id", .notEqual, SQLBind(member.rawValue)).first()?.decode(column: "n", as: Int.self) ?? 0
             try await tx.update("conversation_members").set("read_seq", to: SQLBind(Int64(last)))
@@ -162,7 +182,8 @@ public struct MessageSQLRepository: MessageRepository {
     public func chatList(of member: ParticipantID) async throws -> [ChatSummary] {
         // One query: my direct conversations, the partner, the newest message (seq = last_seq) and the count of
         // the partner's messages past my read position, which reads only the unread range of the seq index.
-        let rows = try await self.database.raw("""
+        let rows = try await self.database.raw(
+            """
             SELECT c.id AS conversation_id, p.user_id AS partner_id, me.read_seq AS read_seq,
                    m.id, m.seq, m.sender_id, m.content, m.message_type, m.client_msg_id, m.created_at,
                    (SELECT COUNT(*) FROM messages u WHERE u.conversation_id = c.id AND u.seq > me.read_seq
@@ -173,25 +194,29 @@ public struct MessageSQLRepository: MessageRepository {
             JOIN messages m ON m.conversation_id = c.id AND m.seq = c.last_seq
             WHERE me.user_id = \(bind: member.rawValue)
             ORDER BY m.created_at DESC, m.id DESC
-            """).all()
+            """
+        ).all()
         return try rows.map { row in
             ChatSummary(
                 conversationID: ConversationID(try row.decode(column: "conversation_id", as: Int64.self)),
                 partnerID: ParticipantID(try row.decode(column: "partner_id", as: Int64.self)),
-                lastMessage: try Self.message(row), unreadCount: try row.decode(column: "unread", as: Int.self)
+                lastMessage: try Self.message(row),
+                unreadCount: try row.decode(column: "unread", as: Int.self)
             )
         }
     }
 
     public func received(by member: ParticipantID, limit: Int) async throws -> [Message] {
-        try await self.database.raw("""
+        try await self.database.raw(
+            """
             SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.content, m.message_type, m.client_msg_id, m.created_at
             FROM conversation_members me
             JOIN conversations c ON c.id = me.conversation_id AND c.kind = \(bind: ConversationKind.direct.rawValue)
             JOIN messages m ON m.conversation_id = c.id AND m.sender_id <> me.user_id
             WHERE me.user_id = \(bind: member.rawValue)
             ORDER BY m.id DESC LIMIT \(bind: max(limit, 0))
-            """).all().map(Self.message)
+            """
+        ).all().map(Self.message)
     }
 }
 
@@ -241,9 +266,11 @@ public struct FriendshipSQLRepository: FriendshipRepository {
             .where("user_id", .equal, SQLBind(user.rawValue)).where("status", .equal, SQLBind("accepted"))
             .orderBy("friend_id").all()
             .map {
-                Friendship(userID: ParticipantID(try $0.decode(column: "user_id", as: Int64.self)),
-                           friendID: ParticipantID(try $0.decode(column: "friend_id", as: Int64.self)),
-                           createdAt: try $0.decode(column: "created_at", as: Date.self))
+                Friendship(
+                    userID: ParticipantID(try $0.decode(column: "user_id", as: Int64.self)),
+                    friendID: ParticipantID(try $0.decode(column: "friend_id", as: Int64.self)),
+                    createdAt: try $0.decode(column: "created_at", as: Date.self)
+                )
             }
     }
 }

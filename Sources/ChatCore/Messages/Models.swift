@@ -36,8 +36,14 @@ public struct Message: Sendable, Equatable {
     public var createdAt: Date
 
     public init(
-        id: Int64, conversationID: ConversationID, seq: Int64, senderID: ParticipantID, content: String, type: MessageType,
-        clientMessageID: String?, createdAt: Date
+        id: Int64,
+        conversationID: ConversationID,
+        seq: Int64,
+        senderID: ParticipantID,
+        content: String,
+        type: MessageType,
+        clientMessageID: String?,
+        createdAt: Date
     ) {
         self.id = id
         self.conversationID = conversationID

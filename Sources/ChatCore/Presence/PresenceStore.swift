@@ -93,10 +93,14 @@ public struct PresenceSQLStore: PresenceStore {
         let connected = Set(users.map(\.rawValue))
         // What is stored is read first and only the difference written: a renewal with nothing to mend is a
         // few small statements, not a rewrite of every connected user.
-        let stored = Set(try await self.database.select().column("user_id").from("user_presence")
-            .where("node_id", .equal, SQLBind(Self.node(node))).all().map { try $0.decode(column: "user_id", as: Int64.self) })
-        let gone = Array(stored.subtracting(connected)).sorted(), added = Array(connected.subtracting(stored)).sorted()
-        let nowStamp = DateParts(now).date, untilStamp = DateParts(until).date
+        let stored = Set(
+            try await self.database.select().column("user_id").from("user_presence")
+                .where("node_id", .equal, SQLBind(Self.node(node))).all().map { try $0.decode(column: "user_id", as: Int64.self) }
+        )
+        let gone = Array(stored.subtracting(connected)).sorted()
+        let added = Array(connected.subtracting(stored)).sorted()
+        let nowStamp = DateParts(now).date
+        let untilStamp = DateParts(until).date
         try await self.database.transaction { tx in
             try await Self.lease(node, until: until, extendOnly: false, on: tx)
             for start in stride(from: 0, to: gone.count, by: 500) {

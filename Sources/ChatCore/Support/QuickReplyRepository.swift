@@ -92,9 +92,12 @@ public struct QuickReplySQLRepository: QuickReplyRepository {
 
     static func reply(_ row: any SQLRow) throws -> QuickReply {
         QuickReply(
-            id: try row.decode(column: "id", as: Int64.self), userID: ParticipantID(try row.decode(column: "user_id", as: Int64.self)),
-            content: try row.decode(column: "content", as: String.self), sortOrder: try row.decode(column: "sort_order", as: Int.self),
-            isActive: try row.decode(column: "is_active", as: Int.self) != 0, createdAt: try row.decode(column: "created_at", as: Date.self)
+            id: try row.decode(column: "id", as: Int64.self),
+            userID: ParticipantID(try row.decode(column: "user_id", as: Int64.self)),
+            content: try row.decode(column: "content", as: String.self),
+            sortOrder: try row.decode(column: "sort_order", as: Int.self),
+            isActive: try row.decode(column: "is_active", as: Int.self) != 0,
+            createdAt: try row.decode(column: "created_at", as: Date.self)
         )
     }
 
@@ -112,14 +115,21 @@ public struct QuickReplySQLRepository: QuickReplyRepository {
         return try await self.database.transaction { tx in
             _ = try await tx.select().column("user_id").from("quick_reply_owners").where("user_id", .equal, SQLBind(user.rawValue))
                 .for(.update).first()
-            let active = try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("quick_replies")
+            let active =
+                try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("quick_replies")
                 .where("user_id", .equal, SQLBind(user.rawValue)).where("is_active", .equal, SQLBind(1))
                 .first()?.decode(column: "n", as: Int.self) ?? 0
             guard active < Self.limit else { throw QuickReplyError.limitReached }
             let row = try await tx.insert(into: "quick_replies").columns("user_id", "content", "sort_order", "is_active", "created_at")
                 .values(SQLBind(user.rawValue), SQLBind(content), SQLBind(sortOrder), SQLBind(1), SQLBind(date)).returning("id").first()
-            return QuickReply(id: try row!.decode(column: "id", as: Int64.self), userID: user, content: content, sortOrder: sortOrder,
-                              isActive: true, createdAt: date)
+            return QuickReply(
+                id: try row!.decode(column: "id", as: Int64.self),
+                userID: user,
+                content: content,
+                sortOrder: sortOrder,
+                isActive: true,
+                createdAt: date
+            )
         }
     }
 

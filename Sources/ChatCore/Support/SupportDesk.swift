@@ -47,7 +47,10 @@ public struct SupportDesk: Sendable {
     /// Changes a conversation's status. One that stops counting towards its agent's load lets the next waiting
     /// one in; one that becomes active again with nobody on it is assigned.
     public func setStatus(
-        _ conversation: SupportConversation, _ status: SupportStatus, snoozedUntil: Date?, at now: Date = Date()
+        _ conversation: SupportConversation,
+        _ status: SupportStatus,
+        snoozedUntil: Date?,
+        at now: Date = Date()
     ) async throws -> SupportConversation {
         let changed = try await self.repository.setStatus(conversation.id, status, snoozedUntil: snoozedUntil, at: now)
         if conversation.isActive, !changed.isActive, changed.assigneeID != nil { await self.assignWaiting(team: changed.teamID) }

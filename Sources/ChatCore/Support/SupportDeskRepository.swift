@@ -102,7 +102,13 @@ public protocol SupportDeskRepository: SupportRepository {
     /// Gives the conversation to `agent` (an agent of its team), or back to the queue with `nil`. With
     /// `onlyIfUnassigned` (a claim) a conversation someone else holds is refused; with `requireOnline` (a
     /// transfer) an offline agent is refused.
-    func assign(_ id: ConversationID, to agent: ParticipantID?, onlyIfUnassigned: Bool, requireOnline: Bool, at now: Date) async throws -> SupportConversation
+    func assign(
+        _ id: ConversationID,
+        to agent: ParticipantID?,
+        onlyIfUnassigned: Bool,
+        requireOnline: Bool,
+        at now: Date
+    ) async throws -> SupportConversation
     /// Sets the status; `snoozed` needs `snoozedUntil` after `now`, every other status clears it.
     func setStatus(_ id: ConversationID, _ status: SupportStatus, snoozedUntil: Date?, at now: Date) async throws -> SupportConversation
     /// Snoozed conversations whose time has come are open again; returns them.
@@ -128,16 +134,21 @@ extension SupportDeskRepository {
 enum SupportRoundRobin {
     /// Pairs waiting conversations (oldest first) with agents; mutates the agents' round-robin places.
     static func plan(
-        waiting: [ConversationID], agents: inout [SupportAgent], loads: [ParticipantID: Int], at now: Date
+        waiting: [ConversationID],
+        agents: inout [SupportAgent],
+        loads: [ParticipantID: Int],
+        at now: Date
     ) -> [SupportAssignment] {
         var loads = loads
         var counter = agents.map(\.lastAssignment).max() ?? 0
         var plan: [SupportAssignment] = []
         for conversation in waiting {
             let candidates = agents.indices.filter { agents[$0].isOnline(at: now) && loads[agents[$0].userID, default: 0] < agents[$0].capacity }
-            guard let chosen = candidates.min(by: {
-                (agents[$0].lastAssignment, agents[$0].userID.rawValue) < (agents[$1].lastAssignment, agents[$1].userID.rawValue)
-            }) else { break }
+            guard
+                let chosen = candidates.min(by: {
+                    (agents[$0].lastAssignment, agents[$0].userID.rawValue) < (agents[$1].lastAssignment, agents[$1].userID.rawValue)
+                })
+            else { break }
             counter += 1
             agents[chosen].lastAssignment = counter
             loads[agents[chosen].userID, default: 0] += 1
@@ -208,7 +219,13 @@ extension SupportMemoryRepository: SupportDeskRepository {
         return plan
     }
 
-    public func assign(_ id: ConversationID, to agent: ParticipantID?, onlyIfUnassigned: Bool, requireOnline: Bool, at now: Date) throws -> SupportConversation {
+    public func assign(
+        _ id: ConversationID,
+        to agent: ParticipantID?,
+        onlyIfUnassigned: Bool,
+        requireOnline: Bool,
+        at now: Date
+    ) throws -> SupportConversation {
         guard var conversation = self.conversations[id] else { throw SupportDeskError.conversationNotFound }
         if let agent {
             guard var found = self.agents[agent], found.teamID == conversation.teamID else { throw SupportDeskError.notAnAgent }
@@ -245,7 +262,8 @@ extension SupportMemoryRepository: SupportDeskRepository {
     public func queues() -> [SupportQueue] {
         let teams = Set(self.agents.values.map(\.teamID))
         var waiting: [ParticipantID: (count: Int, oldest: Date)] = [:]
-        for conversation in self.conversations.values where conversation.assigneeID == nil && conversation.isActive && teams.contains(conversation.teamID) {
+        for conversation in self.conversations.values
+        where conversation.assigneeID == nil && conversation.isActive && teams.contains(conversation.teamID) {
             let current = waiting[conversation.teamID]
             waiting[conversation.teamID] = ((current?.count ?? 0) + 1, min(current?.oldest ?? conversation.createdAt, conversation.createdAt))
         }

@@ -23,9 +23,18 @@ public struct SupportConversation: Sendable, Equatable {
     public var snoozedUntil: Date?
 
     public init(
-        id: ConversationID, customerID: ParticipantID, merchantID: ParticipantID, customerUnread: Int = 0, merchantUnread: Int = 0,
-        lastMessage: String? = nil, lastMessageAt: Date? = nil, createdAt: Date, updatedAt: Date, assigneeID: ParticipantID? = nil,
-        status: SupportStatus = .open, snoozedUntil: Date? = nil
+        id: ConversationID,
+        customerID: ParticipantID,
+        merchantID: ParticipantID,
+        customerUnread: Int = 0,
+        merchantUnread: Int = 0,
+        lastMessage: String? = nil,
+        lastMessageAt: Date? = nil,
+        createdAt: Date,
+        updatedAt: Date,
+        assigneeID: ParticipantID? = nil,
+        status: SupportStatus = .open,
+        snoozedUntil: Date? = nil
     ) {
         self.id = id
         self.customerID = customerID
@@ -110,8 +119,12 @@ public struct SupportConversationFilter: Sendable, Equatable {
     public var assignee: SupportAssigneeFilter?
 
     public init(
-        customerID: ParticipantID? = nil, merchantID: ParticipantID? = nil, participant: ParticipantID? = nil, team: ParticipantID? = nil,
-        status: SupportStatus? = nil, assignee: SupportAssigneeFilter? = nil
+        customerID: ParticipantID? = nil,
+        merchantID: ParticipantID? = nil,
+        participant: ParticipantID? = nil,
+        team: ParticipantID? = nil,
+        status: SupportStatus? = nil,
+        assignee: SupportAssigneeFilter? = nil
     ) {
         self.customerID = customerID
         self.merchantID = merchantID
@@ -125,8 +138,10 @@ public struct SupportConversationFilter: Sendable, Equatable {
         if let customerID, conversation.customerID != customerID { return false }
         if let merchantID, conversation.merchantID != merchantID { return false }
         if let participant, !conversation.isParticipant(participant), conversation.assigneeID != participant,
-           self.team == nil || conversation.merchantID != self.team
-        { return false }
+            self.team == nil || conversation.merchantID != self.team
+        {
+            return false
+        }
         if let status, conversation.status != status { return false }
         switch self.assignee {
         case nil: break
@@ -199,7 +214,9 @@ public actor SupportMemoryRepository: SupportRepository {
     public func conversation(customer: ParticipantID, merchant: ParticipantID, at date: Date) -> SupportConversation {
         if let found = self.conversations.values.first(where: {
             ($0.customerID == customer && $0.merchantID == merchant) || ($0.customerID == merchant && $0.merchantID == customer)
-        }) { return found }
+        }) {
+            return found
+        }
         let id = ConversationID(self.nextConversation)
         self.nextConversation += 1
         let conversation = SupportConversation(id: id, customerID: customer, merchantID: merchant, createdAt: date, updatedAt: date)
@@ -221,8 +238,14 @@ public actor SupportMemoryRepository: SupportRepository {
     public func send(_ new: NewMessage, in id: ConversationID, at date: Date) throws -> (conversation: SupportConversation, message: Message) {
         guard var conversation = self.conversations[id] else { throw ChatError.conversationNotFound }
         let message = Message(
-            id: self.nextMessage, conversationID: id, seq: (self.lastSeq[id] ?? 0) + 1, senderID: new.senderID,
-            content: new.content, type: new.type, clientMessageID: new.clientMessageID, createdAt: date
+            id: self.nextMessage,
+            conversationID: id,
+            seq: (self.lastSeq[id] ?? 0) + 1,
+            senderID: new.senderID,
+            content: new.content,
+            type: new.type,
+            clientMessageID: new.clientMessageID,
+            createdAt: date
         )
         self.nextMessage += 1
         self.lastSeq[id] = message.seq
@@ -272,7 +295,7 @@ public actor SupportMemoryRepository: SupportRepository {
 
     public func markMessageRead(id: Int64) -> Bool {
         guard let message = self.messages.values.joined().first(where: { $0.id == id }),
-              let conversation = self.conversations[message.conversationID]
+            let conversation = self.conversations[message.conversationID]
         else { return false }
         let recipient = conversation.counterpart(of: message.senderID)
         let read = max(self.readSeq[message.conversationID]?[recipient] ?? 0, message.seq)

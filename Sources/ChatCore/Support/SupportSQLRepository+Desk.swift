@@ -50,8 +50,9 @@ extension SupportSQLRepository: SupportDeskRepository {
 
     public func removeAgent(_ user: ParticipantID) async throws -> Bool {
         try await self.database.transaction { tx in
-            guard try await tx.select().column("user_id").from("support_agents").where("user_id", .equal, SQLBind(user.rawValue))
-                .for(.update).first() != nil
+            guard
+                try await tx.select().column("user_id").from("support_agents").where("user_id", .equal, SQLBind(user.rawValue))
+                    .for(.update).first() != nil
             else { return false }
             try await tx.delete(from: "support_agents").where("user_id", .equal, SQLBind(user.rawValue)).run()
             try await self.unassignActive(of: user, on: tx)
@@ -129,13 +130,20 @@ extension SupportSQLRepository: SupportDeskRepository {
     }
 
     private func lockedConversation(_ id: ConversationID, on tx: any SQLDatabase) async throws -> SupportConversation {
-        guard let conversation = try await tx.select().columns(Self.columns).from("support_conversations")
-            .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation)
+        guard
+            let conversation = try await tx.select().columns(Self.columns).from("support_conversations")
+                .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation)
         else { throw SupportDeskError.conversationNotFound }
         return conversation
     }
 
-    public func assign(_ id: ConversationID, to agent: ParticipantID?, onlyIfUnassigned: Bool, requireOnline: Bool, at now: Date) async throws -> SupportConversation {
+    public func assign(
+        _ id: ConversationID,
+        to agent: ParticipantID?,
+        onlyIfUnassigned: Bool,
+        requireOnline: Bool,
+        at now: Date
+    ) async throws -> SupportConversation {
         guard let unlocked = try await self.conversation(id: id) else { throw SupportDeskError.conversationNotFound }
         return try await self.database.transaction { tx in
             // The team lock first, then the conversation: the order assignWaiting takes them in.
@@ -147,7 +155,8 @@ extension SupportSQLRepository: SupportDeskRepository {
                 if requireOnline, !found.isOnline(at: now) { throw SupportDeskError.agentOffline }
                 if conversation.assigneeID != agent {
                     let next = (team.map(\.lastAssignment).max() ?? 0) + 1
-                    try await tx.update("support_agents").set("last_assignment", to: SQLBind(next)).where("user_id", .equal, SQLBind(agent.rawValue)).run()
+                    try await tx.update("support_agents").set("last_assignment", to: SQLBind(next)).where("user_id", .equal, SQLBind(agent.rawValue))
+                        .run()
                 }
             }
             conversation.assigneeID = agent
@@ -177,8 +186,11 @@ extension SupportSQLRepository: SupportDeskRepository {
                 .where("status", .equal, SQLBind(SupportStatus.snoozed.rawValue)).where("snoozed_until", .lessThanOrEqual, SQLBind(now))
                 .orderBy("conversation_id").for(.update).all().map { ConversationID(try $0.decode(column: "conversation_id", as: Int64.self)) }
             guard !due.isEmpty else { return [] }
-            try await tx.update("support_conversations").set("status", to: SQLBind(SupportStatus.open.rawValue)).set("snoozed_until", to: SQLLiteral.null)
-                .where("conversation_id", .in, SQLBind.group(due.map(\.rawValue))).run()
+            try await tx.update("support_conversations").set("status", to: SQLBind(SupportStatus.open.rawValue)).set(
+                "snoozed_until",
+                to: SQLLiteral.null
+            )
+            .where("conversation_id", .in, SQLBind.group(due.map(\.rawValue))).run()
             return due
         }
     }

@@ -26,7 +26,8 @@ public struct SupportSQLRepository: SupportRepository {
             merchantUnread: try row.decode(column: "merchant_unread", as: Int.self),
             lastMessage: try row.decode(column: "last_message", as: String?.self),
             lastMessageAt: try row.decode(column: "last_message_at", as: Date?.self),
-            createdAt: try row.decode(column: "created_at", as: Date.self), updatedAt: try row.decode(column: "updated_at", as: Date.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            updatedAt: try row.decode(column: "updated_at", as: Date.self),
             assigneeID: try row.decode(column: "assignee_id", as: Int64?.self).map(ParticipantID.init),
             status: SupportStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .open,
             snoozedUntil: try row.decode(column: "snoozed_until", as: Date?.self)
@@ -53,10 +54,28 @@ public struct SupportSQLRepository: SupportRepository {
                         .values(SQLBind(id), SQLBind(member.rawValue), SQLBind(0), SQLBind(date)).run()
                 }
                 try await tx.insert(into: "support_conversations")
-                    .columns("conversation_id", "pair_key", "customer_id", "merchant_id", "customer_unread", "merchant_unread",
-                             "created_at", "updated_at", "status")
-                    .values(SQLBind(id), SQLBind(Self.pairKey(customer, merchant)), SQLBind(customer.rawValue), SQLBind(merchant.rawValue),
-                            SQLBind(0), SQLBind(0), SQLBind(date), SQLBind(date), SQLBind(SupportStatus.open.rawValue))
+                    .columns(
+                        "conversation_id",
+                        "pair_key",
+                        "customer_id",
+                        "merchant_id",
+                        "customer_unread",
+                        "merchant_unread",
+                        "created_at",
+                        "updated_at",
+                        "status"
+                    )
+                    .values(
+                        SQLBind(id),
+                        SQLBind(Self.pairKey(customer, merchant)),
+                        SQLBind(customer.rawValue),
+                        SQLBind(merchant.rawValue),
+                        SQLBind(0),
+                        SQLBind(0),
+                        SQLBind(date),
+                        SQLBind(date),
+                        SQLBind(SupportStatus.open.rawValue)
+                    )
                     .run()
                 return SupportConversation(id: ConversationID(id), customerID: customer, merchantID: merchant, createdAt: date, updatedAt: date)
             }
@@ -72,7 +91,8 @@ public struct SupportSQLRepository: SupportRepository {
             .where("conversation_id", .equal, SQLBind(id.rawValue)).first().map(Self.conversation)
     }
 
-    public func conversations(_ filter: SupportConversationFilter, offset: Int, limit: Int) async throws -> (items: [SupportConversation], total: Int) {
+    public func conversations(_ filter: SupportConversationFilter, offset: Int, limit: Int) async throws -> (items: [SupportConversation], total: Int)
+    {
         func apply(_ select: SQLSelectBuilder) {
             if let customer = filter.customerID { select.where("customer_id", .equal, SQLBind(customer.rawValue)) }
             if let merchant = filter.merchantID { select.where("merchant_id", .equal, SQLBind(merchant.rawValue)) }
@@ -104,8 +124,9 @@ public struct SupportSQLRepository: SupportRepository {
     public func send(_ new: NewMessage, in id: ConversationID, at date: Date) async throws -> (conversation: SupportConversation, message: Message) {
         let date = DateParts(date).date
         return try await self.database.transaction { tx in
-            guard var conversation = try await tx.select().columns(Self.columns).from("support_conversations")
-                .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation)
+            guard
+                var conversation = try await tx.select().columns(Self.columns).from("support_conversations")
+                    .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation)
             else { throw ChatError.conversationNotFound }
             let sent = try await MessageSQLRepository(database: tx).append(new, to: id, at: date)
             conversation.record(new, at: date)
@@ -115,7 +136,10 @@ public struct SupportSQLRepository: SupportRepository {
                 .set("last_message", to: SQLBind(conversation.lastMessage)).set("last_message_at", to: SQLBind(date))
                 .set("updated_at", to: SQLBind(date)).set("status", to: SQLBind(conversation.status.rawValue))
                 .set("snoozed_until", to: SQLBind(conversation.snoozedUntil))
-                .set(SQLIdentifier(counter), to: SQLBinaryExpression(left: SQLColumn(counter), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
+                .set(
+                    SQLIdentifier(counter),
+                    to: SQLBinaryExpression(left: SQLColumn(counter), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1"))
+                )
                 .where("conversation_id", .equal, SQLBind(id.rawValue)).run()
             return (conversation, sent.message)
         }
@@ -126,11 +150,21 @@ public struct SupportSQLRepository: SupportRepository {
         let ids = Array(Set(messages.map(\.conversationID.rawValue)))
         guard !ids.isEmpty else { return [] }
         let rows = try await self.database.select()
-            .columns(SQLColumn("conversation_id", table: "s"), SQLColumn("customer_id", table: "s"), SQLColumn("merchant_id", table: "s"),
-                     SQLColumn("user_id", table: "m"), SQLColumn("read_seq", table: "m"))
+            .columns(
+                SQLColumn("conversation_id", table: "s"),
+                SQLColumn("customer_id", table: "s"),
+                SQLColumn("merchant_id", table: "s"),
+                SQLColumn("user_id", table: "m"),
+                SQLColumn("read_seq", table: "m")
+            )
             .from(SQLAlias(SQLIdentifier("support_conversations"), as: SQLIdentifier("s")))
-            .join(SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("m")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("conversation_id", table: "m"), .equal, SQLColumn("conversation_id", table: "s"))
+            .join(
+                SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("m")),
+                method: SQLJoinMethod.inner,
+                on: SQLColumn("conversation_id", table: "m"),
+                .equal,
+                SQLColumn("conversation_id", table: "s")
+            )
             .where(SQLColumn("conversation_id", table: "s"), .in, SQLBind.group(ids)).all()
         var customers: [Int64: (customer: Int64, merchant: Int64)] = [:]
         var read: [Int64: [Int64: Int64]] = [:]
@@ -150,7 +184,8 @@ public struct SupportSQLRepository: SupportRepository {
     }
 
     public func messages(in id: ConversationID, ascending: Bool, offset: Int, limit: Int) async throws -> (items: [SupportMessage], total: Int) {
-        let total = try await self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("messages")
+        let total =
+            try await self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("messages")
             .where("conversation_id", .equal, SQLBind(id.rawValue)).first()?.decode(column: "n", as: Int.self) ?? 0
         let messages = try await self.database.select().columns(MessageSQLRepository.columns).from("messages")
             .where("conversation_id", .equal, SQLBind(id.rawValue)).orderBy("seq", ascending ? .ascending : .descending)
@@ -160,8 +195,13 @@ public struct SupportSQLRepository: SupportRepository {
 
     public func messages(_ filter: SupportMessageFilter, offset: Int, limit: Int) async throws -> (items: [SupportMessage], total: Int) {
         func apply(_ select: SQLSelectBuilder) {
-            select.join(SQLAlias(SQLIdentifier("support_conversations"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
-                        on: SQLColumn("conversation_id", table: "s"), .equal, SQLColumn("conversation_id", table: "m"))
+            select.join(
+                SQLAlias(SQLIdentifier("support_conversations"), as: SQLIdentifier("s")),
+                method: SQLJoinMethod.inner,
+                on: SQLColumn("conversation_id", table: "s"),
+                .equal,
+                SQLColumn("conversation_id", table: "m")
+            )
             if let id = filter.conversationID { select.where(SQLColumn("conversation_id", table: "m"), .equal, SQLBind(id.rawValue)) }
             if let sender = filter.senderID { select.where(SQLColumn("sender_id", table: "m"), .equal, SQLBind(sender.rawValue)) }
             if let type = filter.type { select.where(SQLColumn("message_type", table: "m"), .equal, SQLBind(type.rawValue)) }
@@ -186,16 +226,18 @@ public struct SupportSQLRepository: SupportRepository {
     }
 
     public func message(id: Int64) async throws -> SupportMessage? {
-        guard let message = try await self.database.select().columns(MessageSQLRepository.columns).from("messages")
-            .where("id", .equal, SQLBind(id)).first().map(MessageSQLRepository.message)
+        guard
+            let message = try await self.database.select().columns(MessageSQLRepository.columns).from("messages")
+                .where("id", .equal, SQLBind(id)).first().map(MessageSQLRepository.message)
         else { return nil }
         return try await self.withReadState([message]).first
     }
 
     public func markRead(by reader: ParticipantID, in id: ConversationID) async throws {
         try await self.database.transaction { tx in
-            guard let conversation = try await tx.select().columns(Self.columns).from("support_conversations")
-                .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation),
+            guard
+                let conversation = try await tx.select().columns(Self.columns).from("support_conversations")
+                    .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation),
                 let side = conversation.side(of: reader)
             else { return }
             try await tx.update("conversation_members")
@@ -209,7 +251,7 @@ public struct SupportSQLRepository: SupportRepository {
 
     public func markMessageRead(id: Int64) async throws -> Bool {
         guard let found = try await self.message(id: id),
-              let conversation = try await self.conversation(id: found.message.conversationID)
+            let conversation = try await self.conversation(id: found.message.conversationID)
         else { return false }
         let recipient = conversation.counterpart(of: found.message.senderID)
         try await self.database.update("conversation_members").set("read_seq", to: SQLBind(found.message.seq))

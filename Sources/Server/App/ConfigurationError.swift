@@ -1,8 +1,8 @@
-import StorageKit
 public import Configuration
 import Foundation
-import SystemPackage
 public import Logging
+import StorageKit
+import SystemPackage
 
 /// A configuration value the server cannot start with; its message names the key.
 public struct ConfigurationError: Error, CustomStringConvertible, Sendable {

@@ -23,14 +23,17 @@ public struct ConnectedDatabase: Sendable {
             let configuration = try SQLiteConfiguration(url: url)
             let database = try SQLiteDatabase(configuration: configuration, logger: logger)
             connected = ConnectedDatabase(
-                database: database, location: "SQLite " + (configuration.resolvedPath ?? ":memory:"),
+                database: database,
+                location: "SQLite " + (configuration.resolvedPath ?? ":memory:"),
                 close: { try? database.close() }
             )
         case "mysql", "mariadb":
             let configuration = try MariaDBConfiguration(url: url)
             let database = MariaDBDatabase(configuration: configuration, logger: logger)
             connected = ConnectedDatabase(
-                database: database, location: "MariaDB \(configuration.redacted)", close: { await database.shutdown() }
+                database: database,
+                location: "MariaDB \(configuration.redacted)",
+                close: { await database.shutdown() }
             )
         default:
             throw StorageError(.configuration, "DATABASE_URL has the unknown scheme '\(scheme)' (use sqlite: or mysql://)")

@@ -1,7 +1,7 @@
-import StorageKit
 public import AuthTokens
 public import ChatCore
 import Foundation
+import StorageKit
 
 /// Seed 004's demo users and their quick replies (contracts/seed004 §2), for `rapport demo-data`. None has a
 /// password. Loading twice changes nothing; production refuses.
@@ -29,7 +29,9 @@ public enum DemoData {
     /// Ensures the demo users (and the quick replies of them and of the admin `a2`, when it exists); returns how
     /// many users and replies were added.
     public static func load(
-        users: any UserRepository, quickReplies: any QuickReplyRepository, configuration: ServerConfiguration
+        users: any UserRepository,
+        quickReplies: any QuickReplyRepository,
+        configuration: ServerConfiguration
     ) async throws -> (users: Int, replies: Int) {
         guard configuration.environment != .production else {
             throw ConfigurationError("demo data is never loaded with APP_ENV=production")
@@ -39,10 +41,18 @@ public enum DemoData {
         var entries: [EnsuredUser] = []
         for user in Self.users {
             if try await users.user(externalID: user.id) == nil { added += 1 }
-            entries.append(EnsuredUser(NewUser(
-                externalID: user.id, username: user.name, role: user.role, avatar: "/api/media/avatars/" + user.avatar,
-                description: user.description, createdAt: now
-            )))
+            entries.append(
+                EnsuredUser(
+                    NewUser(
+                        externalID: user.id,
+                        username: user.name,
+                        role: user.role,
+                        avatar: "/api/media/avatars/" + user.avatar,
+                        description: user.description,
+                        createdAt: now
+                    )
+                )
+            )
         }
         var people = try await users.ensure(entries)
         if let admin = try await users.user(externalID: "a2") { people.append(admin) }

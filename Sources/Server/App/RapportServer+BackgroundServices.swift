@@ -1,9 +1,9 @@
-import StorageKit
 import AuthTokens
-import ChatCore
 import CRMAudit
+import ChatCore
 import Logging
 import ServiceLifecycle
+import StorageKit
 
 extension RapportServer {
     /// The work beside the server, in the order it starts. ServiceLifecycle shuts services down in reverse, after

@@ -1,23 +1,25 @@
 public import AuthTokens
+public import CRMAudit
 public import ChatCore
 public import ContactsKit
-public import CRMAudit
+import Foundation
 public import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
 import NIOCore
 import ServiceLifecycle
-import Synchronization
-import Foundation
 public import StorageKit
+import Synchronization
 
 extension RapportServer {
     /// HTTP/1 with WebSocket upgrade (the router decides which requests upgrade), with ``FirstRequestGuard`` in
     /// front: the upgrade pipeline parses a connection's first request head before ``ConnectionGuardHandler``
     /// is in place, so that head gets its limits and timeout here.
     static func guardedServer(
-        router: Router<AppRequestContext>, configuration: HTTP1WebSocketUpgradeChannel.Configuration, requestTimeout: TimeAmount
+        router: Router<AppRequestContext>,
+        configuration: HTTP1WebSocketUpgradeChannel.Configuration,
+        requestTimeout: TimeAmount
     ) -> HTTPServerBuilder {
         let decoder = configuration.http1.httpDecoder
         let webSocketResponder = router.buildResponder()
@@ -26,7 +28,9 @@ extension RapportServer {
                 inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: configuration),
                 makeGuard: {
                     FirstRequestGuard(
-                        requestTimeout: requestTimeout, maxFieldSize: decoder.maxHeaderFieldSize, maxListSize: decoder.maxHeaderListSize,
+                        requestTimeout: requestTimeout,
+                        maxFieldSize: decoder.maxHeaderFieldSize,
+                        maxListSize: decoder.maxHeaderListSize,
                         maxFieldCount: decoder.maxHeaderFieldCount
                     )
                 }

@@ -1,16 +1,16 @@
 public import AuthTokens
+public import CRMAudit
 public import ChatCore
 public import ContactsKit
-public import CRMAudit
+import Foundation
 public import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
 import NIOCore
 import ServiceLifecycle
-import Synchronization
-import Foundation
 public import StorageKit
+import Synchronization
 
 /// Composes Rapport: opens the database, applies the migrations, mounts every domain's routes behind the
 /// common middleware. Another Hummingbird program can do the same with only the domains it wants.
@@ -25,7 +25,8 @@ public enum RapportServer {
         let sealer = try AuditSealer(
             key: try SigningKey.auditChain(configuration),
             checkpoints: AuditCheckpointPolicy(
-                rows: Int64(configuration.auditCheckpointRows), interval: .seconds(configuration.auditCheckpointMinutes * 60)
+                rows: Int64(configuration.auditCheckpointRows),
+                interval: .seconds(configuration.auditCheckpointMinutes * 60)
             )
         )
         return AuditLogSQLStore(database: database.database, sealer: sealer)
@@ -36,9 +37,12 @@ public enum RapportServer {
         let tokens = try await TokenService(secret: try SigningKey.resolve(configuration), lifetime: configuration.tokenLifetime)
         let db = database.database
         return AuthService(
-            users: UserSQLRepository(database: db), sessions: SessionSQLRepository(database: db),
-            loginLog: LoginLogSQLStore(database: db), hasher: PasswordHasher(cost: configuration.bcryptCost),
-            tokens: tokens, logger: logger
+            users: UserSQLRepository(database: db),
+            sessions: SessionSQLRepository(database: db),
+            loginLog: LoginLogSQLStore(database: db),
+            hasher: PasswordHasher(cost: configuration.bcryptCost),
+            tokens: tokens,
+            logger: logger
         )
     }
 
@@ -48,8 +52,10 @@ public enum RapportServer {
             throw ConfigurationError("PHONE_REGION \(configuration.phoneRegion) is not a supported region")
         }
         return ContactsService(
-            repository: ContactSQLRepository(database: database.database), normalizer: normalizer,
-            trashRetention: .seconds(configuration.trashRetentionDays * 86400), logger: logger
+            repository: ContactSQLRepository(database: database.database),
+            normalizer: normalizer,
+            trashRetention: .seconds(configuration.trashRetentionDays * 86400),
+            logger: logger
         )
     }
 
@@ -77,8 +83,10 @@ public enum RapportServer {
         /// The support desk's decisions over ``support``, with the configured presence lease and default capacity.
         public func desk(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "rapport.support")) -> SupportDesk {
             SupportDesk(
-                repository: self.support, presenceLease: TimeInterval(configuration.supportPresenceSeconds),
-                defaultCapacity: configuration.supportDefaultCapacity, logger: logger
+                repository: self.support,
+                presenceLease: TimeInterval(configuration.supportPresenceSeconds),
+                defaultCapacity: configuration.supportDefaultCapacity,
+                logger: logger
             )
         }
 
@@ -88,36 +96,57 @@ public enum RapportServer {
             let contacts = try RapportServer.contactsService(database: database, configuration: configuration, logger: logger)
             let db = database.database
             let chat = ChatService(
-                messages: MessageSQLRepository(database: db), friendships: FriendshipSQLRepository(database: db),
-                maximumContentLength: configuration.maxMessageLength, logger: logger
+                messages: MessageSQLRepository(database: db),
+                friendships: FriendshipSQLRepository(database: db),
+                maximumContentLength: configuration.maxMessageLength,
+                logger: logger
             )
             let hub = ChatHub(queueCapacity: configuration.wsQueueSize, presenceGrace: .seconds(configuration.presenceGraceSeconds))
-            let bus: any EventBus = switch configuration.eventBus {
-            case .local: LocalEventBus()
-            case .database: SQLEventBus(database: db, origin: hub.process, logger: logger)
-            }
+            let bus: any EventBus =
+                switch configuration.eventBus {
+                case .local: LocalEventBus()
+                case .database: SQLEventBus(database: db, origin: hub.process, logger: logger)
+                }
             let realtime = Realtime(hub: hub, bus: bus, presence: PresenceSQLStore(database: db))
             var audit: AuditRecorder?
             if configuration.auditEnabled {
                 audit = AuditRecorder(
                     store: try RapportServer.auditStore(database: database, configuration: configuration),
-                    capacity: configuration.auditQueueSize, logger: logger
+                    capacity: configuration.auditQueueSize,
+                    logger: logger
                 )
             }
             return Services(
-                database: database, auth: auth, contacts: contacts, chat: chat, audit: audit,
-                support: SupportSQLRepository(database: db), quickReplies: QuickReplySQLRepository(database: db),
-                realtime: realtime, groups: GroupSQLRepository(database: db),
-                friendRequests: FriendRequestSQLRepository(database: db, policy: FriendRequestPolicy(
-                    cooldown: TimeInterval(configuration.friendRequestCooldownSeconds), hourlyLimit: configuration.friendRequestsPerHour
-                ))
+                database: database,
+                auth: auth,
+                contacts: contacts,
+                chat: chat,
+                audit: audit,
+                support: SupportSQLRepository(database: db),
+                quickReplies: QuickReplySQLRepository(database: db),
+                realtime: realtime,
+                groups: GroupSQLRepository(database: db),
+                friendRequests: FriendRequestSQLRepository(
+                    database: db,
+                    policy: FriendRequestPolicy(
+                        cooldown: TimeInterval(configuration.friendRequestCooldownSeconds),
+                        hourlyLimit: configuration.friendRequestsPerHour
+                    )
+                )
             )
         }
 
         public init(
-            database: ConnectedDatabase, auth: AuthService, contacts: ContactsService, chat: ChatService, audit: AuditRecorder? = nil,
-            support: any SupportDeskRepository = SupportMemoryRepository(), quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository(),
-            realtime: Realtime = Realtime(), groups: (any GroupRepository)? = nil, friendRequests: (any FriendRequestRepository)? = nil
+            database: ConnectedDatabase,
+            auth: AuthService,
+            contacts: ContactsService,
+            chat: ChatService,
+            audit: AuditRecorder? = nil,
+            support: any SupportDeskRepository = SupportMemoryRepository(),
+            quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository(),
+            realtime: Realtime = Realtime(),
+            groups: (any GroupRepository)? = nil,
+            friendRequests: (any FriendRequestRepository)? = nil
         ) {
             self.realtime = realtime
             self.groups = groups ?? GroupSQLRepository(database: database.database)
@@ -142,32 +171,65 @@ public enum RapportServer {
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
         let friends = FriendController<AppRequestContext>(
-            requests: services.friendRequests, chat: services.chat, users: services.auth.users, realtime: services.realtime, render: render
+            requests: services.friendRequests,
+            chat: services.chat,
+            users: services.auth.users,
+            realtime: services.realtime,
+            render: render
         )
         friends.addRoutes(to: router.group("api/friend"))
-        MessageController(chat: services.chat, users: services.auth.users, render: render, realtime: services.realtime, frames: RealtimeFrames(render: render))
-            .addRoutes(to: router.group("api/message"))
+        MessageController(
+            chat: services.chat,
+            users: services.auth.users,
+            render: render,
+            realtime: services.realtime,
+            frames: RealtimeFrames(render: render)
+        )
+        .addRoutes(to: router.group("api/message"))
         UserController(users: services.auth.users, groups: services.groups, chat: services.chat, realtime: services.realtime)
             .addRoutes(to: router.group("api/user"))
         GroupController(users: services.auth.users, groups: services.groups).addRoutes(to: router.group("api/group"))
         ChatController(
-            chat: services.chat, groups: services.groups, users: services.auth.users, realtime: services.realtime, frames: RealtimeFrames(render: render)
+            chat: services.chat,
+            groups: services.groups,
+            users: services.auth.users,
+            realtime: services.realtime,
+            frames: RealtimeFrames(render: render)
         ).addRoutes(to: router.group("api/chat"))
         UsersController(users: services.auth.users, render: render).addRoutes(to: router.group("api/users"))
         let support = SupportAPI(
-            support: services.support, quickReplies: services.quickReplies, users: services.auth.users, render: render, desk: desk,
-            maximumContentLength: configuration.maxMessageLength, realtime: services.realtime, frames: RealtimeFrames(render: render)
+            support: services.support,
+            quickReplies: services.quickReplies,
+            users: services.auth.users,
+            render: render,
+            desk: desk,
+            maximumContentLength: configuration.maxMessageLength,
+            realtime: services.realtime,
+            frames: RealtimeFrames(render: render)
         )
         GroupsController(
-            groups: services.groups, chat: services.chat, users: services.auth.users, realtime: services.realtime, frames: RealtimeFrames(render: render)
+            groups: services.groups,
+            chat: services.chat,
+            users: services.auth.users,
+            realtime: services.realtime,
+            frames: RealtimeFrames(render: render)
         ).addRoutes(to: router.group("api/groups"))
         RealtimeController(
-            realtime: services.realtime, auth: services.auth, users: services.auth.users, desk: desk, chat: services.chat,
-            groups: services.groups, friends: friends,
-            frames: RealtimeFrames(render: render), render: render, maxMessageSize: configuration.wsMaxMessageSize,
+            realtime: services.realtime,
+            auth: services.auth,
+            users: services.auth.users,
+            desk: desk,
+            chat: services.chat,
+            groups: services.groups,
+            friends: friends,
+            frames: RealtimeFrames(render: render),
+            render: render,
+            maxMessageSize: configuration.wsMaxMessageSize,
             resumeLimit: configuration.wsResumeLimit,
-            typingTimeout: .seconds(configuration.typingTimeoutSeconds), mediaDirectory: configuration.mediaDirectory,
-            maxFileSize: configuration.maxFileSize, logger: Logger(label: "rapport.realtime")
+            typingTimeout: .seconds(configuration.typingTimeoutSeconds),
+            mediaDirectory: configuration.mediaDirectory,
+            maxFileSize: configuration.maxFileSize,
+            logger: Logger(label: "rapport.realtime")
         ).addRoutes(to: router)
         SupportDeskController(api: support).addRoutes(to: router.group("api/support"))
         ConversationsController(api: support).addRoutes(to: router.group("api/conversations"))
@@ -185,23 +247,34 @@ public enum RapportServer {
     /// The common middleware and `/api/health` only: what an embedding program builds its own routes on. With
     /// `auth`, every request's token is read; with `audit`, every request is recorded.
     public static func buildRouter(
-        database: ConnectedDatabase, configuration: ServerConfiguration, auth: AuthService? = nil, audit: AuditRecorder? = nil
+        database: ConnectedDatabase,
+        configuration: ServerConfiguration,
+        auth: AuthService? = nil,
+        audit: AuditRecorder? = nil
     ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
         router.add(middleware: CORSAllowlistMiddleware(origins: configuration.corsOrigins))
         if let auth { router.add(middleware: AuthMiddleware(auth: auth)) }
         if let audit {
-            router.add(middleware: AuditMiddleware(
-                recorder: audit, redactor: AuditRedactor(additionalKeys: configuration.auditRedactKeys),
-                excludedPaths: configuration.auditExcludedPaths
-            ))
+            router.add(
+                middleware: AuditMiddleware(
+                    recorder: audit,
+                    redactor: AuditRedactor(additionalKeys: configuration.auditRedactKeys),
+                    excludedPaths: configuration.auditExcludedPaths
+                )
+            )
         }
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: BodyLimitMiddleware(limit: configuration.maxBodySize, limits: [
-            // Multipart framing around one file, and whole address books.
-            ("/api/upload/", configuration.maxFileSize + 64 * 1024), ("/api/contacts/import", max(configuration.maxBodySize, 64 << 20)),
-        ]))
+        router.add(
+            middleware: BodyLimitMiddleware(
+                limit: configuration.maxBodySize,
+                limits: [
+                    // Multipart framing around one file, and whole address books.
+                    ("/api/upload/", configuration.maxFileSize + 64 * 1024), ("/api/contacts/import", max(configuration.maxBodySize, 64 << 20)),
+                ]
+            )
+        )
         router.add(middleware: MediaHeadersMiddleware())
         router.add(middleware: FileMiddleware(configuration.mediaDirectory, urlBasePath: "/api/media"))
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -212,7 +285,8 @@ public enum RapportServer {
     /// Builds the whole application from `configuration`: connects (failing with a ``StorageError`` that names
     /// the database), migrates, and returns an application whose shutdown drains requests, then closes the database.
     public static func buildApplication(
-        configuration: ServerConfiguration, logger: Logger
+        configuration: ServerConfiguration,
+        logger: Logger
     ) async throws -> some ApplicationProtocol {
         let database = try await ConnectedDatabase.connect(url: configuration.databaseURL, logger: logger)
         do {
@@ -234,7 +308,9 @@ public enum RapportServer {
 
     /// The application around already built services (tests use this with SQLite in memory).
     public static func application(
-        services: Services, configuration: ServerConfiguration, logger: Logger
+        services: Services,
+        configuration: ServerConfiguration,
+        logger: Logger
     ) -> some ApplicationProtocol {
         let requestTimeout = TimeAmount.seconds(configuration.requestTimeout.components.seconds)
         var http1 = HTTP1Channel.Configuration(
@@ -245,7 +321,8 @@ public enum RapportServer {
         http1.idleTimeout = .seconds(configuration.idleTimeout.components.seconds)
         let router = self.buildRouter(services: services, configuration: configuration)
         let webSocket = WebSocketServerConfiguration(
-            maxFrameSize: configuration.wsMaxMessageSize, autoPing: .enabled(timePeriod: .seconds(configuration.wsPingSeconds))
+            maxFrameSize: configuration.wsMaxMessageSize,
+            autoPing: .enabled(timePeriod: .seconds(configuration.wsPingSeconds))
         )
         return Application(
             router: router,

@@ -1,5 +1,5 @@
-import StorageKit
 import Foundation
+import StorageKit
 
 /// The server's secret keys: the configured value when set; in development otherwise a random key created once
 /// in `data/` (mode 0600) so it survives restarts. Production never falls back to a file.
@@ -15,7 +15,11 @@ enum SigningKey {
     }
 
     static func resolve(
-        _ explicit: String?, name: String, file: String, _ configuration: ServerConfiguration, directory: String
+        _ explicit: String?,
+        name: String,
+        file: String,
+        _ configuration: ServerConfiguration,
+        directory: String
     ) throws -> [UInt8] {
         if let explicit { return Array(explicit.utf8) }
         guard configuration.environment == .development else {

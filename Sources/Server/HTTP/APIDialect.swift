@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 import ChatCore
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 /// How each API family answers a request whose token is missing or refused, in its seed's own words.
 enum APIDialect {
@@ -22,12 +22,16 @@ enum APIDialect {
             return JSONResponse(status, ["msg": .string(message)])
         case .flaskJWTQuery:
             let query = "Missing 'jwt' query paramater"
-            let (status, message) = switch reason {
-            case .missing: (HTTPResponse.Status.unauthorized, "Missing JWT in headers or query_string (Missing Authorization Header; \(query))")
-            case .wrongScheme, .malformedHeader:
-                (.unauthorized, "Missing JWT in headers or query_string (Missing 'Bearer' type in 'Authorization' header. Expected 'Authorization: Bearer <JWT>'; \(query))")
-            default: Self.flask(reason)
-            }
+            let (status, message) =
+                switch reason {
+                case .missing: (HTTPResponse.Status.unauthorized, "Missing JWT in headers or query_string (Missing Authorization Header; \(query))")
+                case .wrongScheme, .malformedHeader:
+                    (
+                        .unauthorized,
+                        "Missing JWT in headers or query_string (Missing 'Bearer' type in 'Authorization' header. Expected 'Authorization: Bearer <JWT>'; \(query))"
+                    )
+                default: Self.flask(reason)
+                }
             return JSONResponse(status, ["msg": .string(message)])
         case .fastAPI:
             return JSONResponse(.unauthorized, ["detail": .string(Self.fastAPI(reason))], headers: [.wwwAuthenticate: "Bearer"])

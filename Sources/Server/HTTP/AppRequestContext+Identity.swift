@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 import ChatCore
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 extension RapportRequestContext {
     /// The verified identity, or the family's refusal.

@@ -1,8 +1,8 @@
-import StorageKit
 public import AuthTokens
 public import Hummingbird
 public import HummingbirdWebSocket
 import NIOCore
+import StorageKit
 
 /// The request context of every Rapport route: Hummingbird's core context, the body limit the server was
 /// configured with, the client's address and the outcome of reading its token.

@@ -1,8 +1,8 @@
-import StorageKit
 import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import StorageKit
 
 /// The body of an error no API family claims (unknown route, malformed JSON, body too large, internal error):
 /// the same text under each seed client's key — `error` (001), `message` (003, 000), `detail` (004) — with

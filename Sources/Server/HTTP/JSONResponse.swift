@@ -1,7 +1,7 @@
 import Foundation
-import StorageKit
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 /// A response with a JSON body and a status, for handlers and errors alike.
 struct JSONResponse: ResponseGenerator, Error, HTTPResponseError {

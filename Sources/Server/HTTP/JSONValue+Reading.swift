@@ -1,5 +1,5 @@
-import StorageKit
 import Foundation
+import StorageKit
 
 /// How the seed handlers read loosely typed values out of request bodies and socket frames.
 extension JSONValue {

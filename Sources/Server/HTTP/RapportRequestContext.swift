@@ -1,6 +1,6 @@
-import StorageKit
 public import AuthTokens
 public import Hummingbird
+import StorageKit
 
 /// What Rapport's route collections need from the request context of the program that mounts them: the outcome
 /// of reading the bearer token (set by ``AuthMiddleware``) and the client's address (set by

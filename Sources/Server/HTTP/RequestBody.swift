@@ -23,7 +23,10 @@ enum RequestBody {
     /// The body decoded strictly; the first issue (a body that is not a JSON object is an issue at the empty
     /// path) is thrown as the refusal `refuse` words it.
     static func decode<T: Decodable>(
-        _ type: T.Type, _ request: Request, context: some RequestContext, refuse: (FieldIssue) -> Refusal
+        _ type: T.Type,
+        _ request: Request,
+        context: some RequestContext,
+        refuse: (FieldIssue) -> Refusal
     ) async throws -> T {
         guard let body = try await Self.object(request, context: context) else { throw refuse(FieldIssue(path: [], problem: .missing)) }
         let outcome = JSONValueDecoder().decodeAll(type, from: body)

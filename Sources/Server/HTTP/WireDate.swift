@@ -1,7 +1,7 @@
 import Foundation
-import StorageKit
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 /// The timestamp forms of the API families.
 enum WireDate {

@@ -1,8 +1,8 @@
-import StorageKit
 import ChatCore
 import Foundation
-import Logging
 import Hummingbird
+import Logging
+import StorageKit
 import Synchronization
 
 /// The chunked file transfers in progress on one connection (seed 003 §7.3). Chunks are written to a partial

@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 public import ChatCore
 import Foundation
 import Logging
+import StorageKit
 import Synchronization
 
 /// The groups the socket's send path looked up, so a busy group is not read from the database for every

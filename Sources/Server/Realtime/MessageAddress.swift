@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 public import ChatCore
 import Foundation
 import Logging
+import StorageKit
 import Synchronization
 
 /// Where a direct or group message goes, as seed 003's events say it.

@@ -1,5 +1,5 @@
-import StorageKit
 import DequeModule
+import StorageKit
 import Synchronization
 
 /// A first-come, first-served counting semaphore for async code: at most `count` holders at once.

@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 public import ChatCore
 import Foundation
 import Logging
+import StorageKit
 import Synchronization
 
 /// The live side of the server: this process's ``ChatHub`` and the ``EventBus`` that carries events between

@@ -1,8 +1,8 @@
-import StorageKit
 import ChatCore
 import Foundation
-import Logging
 import Hummingbird
+import Logging
+import StorageKit
 import Synchronization
 
 extension RealtimeConnection {
@@ -16,8 +16,8 @@ extension RealtimeConnection {
         }
         let parts = room.split(separator: "_")
         guard parts.count == 2, parts.allSatisfy({ $0.hasPrefix("user") }),
-              let a = Int64(parts[0].dropFirst(4)), let b = Int64(parts[1].dropFirst(4)), a != b,
-              [String(a), String(b)].sorted() == [String(a), String(b)]
+            let a = Int64(parts[0].dropFirst(4)), let b = Int64(parts[1].dropFirst(4)), a != b,
+            [String(a), String(b)].sorted() == [String(a), String(b)]
         else { return false }
         return self.me.rawValue == a || self.me.rawValue == b
     }
@@ -91,7 +91,12 @@ extension RealtimeConnection {
         try FileManager.default.createDirectory(atPath: partial, withIntermediateDirectories: true)
         self.transfers.transfers.withLock {
             $0[fileID] = FileTransfers.Transfer(
-                fileID: fileID, size: Int(size), totalChunks: Int(chunks), address: address, room: room, partial: partial
+                fileID: fileID,
+                size: Int(size),
+                totalChunks: Int(chunks),
+                address: address,
+                room: room,
+                partial: partial
             )
         }
         await self.reply(self.event("file_transfer_init", .ordered([("file_id", .string(fileID))])))
@@ -130,7 +135,9 @@ extension RealtimeConnection {
         }
         guard let updated else { return }
         let progress = Double(updated.received.count) / Double(updated.totalChunks) * 100
-        await self.reply(self.event("upload_progress", .ordered([("fileId", .string(fileID)), ("progress", .double(progress)), ("room", updated.room)])))
+        await self.reply(
+            self.event("upload_progress", .ordered([("fileId", .string(fileID)), ("progress", .double(progress)), ("room", updated.room)]))
+        )
         if updated.received.count == updated.totalChunks {
             self.transfers.transfers.withLock { $0[fileID] = nil }
             try await self.finish(updated)

@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
 import Logging
+import StorageKit
 
 /// Seed 003's events over the plain WebSocket (contracts/seed003 §7, README §1.5): `chat`, friend requests, call
 /// signalling, `get_online_status`, the whiteboard and chunked file transfer. Ids in events are always the
@@ -151,11 +151,12 @@ extension RealtimeConnection {
         // Seed 003 handles a request only when its media type matches the event.
         if call.kind == .request, data["type"]?.stringValue != (call.video ? "video" : "voice") { return }
         guard let target = Self.integer(data["target_id"]).flatMap({ $0 >= 0 ? ParticipantID($0) : nil }) else {
-            let missing = switch call.kind {
-            case .request: "请求参数不完整"
-            case .answer: "回答参数不完整"
-            default: "目标用户ID不存在"
-            }
+            let missing =
+                switch call.kind {
+                case .request: "请求参数不完整"
+                case .answer: "回答参数不完整"
+                default: "目标用户ID不存在"
+                }
             return await self.callError(missing)
         }
         let me = JSONValue.int(self.me.rawValue)
@@ -171,10 +172,13 @@ extension RealtimeConnection {
                 self.controller.logger.error("call signal failed", metadata: ["error": "\(error)"])
                 return await self.callError(call.failure)
             }
-            relay = ("\(call.prefix)call_received", .ordered([
-                ("caller_id", me), ("caller_name", data["caller_name"] ?? .null), ("type", .string(call.video ? "video" : "voice")),
-                ("sdp", data["sdp"] ?? .null),
-            ]))
+            relay = (
+                "\(call.prefix)call_received",
+                .ordered([
+                    ("caller_id", me), ("caller_name", data["caller_name"] ?? .null), ("type", .string(call.video ? "video" : "voice")),
+                    ("sdp", data["sdp"] ?? .null),
+                ])
+            )
             await self.reply(self.event("call_request_sent", .ordered([("message", .string(call.video ? "视频通话请求已发送" : "通话请求已发送"))])))
         case .answer:
             guard data["sdp"]?.isTruthy == true else { return await self.callError("回答参数不完整") }

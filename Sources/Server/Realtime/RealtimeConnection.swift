@@ -1,4 +1,3 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -7,6 +6,7 @@ import HummingbirdWebSocket
 import Logging
 import NIOWebSocket
 import ServiceLifecycle
+import StorageKit
 import Synchronization
 
 /// A connection's handling of client frames; a class, so the connection's task and the tasks of its frames
@@ -76,13 +76,19 @@ final class RealtimeConnection: Sendable {
         case .flat:
             guard !online.isEmpty else { return }
             let users = (try? await self.controller.users.byID(online)) ?? [:]
-            await self.reply(Realtime.text(.ordered([
-                ("type", "online_users"), ("users", .array(online.map { RealtimeFrames.name($0, users) })),
-                ("timestamp", WireDate.epoch(Date())),
-            ])))
+            await self.reply(
+                Realtime.text(
+                    .ordered([
+                        ("type", "online_users"), ("users", .array(online.map { RealtimeFrames.name($0, users) })),
+                        ("timestamp", WireDate.epoch(Date())),
+                    ])
+                )
+            )
         case .envelope:
             let everyone = (online + [self.me]).sorted()
-            await self.reply(Realtime.text(.ordered([("type", "online_users"), ("data", .ordered([("users", .array(everyone.map { .int($0.rawValue) }))]))])))
+            await self.reply(
+                Realtime.text(.ordered([("type", "online_users"), ("data", .ordered([("users", .array(everyone.map { .int($0.rawValue) }))]))]))
+            )
         }
     }
 
@@ -157,17 +163,21 @@ final class RealtimeConnection: Sendable {
         guard !trimmed.isEmpty else { throw Refusal.socket("Content is empty") }
         guard content.count <= self.controller.chat.maximumContentLength else { throw Refusal.socket("Content is too long") }
         if relayCheck, let last = try await self.controller.support.messages(in: id, ascending: false, offset: 0, limit: 1).items.first?.message,
-           last.senderID == self.me, last.content == content, Date().timeIntervalSince(last.createdAt) <= 10
+            last.senderID == self.me, last.content == content, Date().timeIntervalSince(last.createdAt) <= 10
         {
             // Seed 004's client posts over HTTP, then relays the same text as a frame: already stored and delivered.
             return
         }
         let sent = try await self.controller.support.send(
-            NewMessage(senderID: self.me, content: content, type: type, clientMessageID: clientID), in: id, at: Date()
+            NewMessage(senderID: self.me, content: content, type: type, clientMessageID: clientID),
+            in: id,
+            at: Date()
         )
         let users = try await self.myself()
         await self.acknowledge(sent.message, users)
-        await self.controller.realtime.publish(self.frames.delivery(sent.message, users, to: Self.audience(sent.conversation), except: self.outbox.id))
+        await self.controller.realtime.publish(
+            self.frames.delivery(sent.message, users, to: Self.audience(sent.conversation), except: self.outbox.id)
+        )
     }
 
     func sendGroup(_ group: ChatGroup, content: String, clientID: String?, type: MessageType = .text, echo: Bool = false) async throws {
@@ -181,9 +191,15 @@ final class RealtimeConnection: Sendable {
         let users = try await self.myself()
         await self.acknowledge(result.message, users, created: result.created, address: .group(group.id), echo: echo)
         guard result.created else { return }
-        await self.controller.realtime.publish(self.frames.delivery(
-            result.message, users, to: Array(group.members.keys), address: .group(group.id), except: self.outbox.id
-        ))
+        await self.controller.realtime.publish(
+            self.frames.delivery(
+                result.message,
+                users,
+                to: Array(group.members.keys),
+                address: .group(group.id),
+                except: self.outbox.id
+            )
+        )
     }
 
     func sendDirect(to receiver: ParticipantID, content: String, type: MessageType, clientID: String?, echo: Bool = false) async throws {
@@ -191,22 +207,29 @@ final class RealtimeConnection: Sendable {
         do {
             result = try await self.controller.chat.send(from: self.me, to: receiver, content: content, type: type, clientMessageID: clientID)
         } catch let error as ChatError {
-            let message = switch error {
-            case .emptyContent: "Content is empty"
-            case .contentTooLong: "Content is too long"
-            case .notFriends: "You can only message friends"
-            case .cannotMessageSelf: "You cannot message yourself"
-            case .conversationNotFound: "Conversation not found"
-            }
+            let message =
+                switch error {
+                case .emptyContent: "Content is empty"
+                case .contentTooLong: "Content is too long"
+                case .notFriends: "You can only message friends"
+                case .cannotMessageSelf: "You cannot message yourself"
+                case .conversationNotFound: "Conversation not found"
+                }
             throw Refusal.socket(message)
         }
         let users = try await self.myself()
         await self.acknowledge(result.message, users, created: result.created, address: .direct(self.me, receiver), echo: echo)
         // A retried send (same client_msg_id) was delivered the first time.
         guard result.created else { return }
-        await self.controller.realtime.publish(self.frames.delivery(
-            result.message, users, to: [self.me, receiver], address: .direct(self.me, receiver), except: self.outbox.id
-        ))
+        await self.controller.realtime.publish(
+            self.frames.delivery(
+                result.message,
+                users,
+                to: [self.me, receiver],
+                address: .direct(self.me, receiver),
+                except: self.outbox.id
+            )
+        )
     }
 
     /// The sending connection's acknowledgement: the stored message with its sequence number. For this
@@ -219,9 +242,11 @@ final class RealtimeConnection: Sendable {
         case .envelope where echo:
             frame = Realtime.text(.ordered([("type", "message"), ("data", .ordered(data))]))
         case .envelope:
-            frame = Realtime.text(.ordered([
-                ("type", "ack"), ("data", .ordered([("client_msg_id", .string(message.clientMessageID)), ("message", .ordered(data))])),
-            ]))
+            frame = Realtime.text(
+                .ordered([
+                    ("type", "ack"), ("data", .ordered([("client_msg_id", .string(message.clientMessageID)), ("message", .ordered(data))])),
+                ])
+            )
         case .flat:
             if message.clientMessageID != nil {
                 frame = Realtime.text(.ordered([("type", "ack"), ("client_msg_id", .string(message.clientMessageID)), ("message", .ordered(data))]))
@@ -255,15 +280,20 @@ final class RealtimeConnection: Sendable {
         // Typing goes to the other participants only, not to the monitors or the typist's other devices.
         let others = audience.filter { $0 != self.me && $0 != Realtime.monitors }
         let stopped = HubEvent(recipients: others, frames: self.frames.typing(conversation: id, user: self.me, isTyping: false, users))
-        await self.controller.realtime.publish(isTyping
-            ? HubEvent(recipients: others, frames: self.frames.typing(conversation: id, user: self.me, isTyping: true, users)) : stopped)
+        await self.controller.realtime.publish(
+            isTyping
+                ? HubEvent(recipients: others, frames: self.frames.typing(conversation: id, user: self.me, isTyping: true, users)) : stopped
+        )
         // A typist who goes quiet (or away) stops typing after the timeout.
-        let realtime = self.controller.realtime, timeout = self.controller.typingTimeout
-        let timer = isTyping ? Task {
-            try? await Task.sleep(for: timeout)
-            guard !Task.isCancelled else { return }
-            await realtime.publish(stopped)
-        } : nil
+        let realtime = self.controller.realtime
+        let timeout = self.controller.typingTimeout
+        let timer =
+            isTyping
+            ? Task {
+                try? await Task.sleep(for: timeout)
+                guard !Task.isCancelled else { return }
+                await realtime.publish(stopped)
+            } : nil
         self.typists.withLock { timers in
             timers[id]?.cancel()
             timers[id] = timer
@@ -283,9 +313,12 @@ final class RealtimeConnection: Sendable {
             seq = try await self.controller.chat.messages.readSeq(of: self.me, in: id)
         }
         let users = try await self.myself()
-        await self.controller.realtime.publish(HubEvent(
-            recipients: audience.filter { $0 != self.me }, frames: self.frames.read(conversation: id, reader: self.me, seq: seq, users)
-        ))
+        await self.controller.realtime.publish(
+            HubEvent(
+                recipients: audience.filter { $0 != self.me },
+                frames: self.frames.read(conversation: id, reader: self.me, seq: seq, users)
+            )
+        )
     }
 
     /// `{"type": "resume", "data": {"conversations": {"12": 40}}}`: every message after each sequence, oldest
@@ -314,9 +347,14 @@ final class RealtimeConnection: Sendable {
             if missed.count > limit {
                 self.outbox.endResume(id)
                 let last = try await self.controller.chat.messages.lastMessage(in: id)?.seq ?? after
-                await self.reply(Realtime.text(.ordered([
-                    ("type", "resync"), ("data", .ordered([("conversation_id", .int(raw)), ("from_seq", .int(after)), ("last_seq", .int(last))])),
-                ])))
+                await self.reply(
+                    Realtime.text(
+                        .ordered([
+                            ("type", "resync"),
+                            ("data", .ordered([("conversation_id", .int(raw)), ("from_seq", .int(after)), ("last_seq", .int(last))])),
+                        ])
+                    )
+                )
                 continue
             }
             let users = (try? await self.controller.users.byID(missed.map(\.senderID))) ?? [:]
@@ -330,9 +368,13 @@ final class RealtimeConnection: Sendable {
                 }
             }
             self.outbox.endResume(id)
-            await self.reply(Realtime.text(.ordered([
-                ("type", "resumed"), ("data", .ordered([("conversation_id", .int(raw)), ("count", .int(Int64(missed.count)))])),
-            ])))
+            await self.reply(
+                Realtime.text(
+                    .ordered([
+                        ("type", "resumed"), ("data", .ordered([("conversation_id", .int(raw)), ("count", .int(Int64(missed.count)))])),
+                    ])
+                )
+            )
         }
     }
 }

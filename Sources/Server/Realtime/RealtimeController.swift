@@ -1,4 +1,3 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
@@ -7,6 +6,7 @@ import HummingbirdWebSocket
 import Logging
 import NIOWebSocket
 import ServiceLifecycle
+import StorageKit
 import Synchronization
 
 /// `/api/ws` and `/api/ws/{user_id}` (contracts/README §1.5): one plain WebSocket for seed 004's flat frames
@@ -47,10 +47,21 @@ final class RealtimeController: Sendable {
     let opening = Permits(8)
 
     init(
-        realtime: Realtime, auth: AuthService, users: any UserRepository, desk: SupportDesk, chat: ChatService,
-        groups: any GroupRepository, friends: FriendController<AppRequestContext>, frames: RealtimeFrames, render: UserRenderer,
-        maxMessageSize: Int, resumeLimit: Int, typingTimeout: Duration, mediaDirectory: String,
-        maxFileSize: Int, logger: Logger
+        realtime: Realtime,
+        auth: AuthService,
+        users: any UserRepository,
+        desk: SupportDesk,
+        chat: ChatService,
+        groups: any GroupRepository,
+        friends: FriendController<AppRequestContext>,
+        frames: RealtimeFrames,
+        render: UserRenderer,
+        maxMessageSize: Int,
+        resumeLimit: Int,
+        typingTimeout: Duration,
+        mediaDirectory: String,
+        maxFileSize: Int,
+        logger: Logger
     ) {
         self.realtime = realtime
         self.auth = auth
@@ -125,16 +136,20 @@ final class RealtimeController: Sendable {
 
     /// One connection, from authentication to close.
     func session(
-        _ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, _ context: WebSocketRouterContext<AppRequestContext>,
+        _ inbound: WebSocketInboundStream,
+        _ outbound: WebSocketOutboundWriter,
+        _ context: WebSocketRouterContext<AppRequestContext>,
         pathUser: String?
     ) async throws {
         // Opening (authentication, registration, the greeting, a resume) runs in a task of its own, and so does
         // each frame's handling: a task keeps the memory its deepest call needed for as long as it lives, and
         // this one lives as long as the connection — idle, it holds little more than its read.
-        guard let connection = try await self.opening.with({ try await Self.apart({ try await self.open(outbound, context, pathUser: pathUser) }) }) else {
+        guard let connection = try await self.opening.with({ try await Self.apart({ try await self.open(outbound, context, pathUser: pathUser) }) })
+        else {
             return
         }
-        let outbox = connection.outbox, hub = self.realtime.hub
+        let outbox = connection.outbox
+        let hub = self.realtime.hub
         // While an agent is connected, its presence lease is renewed.
         let lease = connection.isAgent ? Task { await connection.renewAgentLease() } : nil
         // When the server stops, the connection closes (1001) instead of holding the drain open.
@@ -196,7 +211,9 @@ final class RealtimeController: Sendable {
     /// Authenticates, registers the connection in the hub, greets it and replays a resume asked for in the URL;
     /// nil when the socket was closed instead (1008).
     func open(
-        _ outbound: WebSocketOutboundWriter, _ context: WebSocketRouterContext<AppRequestContext>, pathUser: String?
+        _ outbound: WebSocketOutboundWriter,
+        _ context: WebSocketRouterContext<AppRequestContext>,
+        pathUser: String?
     ) async throws -> Connection? {
         let identity: Identity
         let user: User?
@@ -214,7 +231,9 @@ final class RealtimeController: Sendable {
         // replay is queued, so nothing is missed, doubled or reordered.
         let resuming = Self.resumePositions(context.request.uri.queryParameters["resume"].map(String.init) ?? "")
         let outbox = await self.realtime.hub.connect(
-            user: me, dialect: dialect, aliases: identity.role == .admin ? [Realtime.everyone, Realtime.monitors] : [Realtime.everyone],
+            user: me,
+            dialect: dialect,
+            aliases: identity.role == .admin ? [Realtime.everyone, Realtime.monitors] : [Realtime.everyone],
             resuming: Dictionary(resuming.map { (ConversationID($0.key), $0.value) }, uniquingKeysWith: max)
         )
         let isAgent = (try? await self.support.agent(me)) != nil
@@ -224,7 +243,10 @@ final class RealtimeController: Sendable {
         await connection.greet()
         if !resuming.isEmpty {
             do {
-                try await connection.resume(["conversations": .object(Dictionary(uniqueKeysWithValues: resuming.map { (String($0.key), JSONValue.int($0.value)) }))], connecting: true)
+                try await connection.resume(
+                    ["conversations": .object(Dictionary(uniqueKeysWithValues: resuming.map { (String($0.key), JSONValue.int($0.value)) }))],
+                    connecting: true
+                )
             } catch let failure as Refusal {
                 for id in resuming.keys { outbox.endResume(ConversationID(id)) }
                 await connection.error(failure.message)

@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 public import ChatCore
 import Foundation
 import Logging
+import StorageKit
 import Synchronization
 
 /// Renders the events of conversations and presence for both dialects.
@@ -36,11 +36,18 @@ struct RealtimeFrames {
     /// The event that delivers a stored message to every connection of `recipients` (but `except`, the sending
     /// connection, answered already), once and in order on each.
     func delivery(
-        _ message: Message, _ users: [Int64: User], to recipients: [ParticipantID], address: MessageAddress? = nil, except: HubConnectionID? = nil
+        _ message: Message,
+        _ users: [Int64: User],
+        to recipients: [ParticipantID],
+        address: MessageAddress? = nil,
+        except: HubConnectionID? = nil
     ) -> HubEvent {
         HubEvent(
-            recipients: recipients, frames: self.message(message, users, address: address), except: except,
-            conversationID: message.conversationID, seq: message.seq
+            recipients: recipients,
+            frames: self.message(message, users, address: address),
+            except: except,
+            conversationID: message.conversationID,
+            seq: message.seq
         )
     }
 
@@ -88,15 +95,19 @@ struct RealtimeFrames {
 
     /// Someone else came online or went offline: seed 004's `status`, the envelope's `user_online`/`user_offline`.
     static func presence(_ change: PresenceChange, name: JSONValue) -> [FrameDialect: String] {
-        let (user, online) = switch change {
-        case .online(let user): (user, true)
-        case .offline(let user): (user, false)
-        }
+        let (user, online) =
+            switch change {
+            case .online(let user): (user, true)
+            case .offline(let user): (user, false)
+            }
         var frames = Realtime.frames(
             type: "status",
-            flat: [("user_id", name), ("status", .string(online ? "online" : "offline")), ("timestamp", WireDate.epoch(Date()))], data: nil
+            flat: [("user_id", name), ("status", .string(online ? "online" : "offline")), ("timestamp", WireDate.epoch(Date()))],
+            data: nil
         )
-        frames[.envelope] = Realtime.text(.ordered([("type", .string(online ? "user_online" : "user_offline")), ("data", .ordered([("user_id", .int(user.rawValue))]))]))
+        frames[.envelope] = Realtime.text(
+            .ordered([("type", .string(online ? "user_online" : "user_offline")), ("data", .ordered([("user_id", .int(user.rawValue))]))])
+        )
         return frames
     }
 }

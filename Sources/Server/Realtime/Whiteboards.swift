@@ -1,8 +1,8 @@
-import StorageKit
 import ChatCore
 import Foundation
-import Logging
 import Hummingbird
+import Logging
+import StorageKit
 import Synchronization
 
 /// Seed 003's shared whiteboards (§7.6): rooms joined on demand by connections of this process, each with its

@@ -1,4 +1,3 @@
-import StorageKit
 import AuthTokens
 import CRMAudit
 import Foundation
@@ -7,6 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import SQLKit
 import Server
+import StorageKit
 import TestSupport
 import Testing
 
@@ -16,7 +16,10 @@ enum HTTPBackend: String, CaseIterable, CustomStringConvertible, Sendable {
     static var enabled: [HTTPBackend] { TestDatabase.mariaDBEnabled ? allCases : [.sqlite] }
 
     /// Runs the app on this backend: SQLite in memory, or a fresh MariaDB database.
-    func withApp(_ values: [String: String] = [:], _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void) async throws {
+    func withApp(
+        _ values: [String: String] = [:],
+        _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void
+    ) async throws {
         switch self {
         case .sqlite: try await TestServer.withApp(values, test)
         case .mariaDB: try await TestDatabase.withMariaDBURL { url in try await TestServer.withApp(values, databaseURL: url, test) }

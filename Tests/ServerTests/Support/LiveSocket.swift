@@ -34,7 +34,8 @@ final class LiveSocket: Sendable {
         self.task = Task {
             defer { ended.finished() }
             let frame = try await WebSocketClient.connect(
-                url: "ws://127.0.0.1:\(port)\(path)", configuration: .init(maxFrameSize: maxFrameSize, additionalHeaders: headers),
+                url: "ws://127.0.0.1:\(port)\(path)",
+                configuration: .init(maxFrameSize: maxFrameSize, additionalHeaders: headers),
                 logger: Logger(label: "test-socket")
             ) { inbound, outbound, _ in
                 let writer = Task {
@@ -60,7 +61,6 @@ final class LiveSocket: Sendable {
     let endBox: EndBox
 
     func send(_ text: String) { self.outgoing.yield(text) }
-
 
     /// The next frame of `type` (earlier frames of other types are skipped), as an object.
     func next(_ type: String, within timeout: Duration = .seconds(5)) async throws -> [String: Any] {

@@ -50,11 +50,13 @@ final class ServerProcess: Sendable {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = ["serve", "--port", String(self.port)]
-        process.environment = ProcessInfo.processInfo.environment.merging([
-            "DATABASE_URL": databaseURL, "APP_ENV": "development", "LOG_LEVEL": "warning", "BCRYPT_COST": "10",
-            "JWT_SECRET_KEY": "two-process-test-signing-key-0123456789abcdef", "AUDIT_CHAIN_KEY": "two-process-test-audit-chain-key-0123456789",
-            "MEDIA_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("rapport-media").path,
-        ].merging(environment) { _, new in new }) { _, new in new }
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            [
+                "DATABASE_URL": databaseURL, "APP_ENV": "development", "LOG_LEVEL": "warning", "BCRYPT_COST": "10",
+                "JWT_SECRET_KEY": "two-process-test-signing-key-0123456789abcdef", "AUDIT_CHAIN_KEY": "two-process-test-audit-chain-key-0123456789",
+                "MEDIA_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("rapport-media").path,
+            ].merging(environment) { _, new in new }
+        ) { _, new in new }
         let handle = try FileHandle(forWritingTo: self.log)
         process.standardOutput = handle
         process.standardError = handle
@@ -62,9 +64,15 @@ final class ServerProcess: Sendable {
         self.process = process
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
-            if let (text, _) = try? await ConnectionLimitTests.exchange(port: self.port, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", wait: .seconds(2)),
-               text.hasPrefix("HTTP/1.1 200")
-            { return }
+            if let (text, _) = try? await ConnectionLimitTests.exchange(
+                port: self.port,
+                "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                wait: .seconds(2)
+            ),
+                text.hasPrefix("HTTP/1.1 200")
+            {
+                return
+            }
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(200))
         }

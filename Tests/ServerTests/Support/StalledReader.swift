@@ -44,7 +44,8 @@ final class StalledReader: Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw Failed(what: "connect") }
-        let request = "GET \(path) HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        let request =
+            "GET \(path) HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
         // The response head only, byte by byte, so that no frame is read yet.
@@ -67,12 +68,14 @@ final class StalledReader: Sendable {
                 var timeout = timeval(tv_sec: 10, tv_usec: 0)
                 setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
                 var bytes: [UInt8] = []
-                var at = 0, messages = 0
+                var at = 0
+                var messages = 0
                 var buffer = [UInt8](repeating: 0, count: 1 << 16)
                 while true {
                     // Every complete frame in what was read so far.
                     while bytes.count - at >= 2 {
-                        var length = Int(bytes[at + 1] & 0x7F), header = 2
+                        var length = Int(bytes[at + 1] & 0x7F)
+                        var header = 2
                         if length == 126 {
                             guard bytes.count - at >= 4 else { break }
                             length = Int(bytes[at + 2]) << 8 | Int(bytes[at + 3])
@@ -83,7 +86,8 @@ final class StalledReader: Sendable {
                             header = 10
                         }
                         guard bytes.count - at >= header + length else { break }
-                        let opcode = bytes[at] & 0x0F, payload = Array(bytes[(at + header)..<(at + header + length)])
+                        let opcode = bytes[at] & 0x0F
+                        let payload = Array(bytes[(at + header)..<(at + header + length)])
                         at += header + length
                         if opcode == 0x1 && payload.starts(with: Array(#"{"type":"message""#.utf8)) { messages += 1 }
                         if opcode == 0x8 {

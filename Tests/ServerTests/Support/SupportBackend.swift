@@ -1,4 +1,3 @@
-import StorageKit
 import AuthTokens
 import CRMAudit
 import Foundation
@@ -7,6 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import SQLKit
 import Server
+import StorageKit
 import TestSupport
 import Testing
 
@@ -16,7 +16,10 @@ enum SupportBackend: String, CaseIterable, CustomStringConvertible, Sendable {
     var description: String { self.rawValue }
     static var enabled: [SupportBackend] { TestDatabase.mariaDBEnabled ? allCases : [.memory, .sqlite] }
 
-    func withApp(_ values: [String: String] = [:], _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void) async throws {
+    func withApp(
+        _ values: [String: String] = [:],
+        _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void
+    ) async throws {
         switch self {
         case .memory: try await TestServer.withApp(values, supportInMemory: true, test)
         case .sqlite: try await HTTPBackend.sqlite.withApp(values, test)

@@ -1,4 +1,3 @@
-import StorageKit
 import AuthTokens
 import Foundation
 import HTTPTypes
@@ -6,12 +5,17 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Server
+import StorageKit
 import Testing
 
 /// Small helpers for JSON requests against the test router.
 extension TestClientProtocol {
     func json(
-        _ uri: String, _ method: HTTPRequest.Method = .post, token: String? = nil, headers: HTTPFields = [:], body: String? = nil
+        _ uri: String,
+        _ method: HTTPRequest.Method = .post,
+        token: String? = nil,
+        headers: HTTPFields = [:],
+        body: String? = nil
     ) async throws -> (status: HTTPResponse.Status, body: [String: Any], headers: HTTPFields) {
         var fields = headers
         if let token { fields[.authorization] = "Bearer \(token)" }

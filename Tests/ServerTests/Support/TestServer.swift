@@ -1,5 +1,7 @@
-import Configuration
+import AuthTokens
+import CRMAudit
 import ChatCore
+import Configuration
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -8,8 +10,6 @@ import Logging
 import NIOCore
 import Server
 import StorageKit
-import AuthTokens
-import CRMAudit
 import Testing
 
 /// The server shell with SQLite in memory, plus two routes only tests mount: one decoding JSON and one failing.
@@ -30,13 +30,19 @@ struct TestServer {
             "AUDIT_CHAIN_KEY": "server-tests-audit-chain-key-0123456789abcdef",
         ]
         for (key, value) in defaults.merging(values, uniquingKeysWith: { _, new in new }) {
-            config[AbsoluteConfigKey(stringLiteral: key.lowercased().replacingOccurrences(of: "_", with: "."))] = .init(.string(value), isSecret: false)
+            config[AbsoluteConfigKey(stringLiteral: key.lowercased().replacingOccurrences(of: "_", with: "."))] = .init(
+                .string(value),
+                isSecret: false
+            )
         }
         return try ServerConfiguration(reader: ConfigReader(provider: InMemoryProvider(values: config)))
     }
 
     static func withApp(
-        _ values: [String: String] = [:], closeDatabase: Bool = false, databaseURL: String = "sqlite::memory:", supportInMemory: Bool = false,
+        _ values: [String: String] = [:],
+        closeDatabase: Bool = false,
+        databaseURL: String = "sqlite::memory:",
+        supportInMemory: Bool = false,
         _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void
     ) async throws {
         // With the database closed under it, the audit writer would retry for ever.
@@ -46,10 +52,18 @@ struct TestServer {
         let made = try await RapportServer.Services.make(database: database, configuration: configuration, logger: logger)
         // With `supportInMemory`, the customer-service routes run over the memory repositories (users and tokens
         // stay in SQLite).
-        let services = !supportInMemory ? made : RapportServer.Services(
-            database: database, auth: made.auth, contacts: made.contacts, chat: made.chat, audit: made.audit,
-            support: SupportMemoryRepository(), quickReplies: QuickReplyMemoryRepository()
-        )
+        let services =
+            !supportInMemory
+            ? made
+            : RapportServer.Services(
+                database: database,
+                auth: made.auth,
+                contacts: made.contacts,
+                chat: made.chat,
+                audit: made.audit,
+                support: SupportMemoryRepository(),
+                quickReplies: QuickReplyMemoryRepository()
+            )
         let router = RapportServer.buildRouter(services: services, configuration: configuration)
         router.post("/test/echo") { request, context in try await request.decode(as: Echo.self, context: context) }
         router.get("/test/fail") { _, _ -> String in throw SecretFailure() }

@@ -1,4 +1,3 @@
-import StorageKit
 import AuthTokens
 import CRMAudit
 import Foundation
@@ -7,6 +6,7 @@ import HummingbirdTesting
 import NIOCore
 import SQLKit
 import Server
+import StorageKit
 import TestSupport
 import Testing
 

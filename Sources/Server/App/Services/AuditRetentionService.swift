@@ -1,8 +1,8 @@
-import StorageKit
 import CRMAudit
 import Foundation
 import Logging
 import ServiceLifecycle
+import StorageKit
 
 /// Purges audit rows older than `AUDIT_RETENTION_DAYS` every hour, leaving a checkpoint so what remains still
 /// verifies.

@@ -1,6 +1,6 @@
-import StorageKit
 import CRMAudit
 import ServiceLifecycle
+import StorageKit
 
 /// Commits the audit events the middleware queues. At shutdown — after the server has drained, so no request
 /// adds more — it commits everything still queued before returning. The writer is never cancelled: a cancelled

@@ -1,5 +1,5 @@
-import StorageKit
 import ServiceLifecycle
+import StorageKit
 
 /// Does nothing until the application shuts down, then runs `cleanup` (closing the database, stopping the
 /// password-hashing threads). Placed first in the service group, it runs last: ServiceLifecycle shuts services

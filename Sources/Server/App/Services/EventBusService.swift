@@ -1,7 +1,7 @@
-import StorageKit
 import ChatCore
 import Logging
 import ServiceLifecycle
+import StorageKit
 
 /// Delivers what other server processes publish on the event bus to this process's connections, subscribing
 /// again a second after a failure. Not in the group when the bus is in-process (nothing to receive).

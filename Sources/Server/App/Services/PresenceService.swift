@@ -1,9 +1,9 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
 import Logging
 import ServiceLifecycle
+import StorageKit
 
 /// This process's side of presence. It tells a user's audience (``ChatService/presenceAudience(of:)``) and the
 /// monitors when the user comes online or goes offline here, keeps the stored presence (shared by every
@@ -39,7 +39,10 @@ struct PresenceService: Service {
             let users = await self.realtime.hub.onlineUsers().filter { $0.rawValue > 0 }
             do {
                 try await presence.sync(
-                    node: self.realtime.hub.process, users: users, until: Date().addingTimeInterval(Realtime.presenceLease), now: Date()
+                    node: self.realtime.hub.process,
+                    users: users,
+                    until: Date().addingTimeInterval(Realtime.presenceLease),
+                    now: Date()
                 )
             } catch {
                 self.logger.error("presence renewal failed", metadata: ["error": "\(error)"])
@@ -69,9 +72,13 @@ struct PresenceService: Service {
         }
         let name = (try? await self.users.user(id: UserID(user.rawValue))).flatMap { $0?.externalID } ?? String(user.rawValue)
         let audience = await self.chat.presenceAudience(of: user)
-        await self.realtime.publish(HubEvent(
-            recipients: audience + [Realtime.monitors], frames: RealtimeFrames.presence(change, name: .string(name)), exceptUser: user
-        ))
+        await self.realtime.publish(
+            HubEvent(
+                recipients: audience + [Realtime.monitors],
+                frames: RealtimeFrames.presence(change, name: .string(name)),
+                exceptUser: user
+            )
+        )
         if case .offline = change { await self.desk.disconnected(user) }
     }
 }

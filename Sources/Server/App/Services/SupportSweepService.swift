@@ -1,8 +1,8 @@
-import StorageKit
 import ChatCore
 import Foundation
 import Logging
 import ServiceLifecycle
+import StorageKit
 
 /// Wakes snoozed support conversations and assigns what waits — what no request triggered, such as an agent's
 /// lease renewed in another process — every `SUPPORT_SWEEP_SECONDS`.

@@ -1,8 +1,8 @@
-import StorageKit
 import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
+import StorageKit
 
 /// Protects the HTTP/1 pipeline from slow and malformed clients:
 /// - a client that takes longer than `requestTimeout` to send a request's headers, or again its body, is
@@ -83,9 +83,12 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         let body = #"{"error":"\#(message)","message":"\#(message)","detail":"\#(message)","code":\#(status.code)}"#
         var buffer = context.channel.allocator.buffer(capacity: body.utf8.count)
         buffer.writeString(body)
-        let head = HTTPResponse(status: status, headerFields: [
-            .contentType: "application/json; charset=utf-8", .contentLength: "\(buffer.readableBytes)", .connection: "close",
-        ])
+        let head = HTTPResponse(
+            status: status,
+            headerFields: [
+                .contentType: "application/json; charset=utf-8", .contentLength: "\(buffer.readableBytes)", .connection: "close",
+            ]
+        )
         context.write(self.wrapOutboundOut(.head(head)), promise: nil)
         context.write(self.wrapOutboundOut(.body(buffer)), promise: nil)
         let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)

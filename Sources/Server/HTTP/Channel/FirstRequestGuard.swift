@@ -1,8 +1,8 @@
-import StorageKit
 import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
+import StorageKit
 
 /// Guards a connection's first request head, which the WebSocket-upgrade pipeline parses before
 /// ``ConnectionGuardHandler`` is installed: it holds the bytes until the head is complete, answers a head over the
@@ -96,7 +96,8 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
         self.buffered = nil
         let code = status.prefix(3)
         let body = #"{"error":"\#(message)","message":"\#(message)","detail":"\#(message)","code":\#(code)}"#
-        let response = "HTTP/1.1 \(status)\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+        let response =
+            "HTTP/1.1 \(status)\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
         var buffer = context.channel.allocator.buffer(capacity: response.utf8.count)
         buffer.writeString(response)
         let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)

@@ -1,16 +1,16 @@
 public import AuthTokens
+public import CRMAudit
 public import ChatCore
 public import ContactsKit
-public import CRMAudit
+import Foundation
 public import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
 import NIOCore
 import ServiceLifecycle
-import Synchronization
-import Foundation
 public import StorageKit
+import Synchronization
 
 /// A child channel with ``FirstRequestGuard`` at the front of its pipeline.
 struct GuardedChildChannel<Inner: ServerChildChannel>: ServerChildChannel {

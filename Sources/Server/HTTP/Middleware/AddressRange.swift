@@ -1,7 +1,7 @@
-import StorageKit
 import Foundation
 import HTTPTypes
 public import Hummingbird
+import StorageKit
 
 /// An IP address or a CIDR block, IPv4 or IPv6.
 struct AddressRange: Sendable, Equatable {

@@ -1,11 +1,11 @@
-import StorageKit
 import AuthTokens
 public import CRMAudit
 import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import Logging
 import NIOCore
+import StorageKit
 import Synchronization
 
 /// Records one audit event per request (contracts/seed002 §5, contracts/README §3), after the response is
@@ -77,8 +77,14 @@ public struct AuditMiddleware: RouterMiddleware {
         let derived = AuditRoute(method: request.method, path: path, template: context.endpointPath, parameters: context.parameters)
         var event = AuditEvent(
             organizationID: request.headers[.organizationID] ?? request.headers[.organizationIDShort] ?? AuditEvent.defaultOrganizationID,
-            action: derived.action, resourceType: derived.resourceType, resourceID: derived.resourceID, category: AuditRoute.category(of: path),
-            ipAddress: context.clientAddress, userAgent: request.headers[.userAgent], method: request.method.rawValue, path: path,
+            action: derived.action,
+            resourceType: derived.resourceType,
+            resourceID: derived.resourceID,
+            category: AuditRoute.category(of: path),
+            ipAddress: context.clientAddress,
+            userAgent: request.headers[.userAgent],
+            method: request.method.rawValue,
+            path: path,
             params: params
         )
         if case .success(let identity) = context.authentication {
@@ -110,10 +116,14 @@ public struct AuditMiddleware: RouterMiddleware {
         let bytes = buffer.readableBytesView
         if type.contains("x-www-form-urlencoded") {
             let form = String(decoding: bytes, as: UTF8.self)
-            return self.redactor.redact(fields: form.split(separator: "&").map { pair in
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
-                return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
-            })
+            return self.redactor.redact(
+                fields: form.split(separator: "&").map { pair in
+                    let parts = pair.split(separator: "=", maxSplits: 1).map {
+                        String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
+                    }
+                    return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
+                }
+            )
         }
         if let json = try? JSONValue(parsing: bytes) { return self.redactor.redact(json) }
         return self.redactor.redact(["raw_body": .string(String(String(decoding: bytes, as: UTF8.self).prefix(500)))])
@@ -126,7 +136,7 @@ public struct AuditMiddleware: RouterMiddleware {
         event.status = failed ? .failed : .success
         var body: ByteBuffer?
         if failed || response.status == .ok, let length = response.body.contentLength, length > 0, length <= Self.inspectedResponseLimit,
-           response.headers[.contentType]?.contains("json") == true
+            response.headers[.contentType]?.contains("json") == true
         {
             let collector = BodyCollector()
             if (try? await response.body.write(CollectingWriter(collector: collector))) != nil {
@@ -136,7 +146,8 @@ public struct AuditMiddleware: RouterMiddleware {
         }
         let bytes = body.map { Array($0.readableBytesView) } ?? []
         if failed {
-            event.errorMessage = ["message", "detail", "msg"].lazy.compactMap { Self.firstString(named: $0, in: bytes) }.first
+            event.errorMessage =
+                ["message", "detail", "msg"].lazy.compactMap { Self.firstString(named: $0, in: bytes) }.first
                 ?? "HTTP \(response.status.code)"
         } else if response.status == .ok {
             event.resourceName = ["name", "title", "display_name", "username", "email"].lazy
@@ -156,7 +167,11 @@ public struct AuditMiddleware: RouterMiddleware {
                 var end = index + needle.count
                 var escaped = false
                 while end < bytes.count {
-                    if bytes[end] == UInt8(ascii: "\\") { escaped = true; end += 2; continue }
+                    if bytes[end] == UInt8(ascii: "\\") {
+                        escaped = true
+                        end += 2
+                        continue
+                    }
                     if bytes[end] == UInt8(ascii: "\"") { break }
                     end += 1
                 }

@@ -1,11 +1,11 @@
-import StorageKit
 import AuthTokens
 public import CRMAudit
 import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import Logging
 import NIOCore
+import StorageKit
 import Synchronization
 
 /// What an audit row says about a request's target, from the matched route when there is one
@@ -20,12 +20,13 @@ struct AuditRoute {
     ]
 
     init(method: HTTPRequest.Method, path: String, template: String?, parameters: Parameters) {
-        let byMethod: String = switch method {
-        case .post: "CREATE"
-        case .put, .patch: "UPDATE"
-        case .delete: "DELETE"
-        default: "VIEW"
-        }
+        let byMethod: String =
+            switch method {
+            case .post: "CREATE"
+            case .put, .patch: "UPDATE"
+            case .delete: "DELETE"
+            default: "VIEW"
+            }
         guard let template, template != "NotFound" else {
             // No route matched: the seed's rule on the raw path.
             self.action = byMethod

@@ -1,6 +1,6 @@
-import StorageKit
 public import AuthTokens
 public import Hummingbird
+import StorageKit
 
 /// Reads the bearer token of every request (the `Authorization` header, or the `jwt` query parameter seed-003
 /// clients use) and puts the outcome into the context: the identity, or why there is none. Routes then require

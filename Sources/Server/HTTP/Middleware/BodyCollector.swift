@@ -1,11 +1,11 @@
-import StorageKit
 import AuthTokens
 public import CRMAudit
 import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import Logging
 import NIOCore
+import StorageKit
 import Synchronization
 
 /// Collects a response body written through ``CollectingWriter``.

@@ -1,7 +1,7 @@
-import StorageKit
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import Logging
+import StorageKit
 
 /// Rejects a declared body over the limit before reading it, and sets the limit request decoding enforces. Paths
 /// under a prefix of `limits` (uploads, imports) have their own limit.

@@ -1,7 +1,7 @@
-import StorageKit
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import Logging
+import StorageKit
 
 /// CORS for an allowlist of origins: allowed origins get their own origin echoed (with credentials) and
 /// preflights answered here; other origins get no CORS headers (and a 403 preflight), so browsers block them.
@@ -15,12 +15,16 @@ public struct CORSAllowlistMiddleware<Context: RequestContext>: RouterMiddleware
         let allowed = self.origins.contains(origin) || self.origins.contains("*")
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
             guard allowed else {
-                return .json(.forbidden, errorBody(.forbidden, message: "来源不被允许", requestID: context.id),
-                             headers: [.vary: "Origin", .requestID: context.id])
+                return .json(
+                    .forbidden,
+                    errorBody(.forbidden, message: "来源不被允许", requestID: context.id),
+                    headers: [.vary: "Origin", .requestID: context.id]
+                )
             }
             var headers = self.headers(for: origin)
             headers[.accessControlAllowMethods] = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
-            headers[.accessControlAllowHeaders] = request.headers[.accessControlRequestHeaders]
+            headers[.accessControlAllowHeaders] =
+                request.headers[.accessControlRequestHeaders]
                 ?? "Authorization, Content-Type, X-Request-Id, X-Organization-Id"
             headers[.accessControlMaxAge] = "600"
             headers[.requestID] = context.id

@@ -1,7 +1,7 @@
-import StorageKit
 import Foundation
 import HTTPTypes
 public import Hummingbird
+import StorageKit
 
 /// Sets ``AppRequestContext/clientAddress``: the peer address, or — only when the peer is a trusted proxy — the
 /// first `X-Forwarded-For` entry, else `X-Real-IP`. A client that is not a proxy cannot choose the address the
@@ -14,12 +14,13 @@ public struct ClientAddressMiddleware<Context: RapportRequestContext>: RouterMid
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard !self.proxies.isEmpty, let peer = AddressRange.bytes(context.clientAddress),
-              self.proxies.contains(where: { $0.contains(peer) })
+            self.proxies.contains(where: { $0.contains(peer) })
         else { return try await next(request, context) }
         var context = context
         let forwarded = request.headers[.xForwardedFor]?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
         if let candidate = forwarded ?? request.headers[.xRealIP]?.trimmingCharacters(in: .whitespaces),
-           AddressRange.bytes(candidate) != nil {
+            AddressRange.bytes(candidate) != nil
+        {
             context.clientAddress = candidate
         }
         return try await next(request, context)

@@ -1,7 +1,7 @@
-import StorageKit
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import Logging
+import StorageKit
 
 /// Answers every error in one JSON shape with the request id, so no internals leak: known HTTP errors keep
 /// their status, malformed JSON is 400, anything unexpected is 500 (logged here with the request id). Every

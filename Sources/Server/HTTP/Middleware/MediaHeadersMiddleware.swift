@@ -1,7 +1,7 @@
-import StorageKit
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import Logging
+import StorageKit
 
 /// Media files are served as what their extension says and nothing else: browsers must not sniff an uploaded
 /// file into HTML or script.

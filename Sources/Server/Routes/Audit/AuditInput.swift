@@ -34,8 +34,15 @@ struct AuditInput {
         var parts = tm()
         localtime_r(&seconds, &parts)
         let micro = Int((date.timeIntervalSince1970 - Double(seconds)) * 1_000_000)
-        var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                          Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        var text = String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d",
+            Int(parts.tm_year) + 1900,
+            Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday),
+            Int(parts.tm_hour),
+            Int(parts.tm_min),
+            Int(parts.tm_sec)
+        )
         if micro > 0 { text += String(format: ".%06d", micro) }
         return text
     }
@@ -48,9 +55,12 @@ struct AuditInput {
     }
 
     static func failure(_ items: [JSONValue]) -> JSONResponse {
-        JSONResponse(.badRequest, .ordered([
-            ("code", 400), ("message", "请求参数错误"), ("data", .array(items)), ("timestamp", .string(Self.timestamp())),
-        ]))
+        JSONResponse(
+            .badRequest,
+            .ordered([
+                ("code", 400), ("message", "请求参数错误"), ("data", .array(items)), ("timestamp", .string(Self.timestamp())),
+            ])
+        )
     }
 
     mutating func fail(_ type: String, _ name: String, _ message: String, _ input: JSONValue, ctx: JSONValue? = nil) {
@@ -74,13 +84,23 @@ struct AuditInput {
             return fallback
         }
         if value < range.lowerBound {
-            self.fail("greater_than_equal", name, "Input should be greater than or equal to \(range.lowerBound)", .string(text),
-                      ctx: ["ge": .int(Int64(range.lowerBound))])
+            self.fail(
+                "greater_than_equal",
+                name,
+                "Input should be greater than or equal to \(range.lowerBound)",
+                .string(text),
+                ctx: ["ge": .int(Int64(range.lowerBound))]
+            )
             return fallback
         }
         if value > range.upperBound {
-            self.fail("less_than_equal", name, "Input should be less than or equal to \(range.upperBound)", .string(text),
-                      ctx: ["le": .int(Int64(range.upperBound))])
+            self.fail(
+                "less_than_equal",
+                name,
+                "Input should be less than or equal to \(range.upperBound)",
+                .string(text),
+                ctx: ["le": .int(Int64(range.upperBound))]
+            )
             return fallback
         }
         return value
@@ -106,7 +126,13 @@ struct AuditInput {
         switch Self.parseDateTime(text) {
         case .success(let date): return date
         case .failure(let reason):
-            self.fail("datetime_parsing", name, "Input should be a valid datetime, \(reason.text)", .string(text), ctx: ["error": .string(reason.text)])
+            self.fail(
+                "datetime_parsing",
+                name,
+                "Input should be a valid datetime, \(reason.text)",
+                .string(text),
+                ctx: ["error": .string(reason.text)]
+            )
             return nil
         }
     }
@@ -128,7 +154,7 @@ struct AuditInput {
             return value
         }
         guard let year = number(0..<4), bytes[4] == UInt8(ascii: "-"), let month = number(5..<7), bytes[7] == UInt8(ascii: "-"),
-              let day = number(8..<10)
+            let day = number(8..<10)
         else { return .failure(DateError(text: "invalid date separator, expected `-`")) }
         guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " ") else {
             return .failure(DateError(text: "invalid character in date/time separator"))
@@ -192,8 +218,13 @@ struct AuditInput {
             if action.count <= 50, action.allSatisfy({ $0.isUppercase || $0 == "_" }) {
                 query.action = action
             } else {
-                self.fail("string_pattern_mismatch", "action", "String should match pattern '^[A-Z_]{1,50}$'", .string(action),
-                          ctx: ["pattern": "^[A-Z_]{1,50}$"])
+                self.fail(
+                    "string_pattern_mismatch",
+                    "action",
+                    "String should match pattern '^[A-Z_]{1,50}$'",
+                    .string(action),
+                    ctx: ["pattern": "^[A-Z_]{1,50}$"]
+                )
             }
         }
         query.resourceType = self.optionalString("resource_type")
@@ -213,8 +244,13 @@ struct AuditInput {
         let start = self.date("start_time")
         let end = self.date("end_time")
         if let start, let end, end < start {
-            self.fail("value_error", "end_time", "Value error, end_time must not be before start_time", .string(StorageDateText.seconds(end)),
-                      ctx: ["error": "end_time must not be before start_time"])
+            self.fail(
+                "value_error",
+                "end_time",
+                "Value error, end_time must not be before start_time",
+                .string(StorageDateText.seconds(end)),
+                ctx: ["error": "end_time must not be before start_time"]
+            )
         }
         return AuditQuery(start: start, end: end)
     }
@@ -222,8 +258,13 @@ struct AuditInput {
     mutating func format() -> String {
         guard let format = self.optionalString("format") else { return "json" }
         guard format == "json" || format == "csv" else {
-            self.fail("string_pattern_mismatch", "format", "String should match pattern '^(json|csv)$'", .string(format),
-                      ctx: ["pattern": "^(json|csv)$"])
+            self.fail(
+                "string_pattern_mismatch",
+                "format",
+                "String should match pattern '^(json|csv)$'",
+                .string(format),
+                ctx: ["pattern": "^(json|csv)$"]
+            )
             return "json"
         }
         return format
@@ -245,8 +286,15 @@ extension AuditInput {
         var format: String?
 
         enum CodingKeys: String, CodingKey {
-            case organizationID = "organization_id", userID = "user_id", action, resourceType = "resource_type", resourceID = "resource_id"
-            case category, status, startTime = "start_time", endTime = "end_time", format
+            case organizationID = "organization_id"
+            case userID = "user_id"
+            case action
+            case resourceType = "resource_type"
+            case resourceID = "resource_id"
+            case category, status
+            case startTime = "start_time"
+            case endTime = "end_time"
+            case format
         }
 
         /// The fields given, by their names in the request.

@@ -1,8 +1,8 @@
 import AuthTokens
 public import CRMAudit
 import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import Logging
 import NIOCore
 import StorageKit
@@ -49,9 +49,14 @@ public struct AuditLogsController<Context: RapportRequestContext>: Sendable {
         JSONResponse(.ok, .ordered([("code", 200), ("message", "操作成功"), ("data", data), ("timestamp", .string(AuditInput.timestamp()))]))
     }
 
-    static var notFound: JSONResponse { JSONResponse(.notFound, .ordered([
-        ("code", 404), ("message", "审计日志不存在"), ("data", .null), ("timestamp", .string(AuditInput.timestamp())), ("detail", "审计日志不存在"),
-    ])) }
+    static var notFound: JSONResponse {
+        JSONResponse(
+            .notFound,
+            .ordered([
+                ("code", 404), ("message", "审计日志不存在"), ("data", .null), ("timestamp", .string(AuditInput.timestamp())), ("detail", "审计日志不存在"),
+            ])
+        )
+    }
 
     /// The caller, who must be an admin or an auditor. Checked before any parameter.
     func authorize(_ context: Context) throws {
@@ -84,11 +89,13 @@ public struct AuditLogsController<Context: RapportRequestContext>: Sendable {
         return value
     }
 
-    static var fieldNames: [String] { [
-        "id", "organization_id", "user_id", "user_name", "action", "resource_type", "resource_id", "resource_name", "category",
-        "ip_address", "user_agent", "request_method", "request_path", "request_params", "old_values", "new_values", "status",
-        "error_message", "duration_ms", "created_at",
-    ] }
+    static var fieldNames: [String] {
+        [
+            "id", "organization_id", "user_id", "user_name", "action", "resource_type", "resource_id", "resource_name", "category",
+            "ip_address", "user_agent", "request_method", "request_path", "request_params", "old_values", "new_values", "status",
+            "error_message", "duration_ms", "created_at",
+        ]
+    }
 
     /// An `AuditLog` in the contract's field order; `separator` is `T` on the API and a space in exports.
     static func json(_ record: AuditRecord, separator: String = "T") -> JSONValue {
@@ -132,7 +139,8 @@ public struct AuditLogsController<Context: RapportRequestContext>: Sendable {
     func page(_ query: AuditQuery, order: AuditOrder, _ paging: (page: Int, size: Int)) async throws -> JSONResponse {
         let total = try await self.store.count(matching: query)
         let offset = (paging.page - 1) * paging.size
-        let records = offset < total
+        let records =
+            offset < total
             ? try await self.store.records(matching: query, order: order, offset: offset, limit: paging.size) : []
         return Self.result(Self.page(records, total: total, page: paging.page, size: paging.size))
     }
@@ -153,7 +161,10 @@ public struct AuditLogsController<Context: RapportRequestContext>: Sendable {
     /// The by-user and by-resource listings: paging and a time range from the query, the scope from the path,
     /// newest first, no organisation filter.
     func scoped(
-        _ request: Request, _ context: Context, failure: String, scope: (inout AuditQuery) -> Void
+        _ request: Request,
+        _ context: Context,
+        failure: String,
+        scope: (inout AuditQuery) -> Void
     ) async throws -> JSONResponse {
         try self.authorize(context)
         var input = AuditInput(request.uri.queryParameters)
@@ -217,10 +228,14 @@ public struct AuditLogsController<Context: RapportRequestContext>: Sendable {
             throw AuditInput.failure([AuditInput.item("json_invalid", ["body", 0], "JSON decode error", [:], ctx: ["error": "Expecting value"])])
         }
         guard json.isObject else {
-            throw AuditInput.failure([AuditInput.item(
-                "model_attributes_type", ["body"], "Input should be a valid dictionary or object to extract fields from",
-                .string(String(decoding: buffer.readableBytesView, as: UTF8.self))
-            )])
+            throw AuditInput.failure([
+                AuditInput.item(
+                    "model_attributes_type",
+                    ["body"],
+                    "Input should be a valid dictionary or object to extract fields from",
+                    .string(String(decoding: buffer.readableBytesView, as: UTF8.self))
+                )
+            ])
         }
         let decoded = JSONValueDecoder().decodeAll(AuditInput.ExportBody.self, from: json)
         var input = AuditInput(body: decoded.value, issues: decoded.issues)
@@ -235,7 +250,9 @@ public struct AuditLogsController<Context: RapportRequestContext>: Sendable {
         let csv = format == "csv"
         let logger = context.logger
         let prefix = Array(#"{"code":200,"message":"操作成功","data":{"content":""#.utf8)
-        let suffix = Array((#"","mime_type":"\#(csv ? "text/csv" : "application/json")","format":"\#(format)"},"timestamp":"\#(AuditInput.timestamp())"}"#).utf8)
+        let suffix = Array(
+            (#"","mime_type":"\#(csv ? "text/csv" : "application/json")","format":"\#(format)"},"timestamp":"\#(AuditInput.timestamp())"}"#).utf8
+        )
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(bytes: prefix))
             var before: Int64?

@@ -1,8 +1,8 @@
 import AuthTokens
 import CRMAudit
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Logging
 import NIOCore
 import StorageKit

@@ -1,8 +1,8 @@
-import StorageKit
 public import AuthTokens
 import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
+import StorageKit
 
 /// The auth routes: the union login and register of seeds 001/003/004 (contracts/README §1.3–1.4), seed 001's
 /// password change and profile, seed 004's `/me` and admin-minted tokens, and Rapport's own logout and sessions.
@@ -75,7 +75,9 @@ public struct AuthController<Context: RapportRequestContext>: Sendable {
         guard let body = try await RequestBody.lenient(Credentials.self, request, context: context) else {
             return JSONResponse(.unsupportedMediaType, ["error": "请求必须是JSON格式", "message": "请求必须是JSON格式"])
         }
-        let username = body.username ?? "", email = body.email?.stringValue ?? "", password = body.password ?? ""
+        let username = body.username ?? ""
+        let email = body.email?.stringValue ?? ""
+        let password = body.password ?? ""
         let required = "用户名、邮箱和密码都是必需的"
         if username.isEmpty || password.isEmpty { return JSONResponse(.badRequest, ["error": .string(required), "message": "用户名和密码不能为空"]) }
         if email.isEmpty { return JSONResponse(.badRequest, ["error": .string(required), "message": "邮箱不能为空"]) }
@@ -193,13 +195,20 @@ public struct AuthController<Context: RapportRequestContext>: Sendable {
     @Sendable func sessions(_ request: Request, context: Context) async throws -> JSONResponse {
         let identity = try context.identity(.union)
         let sessions = try await self.auth.activeSessions(of: identity)
-        return JSONResponse(.ok, ["sessions": .array(sessions.map { session in
+        return JSONResponse(
+            .ok,
             [
-                "id": .string(session.id), "created_at": WireDate.iso(session.createdAt), "expires_at": WireDate.iso(session.expiresAt),
-                "ip_address": .string(session.ipAddress), "user_agent": .string(session.userAgent),
-                "current": .bool(session.id == identity.sessionID),
+                "sessions": .array(
+                    sessions.map { session in
+                        [
+                            "id": .string(session.id), "created_at": WireDate.iso(session.createdAt), "expires_at": WireDate.iso(session.expiresAt),
+                            "ip_address": .string(session.ipAddress), "user_agent": .string(session.userAgent),
+                            "current": .bool(session.id == identity.sessionID),
+                        ]
+                    }
+                )
             ]
-        })])
+        )
     }
 
     @Sendable func revokeSession(_ request: Request, context: Context) async throws -> JSONResponse {
@@ -229,7 +238,8 @@ extension AuthController {
         var newPassword: String?
 
         enum CodingKeys: String, CodingKey {
-            case oldPassword = "old_password", newPassword = "new_password"
+            case oldPassword = "old_password"
+            case newPassword = "new_password"
         }
     }
 

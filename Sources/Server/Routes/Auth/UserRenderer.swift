@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 /// Renders users in each family's form (contracts/README §1.3): seed-004 users (with an external id) with a
 /// string id, epoch `created_at` and absolute avatar URL; everyone else with the integer id and ISO timestamps.

@@ -1,9 +1,9 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 extension UserRepository {
     /// The users with these ids, by integer id, in one query (ids of no user — 0, the guest — are skipped).

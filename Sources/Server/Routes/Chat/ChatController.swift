@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
 import Hummingbird
+import StorageKit
 
 /// Seed 003's chat routes (contracts/seed003 §4) on the one message store: `POST /api/chat/send`,
 /// `GET /api/chat/receive/{user_id}`, `POST /api/chat/history`, `POST /api/chat/messages/read/{chat_id}` and
@@ -31,14 +31,13 @@ struct ChatController<Context: RapportRequestContext> {
         group.get("messages/unread/count", use: self.unreadRoute)
     }
 
-
-
     /// Seed 003's `MessageREST`.
     func rest(_ message: Message, _ address: MessageAddress, _ users: [Int64: User]) -> JSONValue {
-        let (receiver, group): (Int64, Int64) = switch address {
-        case .direct(let a, let b): ((message.senderID == a ? b : a).rawValue, 0)
-        case .group(let id): (0, id.rawValue)
-        }
+        let (receiver, group): (Int64, Int64) =
+            switch address {
+            case .direct(let a, let b): ((message.senderID == a ? b : a).rawValue, 0)
+            case .group(let id): (0, id.rawValue)
+            }
         let file = message.type == .file ? FileTransfers.Stored(message.content) : nil
         return .ordered([
             ("id", .int(message.id)), ("sender_id", .int(message.senderID.rawValue)), ("receiver_id", .int(receiver)), ("group_id", .int(group)),
@@ -64,7 +63,8 @@ struct ChatController<Context: RapportRequestContext> {
             let me = ParticipantID(identity.userID.rawValue)
             if let sender = body.senderID, sender.value != me.rawValue { throw Self.notSent(.forbidden, "发送者与登录用户不符") }
             let (type, content) = try Self.content(body)
-            let receiver = body.receiverID?.value, group = body.groupID?.value
+            let receiver = body.receiverID?.value
+            let group = body.groupID?.value
             let clientID = body.clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
             if let group {
                 guard let found = try await self.groups.group(ConversationID(group)) else { throw Self.notSent(.notFound, "群组不存在") }
@@ -113,7 +113,8 @@ struct ChatController<Context: RapportRequestContext> {
         }
     }
 
-    func delivered(_ result: SendResult, to recipients: [ParticipantID], address: MessageAddress, sender: ParticipantID) async throws -> JSONResponse {
+    func delivered(_ result: SendResult, to recipients: [ParticipantID], address: MessageAddress, sender: ParticipantID) async throws -> JSONResponse
+    {
         let users = try await self.users.byID([sender])
         // A retried send (same client_msg_id) was delivered the first time.
         if result.created { await self.realtime.publish(self.frames.delivery(result.message, users, to: recipients, address: address)) }
@@ -127,7 +128,9 @@ struct ChatController<Context: RapportRequestContext> {
     /// which every user joined on registering), so `{"channelId": "public"}` answers `[]` too.
     @Sendable func historyRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try context.platformUser()
-        guard let body = try await RequestBody.lenient(HistoryBody.self, request, context: context) else { throw Refusal.flask(.badRequest, "请求必须是JSON格式") }
+        guard let body = try await RequestBody.lenient(HistoryBody.self, request, context: context) else {
+            throw Refusal.flask(.badRequest, "请求必须是JSON格式")
+        }
         guard let me else { return JSONResponse(.ok, .array([])) }
         let conversation: ConversationID
         let address: MessageAddress
@@ -139,7 +142,9 @@ struct ChatController<Context: RapportRequestContext> {
             (conversation, address) = (group.id, .group(group.id))
         } else if let friendID = body.friendID {
             guard let friend = friendID.value.map(ParticipantID.init) else { throw Refusal.flask(.notFound, "用户不存在") }
-            guard let found = try await self.chat.messages.existingDirectConversation(between: me, and: friend) else { return JSONResponse(.ok, .array([])) }
+            guard let found = try await self.chat.messages.existingDirectConversation(between: me, and: friend) else {
+                return JSONResponse(.ok, .array([]))
+            }
             (conversation, address) = (found, .direct(me, friend))
         } else {
             return JSONResponse(.ok, .array([]))
@@ -173,7 +178,9 @@ struct ChatController<Context: RapportRequestContext> {
         let users = try await self.users.byID([me])
         for (conversation, others) in read where try await self.chat.messages.markAllRead(by: me, in: conversation) > 0 {
             let seq = try await self.chat.messages.readSeq(of: me, in: conversation)
-            await self.realtime.publish(HubEvent(recipients: others, frames: self.frames.read(conversation: conversation, reader: me, seq: seq, users)))
+            await self.realtime.publish(
+                HubEvent(recipients: others, frames: self.frames.read(conversation: conversation, reader: me, seq: seq, users))
+            )
         }
         return JSONResponse(.ok, ["success": true])
     }
@@ -198,7 +205,11 @@ extension ChatController {
         var clientMessageID: String?
 
         enum CodingKeys: String, CodingKey {
-            case senderID = "sender_id", receiverID = "receiver_id", groupID = "group_id", content, type, fileURL = "file_url"
+            case senderID = "sender_id"
+            case receiverID = "receiver_id"
+            case groupID = "group_id"
+            case content, type
+            case fileURL = "file_url"
             case clientMessageID = "client_msg_id"
         }
     }
@@ -209,7 +220,8 @@ extension ChatController {
         var friendID: LooseID?
 
         enum CodingKeys: String, CodingKey {
-            case groupID = "groupId", friendID = "friendId"
+            case groupID = "groupId"
+            case friendID = "friendId"
         }
     }
 }

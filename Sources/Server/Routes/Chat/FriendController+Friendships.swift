@@ -1,9 +1,9 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 /// Seed 001's friendships on `/api/friend` (contracts/seed001 §4): add, list, remove and search.
 extension FriendController {
@@ -21,7 +21,8 @@ extension FriendController {
             throw Refusal.flask(.badRequest, "好友用户名是必需的")
         }
         guard name != me.username else { throw Refusal.flask(.badRequest, "不能添加自己为好友") }
-        guard let friend = try await self.users.user(identifier: name), friend.username == name || friend.username.lowercased() == name.lowercased() else {
+        guard let friend = try await self.users.user(identifier: name), friend.username == name || friend.username.lowercased() == name.lowercased()
+        else {
             throw Refusal.flask(.notFound, "用户不存在")
         }
         guard friend.id != me.id else { throw Refusal.flask(.badRequest, "不能添加自己为好友") }
@@ -37,14 +38,19 @@ extension FriendController {
     @Sendable func listFriends(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try await self.chatCaller(context)
         let friendships = try await self.chat.friendships.friendships(of: me.participant)
-        let users = Dictionary(uniqueKeysWithValues: try await self.users.users(ids: friendships.map { UserID($0.friendID.rawValue) }).map { ($0.id, $0) })
+        let users = Dictionary(
+            uniqueKeysWithValues: try await self.users.users(ids: friendships.map { UserID($0.friendID.rawValue) }).map { ($0.id, $0) }
+        )
         let friends = friendships.compactMap { friendship -> (User, Date)? in
             users[UserID(friendship.friendID.rawValue)].map { ($0, friendship.createdAt) }
         }.sorted { $0.0.username < $1.0.username }
-        return JSONResponse(.ok, [
-            "friends": .array(friends.map { self.render.chat($0.0).merging(["friendship_created": WireDate.iso($0.1)]) }),
-            "count": .int(Int64(friends.count)),
-        ])
+        return JSONResponse(
+            .ok,
+            [
+                "friends": .array(friends.map { self.render.chat($0.0).merging(["friendship_created": WireDate.iso($0.1)]) }),
+                "count": .int(Int64(friends.count)),
+            ]
+        )
     }
 
     @Sendable func removeFriend(_ request: Request, context: Context) async throws -> JSONResponse {
@@ -89,7 +95,8 @@ extension FriendController {
         var userID: LooseID?
 
         enum CodingKeys: String, CodingKey {
-            case receiverID = "receiver_id", userID = "user_id"
+            case receiverID = "receiver_id"
+            case userID = "user_id"
         }
     }
 }

@@ -1,9 +1,9 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 /// Friend requests and blocks (seed 003 §7.4, with cancel and block added), the same operation over HTTP
 /// (`/api/friend/requests…`, seed 001's `{"error": …}` envelope) and over the WebSocket (`friend_request`,
@@ -77,7 +77,8 @@ struct FriendController<Context: RapportRequestContext> {
     /// Tells `recipients`' connections (003 dialect) what became of a request.
     func publish(_ type: String, _ request: FriendRequest, to recipients: [ParticipantID], _ people: People) async {
         // `friend_request_received` carries seed 003's payload: the request and who sent it.
-        let data = type == "friend_request_received"
+        let data =
+            type == "friend_request_received"
             ? .ordered([("request_id", .int(request.id)), ("sender", people.summary(request.senderID))]) : people.json(request)
         let frame = Realtime.text(.ordered([("type", .string(type)), ("data", data)]))
         await self.realtime.publish(HubEvent(recipients: recipients, frames: [.envelope: frame]))
@@ -110,17 +111,19 @@ struct FriendController<Context: RapportRequestContext> {
     /// Answers (or, with `accept` nil, cancels) a request and tells both users.
     func close(_ id: Int64, by me: ParticipantID, accept: Bool?) async throws -> Outcome {
         do {
-            let request = if let accept {
-                try await self.requests.respond(to: id, by: me, accept: accept, at: Date())
-            } else {
-                try await self.requests.cancel(id, by: me, at: Date())
-            }
+            let request =
+                if let accept {
+                    try await self.requests.respond(to: id, by: me, accept: accept, at: Date())
+                } else {
+                    try await self.requests.cancel(id, by: me, at: Date())
+                }
             let people = try await self.people([request.senderID, request.receiverID])
-            let type = switch accept {
-            case true?: "friend_request_accepted"
-            case false?: "friend_request_rejected"
-            case nil: "friend_request_cancelled"
-            }
+            let type =
+                switch accept {
+                case true?: "friend_request_accepted"
+                case false?: "friend_request_rejected"
+                case nil: "friend_request_cancelled"
+                }
             await self.publish(type, request, to: [request.senderID, request.receiverID], people)
             return Outcome(request: request, json: people.json(request))
         } catch let error as FriendRequestError {
@@ -218,7 +221,6 @@ struct FriendController<Context: RapportRequestContext> {
         try await self.requests.unblock(ParticipantID(user), by: me)
         return JSONResponse(.ok, ["message": "已取消屏蔽", "user_id": .int(user)])
     }
-
 
     /// Seed 003's `GET /api/friend/check/<user_id>`: true when any friendship row exists either way.
     @Sendable func checkRoute(_ request: Request, context: Context) async throws -> JSONResponse {

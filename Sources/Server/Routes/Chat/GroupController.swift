@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
 import Hummingbird
+import StorageKit
 
 /// `/api/group` (contracts/seed003 §5): `POST create`, `GET {group_id}`, and the seed's stub `POST join`.
 ///
@@ -17,7 +17,6 @@ struct GroupController<Context: RapportRequestContext> {
         group.post("join") { _, _ in JSONResponse(.created, ["message": "writing"]) }
         group.get("{group_id}", use: self.groupRoute)
     }
-
 
     /// `{"name", "owner_id"}` → 201 `{"message": "群组创建成功", "group_id", "name"}`; the owner must exist.
     @Sendable func createRoute(_ request: Request, context: Context) async throws -> JSONResponse {
@@ -35,7 +34,7 @@ struct GroupController<Context: RapportRequestContext> {
     /// `{"name"}`, or 404 `{"error": "群组不存在"}` (the seed answered 500).
     @Sendable func groupRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         guard let id = context.parameters.get("group_id").flatMap({ Int64($0) }), id > 0,
-              let group = try await self.groups.group(ConversationID(id))
+            let group = try await self.groups.group(ConversationID(id))
         else { throw Refusal.flask(.notFound, "群组不存在") }
         return JSONResponse(.ok, ["name": .string(group.name)])
     }
@@ -48,7 +47,8 @@ extension GroupController {
         var ownerID: LooseID?
 
         enum CodingKeys: String, CodingKey {
-            case name, ownerID = "owner_id"
+            case name
+            case ownerID = "owner_id"
         }
     }
 }

@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
 import Hummingbird
+import StorageKit
 
 /// Rapport's group routes (`/api/groups`), with the union error shape (`msg`, `error` and `detail`):
 /// create, list mine, get, rename, add and remove members (owner or admin), leave, history and send. Members
@@ -52,7 +52,14 @@ struct GroupsController<Context: RapportRequestContext> {
     func json(_ group: ChatGroup) -> JSONValue {
         .ordered([
             ("id", .int(group.id.rawValue)), ("name", .string(group.name)), ("owner_id", .int(group.ownerID.rawValue)),
-            ("members", .array(group.members.sorted { $0.key < $1.key }.map { .ordered([("user_id", .int($0.key.rawValue)), ("role", .string($0.value.rawValue))]) })),
+            (
+                "members",
+                .array(
+                    group.members.sorted { $0.key < $1.key }.map {
+                        .ordered([("user_id", .int($0.key.rawValue)), ("role", .string($0.value.rawValue))])
+                    }
+                )
+            ),
             ("created_at", WireDate.iso(group.createdAt)),
         ])
     }
@@ -60,9 +67,13 @@ struct GroupsController<Context: RapportRequestContext> {
     /// Tells the members (and those just removed) what the group looks like now.
     func announce(_ group: ChatGroup, also: [ParticipantID] = []) async {
         let frame = Realtime.text(.ordered([("type", "group_updated"), ("data", self.json(group))]))
-        await self.realtime.publish(HubEvent(
-            recipients: Array(group.members.keys) + also, frames: [.envelope: frame, .flat: frame], changedGroup: group.id
-        ))
+        await self.realtime.publish(
+            HubEvent(
+                recipients: Array(group.members.keys) + also,
+                frames: [.envelope: frame, .flat: frame],
+                changedGroup: group.id
+            )
+        )
     }
 
     /// A bad body in this API's words.
@@ -201,7 +212,8 @@ extension GroupsController {
         var memberIDs: [Int64]?
 
         enum CodingKeys: String, CodingKey {
-            case name, memberIDs = "member_ids"
+            case name
+            case memberIDs = "member_ids"
         }
     }
 
@@ -216,7 +228,8 @@ extension GroupsController {
         var role: MemberRole?
 
         enum CodingKeys: String, CodingKey {
-            case userIDs = "user_ids", role
+            case userIDs = "user_ids"
+            case role
         }
     }
 
@@ -226,7 +239,8 @@ extension GroupsController {
         var clientMessageID: String?
 
         enum CodingKeys: String, CodingKey {
-            case content, clientMessageID = "client_msg_id"
+            case content
+            case clientMessageID = "client_msg_id"
         }
     }
 }

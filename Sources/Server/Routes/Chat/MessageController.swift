@@ -1,9 +1,9 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 /// `/api/message`: seed 001's messages (contracts/seed001 §4): `{"error": …}` for refusals, Flask-JWT-Extended's
 /// `{"msg": …}` for token problems, ISO timestamps with microseconds. Sends may carry `client_msg_id`; history
@@ -22,7 +22,6 @@ struct MessageController<Context: RapportRequestContext> {
         group.get("last", use: self.last)
         group.post("mark_read", use: self.markRead)
     }
-
 
     /// A positive integer id from a query parameter; nil for 0 or anything else.
     static func id(_ text: String) -> Int64? { JSONValue.string(text).positiveID }
@@ -64,7 +63,7 @@ struct MessageController<Context: RapportRequestContext> {
         let me = identity.userID.rawValue
         let body = try await RequestBody.lenient(SendBody.self, request, context: context)
         guard let receiverID = body?.receiverID?.value, let content = body?.content,
-              !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         else { throw Refusal.flask(.badRequest, "接收者ID和消息内容都是必需的") }
         var type = MessageType.text
         if let named = body?.messageType {
@@ -76,15 +75,23 @@ struct MessageController<Context: RapportRequestContext> {
         guard receiverID != me else { throw Refusal.flask(.badRequest, "不能给自己发消息") }
         do {
             let result = try await self.chat.send(
-                from: ParticipantID(me), to: ParticipantID(receiverID), content: content, type: type,
+                from: ParticipantID(me),
+                to: ParticipantID(receiverID),
+                content: content,
+                type: type,
                 clientMessageID: body?.clientMessageID
             )
             if result.created {
                 // Live to both users' connections (the sender's other devices too).
                 let users = try await self.users.byID([ParticipantID(me)])
-                await self.realtime.publish(self.frames.delivery(
-                    result.message, users, to: [ParticipantID(me), ParticipantID(receiverID)], address: .direct(ParticipantID(me), ParticipantID(receiverID))
-                ))
+                await self.realtime.publish(
+                    self.frames.delivery(
+                        result.message,
+                        users,
+                        to: [ParticipantID(me), ParticipantID(receiverID)],
+                        address: .direct(ParticipantID(me), ParticipantID(receiverID))
+                    )
+                )
             }
             return JSONResponse(.ok, ["message": "消息发送成功", "data": Self.json(result.message, receiver: receiverID, isRead: false)])
         } catch ChatError.notFriends {
@@ -115,23 +122,35 @@ struct MessageController<Context: RapportRequestContext> {
         let afterSeq = query["after_seq"].flatMap { Int64($0) }
         do {
             let result = try await self.chat.history(
-                of: me.participant, with: ParticipantID(friendID), page: page, perPage: perPage, beforeSeq: beforeSeq, afterSeq: afterSeq
+                of: me.participant,
+                with: ParticipantID(friendID),
+                page: page,
+                perPage: perPage,
+                beforeSeq: beforeSeq,
+                afterSeq: afterSeq
             )
             let friendName = try await self.users.user(id: UserID(friendID))?.username ?? "Unknown"
             let pages = result.total == 0 ? 0 : (result.total + perPage - 1) / perPage
             let messages: [JSONValue] = result.messages.map { message in
                 let mine = message.senderID.rawValue == me.id.rawValue
                 let receiverRead = result.readSeq[mine ? ParticipantID(friendID) : me.participant] ?? 0
-                return Self.json(message, receiver: mine ? friendID : me.id.rawValue, isRead: message.seq <= receiverRead,
-                                 senderName: mine ? me.username : friendName)
+                return Self.json(
+                    message,
+                    receiver: mine ? friendID : me.id.rawValue,
+                    isRead: message.seq <= receiverRead,
+                    senderName: mine ? me.username : friendName
+                )
             }
-            return JSONResponse(.ok, [
-                "messages": .array(messages),
-                "pagination": [
-                    "page": .int(Int64(page)), "pages": .int(Int64(pages)), "per_page": .int(Int64(perPage)),
-                    "total": .int(Int64(result.total)), "has_next": .bool(page < pages), "has_prev": .bool(page > 1),
-                ],
-            ])
+            return JSONResponse(
+                .ok,
+                [
+                    "messages": .array(messages),
+                    "pagination": [
+                        "page": .int(Int64(page)), "pages": .int(Int64(pages)), "per_page": .int(Int64(perPage)),
+                        "total": .int(Int64(result.total)), "has_next": .bool(page < pages), "has_prev": .bool(page > 1),
+                    ],
+                ]
+            )
         } catch ChatError.notFriends {
             throw Refusal.flask(.forbidden, "只能查看好友的聊天记录")
         }
@@ -140,7 +159,9 @@ struct MessageController<Context: RapportRequestContext> {
     @Sendable func chats(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try await self.me(context)
         let summaries = try await self.chat.chats(of: me.participant)
-        let partners = Dictionary(uniqueKeysWithValues: try await self.users.users(ids: summaries.map { UserID($0.partnerID.rawValue) }).map { ($0.id, $0) })
+        let partners = Dictionary(
+            uniqueKeysWithValues: try await self.users.users(ids: summaries.map { UserID($0.partnerID.rawValue) }).map { ($0.id, $0) }
+        )
         let entries: [JSONValue] = summaries.compactMap { summary in
             guard let partner = partners[UserID(summary.partnerID.rawValue)] else { return nil }
             let mine = summary.lastMessage.senderID.rawValue == me.id.rawValue
@@ -166,7 +187,10 @@ struct MessageController<Context: RapportRequestContext> {
             }
             let mine = message.senderID.rawValue == me.id.rawValue
             let senderName = mine ? me.username : (try await self.users.user(id: UserID(friendID))?.username ?? "Unknown")
-            return JSONResponse(.ok, ["last_message": Self.json(message, receiver: mine ? friendID : me.id.rawValue, isRead: isRead, senderName: senderName)])
+            return JSONResponse(
+                .ok,
+                ["last_message": Self.json(message, receiver: mine ? friendID : me.id.rawValue, isRead: isRead, senderName: senderName)]
+            )
         } catch ChatError.notFriends {
             throw Refusal.flask(.forbidden, "只能查看好友的消息")
         }
@@ -191,7 +215,10 @@ extension MessageController {
         var clientMessageID: String?
 
         enum CodingKeys: String, CodingKey {
-            case receiverID = "receiver_id", content, messageType = "message_type", clientMessageID = "client_msg_id"
+            case receiverID = "receiver_id"
+            case content
+            case messageType = "message_type"
+            case clientMessageID = "client_msg_id"
         }
     }
 

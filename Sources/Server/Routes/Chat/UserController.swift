@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
 import Hummingbird
+import StorageKit
 
 /// `/api/user` (contracts/seed003 §5): `GET status`, `friends`, `groups` and `{user_id}`, and the seed's two stubs
 /// `PUT update` and `DELETE delete`, answered as it answers them. Errors are seed 003's `{"error": …}`; token
@@ -31,9 +31,14 @@ struct UserController<Context: RapportRequestContext> {
         guard let me = try context.platformUser() else { return JSONResponse(.ok, .array([])) }
         let friends = try await self.chat.friendships.friendships(of: me).map(\.friendID)
         let users = try await self.users.byID(friends)
-        return JSONResponse(.ok, .array(friends.compactMap { id in
-            users[id.rawValue].map { Self.entry(id: id.rawValue, name: $0.username, avatar: $0.avatar, type: "friend") }
-        }))
+        return JSONResponse(
+            .ok,
+            .array(
+                friends.compactMap { id in
+                    users[id.rawValue].map { Self.entry(id: id.rawValue, name: $0.username, avatar: $0.avatar, type: "friend") }
+                }
+            )
+        )
     }
 
     /// The caller's groups: `[{"id", "name", "avatar": null, "type": "group"}]`.
@@ -50,7 +55,7 @@ struct UserController<Context: RapportRequestContext> {
     /// `{"username"}`, or 404 `{"error": "用户不存在"}` (the seed answered 500).
     @Sendable func userRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         guard let id = context.parameters.get("user_id").flatMap({ Int64($0) }), id > 0,
-              let user = try await self.users.user(id: UserID(id))
+            let user = try await self.users.user(id: UserID(id))
         else { throw Refusal.flask(.notFound, "用户不存在") }
         return JSONResponse(.ok, ["username": .string(user.username)])
     }

@@ -1,8 +1,8 @@
 public import AuthTokens
 public import ContactsKit
 import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 import NIOCore
 import StorageKit
 
@@ -139,7 +139,12 @@ public struct ContactsController<Context: RapportRequestContext>: Sendable {
             limit = value
         }
         return try await self.run {
-            let page = try await self.contacts.list(owner: owner, search: query["q"].map(String.init), limit: limit, cursor: query["cursor"].map(String.init))
+            let page = try await self.contacts.list(
+                owner: owner,
+                search: query["q"].map(String.init),
+                limit: limit,
+                cursor: query["cursor"].map(String.init)
+            )
             var response = Self.envelope(.ok, "success", .array(page.contacts.map(Self.json)))
             if limit != nil || query["cursor"] != nil {
                 response.body = response.body.merging(["next_cursor": .string(page.next)])
@@ -175,7 +180,12 @@ public struct ContactsController<Context: RapportRequestContext>: Sendable {
             _ = try await self.contacts.contact(id, owner: owner)
             let fields = try await self.fields(request, context)
             let result = try await self.contacts.update(
-                id, owner: owner, name: fields.name, phone: fields.phone, operator: username, ifMatch: request.headers[.ifMatch]
+                id,
+                owner: owner,
+                name: fields.name,
+                phone: fields.phone,
+                operator: username,
+                ifMatch: request.headers[.ifMatch]
             )
             return Self.envelope(.ok, "更新联系人成功", Self.json(result.contact), headers: [.eTag: result.contact.etag])
         }
@@ -203,7 +213,13 @@ public struct ContactsController<Context: RapportRequestContext>: Sendable {
         let id = try self.id(context)
         guard let version = context.parameters.get("version").flatMap(Int64.init) else { return Self.failure(.versionNotFound) }
         return try await self.run {
-            let result = try await self.contacts.restore(version: version, of: id, owner: owner, operator: username, ifMatch: request.headers[.ifMatch])
+            let result = try await self.contacts.restore(
+                version: version,
+                of: id,
+                owner: owner,
+                operator: username,
+                ifMatch: request.headers[.ifMatch]
+            )
             return Self.envelope(.ok, "恢复版本成功", Self.json(result.contact), headers: [.eTag: result.contact.etag])
         }
     }
@@ -211,9 +227,15 @@ public struct ContactsController<Context: RapportRequestContext>: Sendable {
     @Sendable func trash(_ request: Request, context: Context) async throws -> JSONResponse {
         let (owner, _) = try self.owner(context)
         let trashed = try await self.contacts.trash(owner: owner)
-        return Self.envelope(.ok, "success", .array(trashed.map { contact in
-            Self.json(contact).merging(["deleted_time": .string(contact.deletedAt.map(StorageDateText.seconds))])
-        }))
+        return Self.envelope(
+            .ok,
+            "success",
+            .array(
+                trashed.map { contact in
+                    Self.json(contact).merging(["deleted_time": .string(contact.deletedAt.map(StorageDateText.seconds))])
+                }
+            )
+        )
     }
 
     @Sendable func restore(_ request: Request, context: Context) async throws -> JSONResponse {
@@ -244,14 +266,22 @@ public struct ContactsController<Context: RapportRequestContext>: Sendable {
         return try await self.run {
             let records = try ContactFileReader.records(Data(body.readableBytesView), format: format)
             let report = try await self.contacts.importRecords(records, owner: owner, operator: username)
-            return Self.envelope(.ok, "导入完成", [
-                "created": .int(Int64(report.count(.created))), "updated": .int(Int64(report.count(.updated))),
-                "skipped": .int(Int64(report.count(.skipped))), "rejected": .int(Int64(report.count(.rejected))),
-                "rows": .array(report.rows.map { row in
-                    ["row": .int(Int64(row.position)), "status": .string(row.outcome.rawValue),
-                     "id": row.contactID.map { .int($0.rawValue) } ?? .null, "reason": .string(row.reason)]
-                }),
-            ])
+            return Self.envelope(
+                .ok,
+                "导入完成",
+                [
+                    "created": .int(Int64(report.count(.created))), "updated": .int(Int64(report.count(.updated))),
+                    "skipped": .int(Int64(report.count(.skipped))), "rejected": .int(Int64(report.count(.rejected))),
+                    "rows": .array(
+                        report.rows.map { row in
+                            [
+                                "row": .int(Int64(row.position)), "status": .string(row.outcome.rawValue),
+                                "id": row.contactID.map { .int($0.rawValue) } ?? .null, "reason": .string(row.reason),
+                            ]
+                        }
+                    ),
+                ]
+            )
         }
     }
 
@@ -265,11 +295,15 @@ public struct ContactsController<Context: RapportRequestContext>: Sendable {
             .contentType: format == .csv ? "text/csv; charset=utf-8" : "text/vcard; charset=utf-8",
             .contentDisposition: "attachment; filename=\"contacts.\(format == .csv ? "csv" : "vcf")\"",
         ]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await contacts.export(owner: owner, format: format) { chunk in
-                try await writer.write(ByteBuffer(string: chunk))
+        return Response(
+            status: .ok,
+            headers: headers,
+            body: ResponseBody { writer in
+                try await contacts.export(owner: owner, format: format) { chunk in
+                    try await writer.write(ByteBuffer(string: chunk))
+                }
+                try await writer.finish(nil)
             }
-            try await writer.finish(nil)
-        })
+        )
     }
 }

@@ -1,8 +1,8 @@
-import StorageKit
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import NIOCore
+import StorageKit
 
 /// `/api/file` (contracts/seed003 §8): the download of files sent in chunks over the socket,
 /// `GET /api/file/uploads/<file_id>` → the bytes as an attachment. No path can leave `MEDIA_DIR/uploads`.
@@ -26,9 +26,13 @@ struct FileController<Context: RapportRequestContext> {
         let last = parts[parts.count - 1]
         let name = last.split(separator: "_", maxSplits: 3).last.map(String.init) ?? last
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "file"
-        return Response(status: .ok, headers: [
-            .contentType: "application/octet-stream", .contentDisposition: "attachment; filename*=UTF-8''\(encoded)",
-            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-        ], body: body)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/octet-stream", .contentDisposition: "attachment; filename*=UTF-8''\(encoded)",
+                HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            ],
+            body: body
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import MultipartKit
 import NIOCore
 import StorageKit
@@ -34,23 +34,27 @@ struct UploadController<Context: RapportRequestContext> {
 
     static var ole: [UInt8] { [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] }
     static var zip: [UInt8] { [0x50, 0x4B, 0x03, 0x04] }
-    static var images: [FileType] { [
-        FileType(mediaType: "image/jpeg", extensions: ["jpg", "jpeg"]) { starts($0, [0xFF, 0xD8, 0xFF]) },
-        FileType(mediaType: "image/png", extensions: ["png"]) { starts($0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) },
-        FileType(mediaType: "image/gif", extensions: ["gif"]) { starts($0, Array("GIF87a".utf8)) || starts($0, Array("GIF89a".utf8)) },
-        FileType(mediaType: "image/webp", extensions: ["webp"]) { starts($0, Array("RIFF".utf8)) && starts($0, Array("WEBP".utf8), at: 8) },
-    ] }
-    static var documents: [FileType] { [
-        FileType(mediaType: "application/pdf", extensions: ["pdf"]) { starts($0, Array("%PDF-".utf8)) },
-        FileType(mediaType: "application/msword", extensions: ["doc"]) { starts($0, ole) },
-        FileType(mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"]) { starts($0, zip) },
-        FileType(mediaType: "application/vnd.ms-excel", extensions: ["xls"]) { starts($0, ole) },
-        FileType(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"]) { starts($0, zip) },
-        // Text: valid UTF-8 without NUL bytes in what was sniffed (a multi-byte character may be cut at the end).
-        FileType(mediaType: "text/plain", extensions: ["txt", "text", "log", "csv", "md"]) { bytes in
-            !bytes.contains(0) && String(validating: bytes.prefix(bytes.count > 4 ? bytes.count - 4 : bytes.count), as: UTF8.self) != nil
-        },
-    ] }
+    static var images: [FileType] {
+        [
+            FileType(mediaType: "image/jpeg", extensions: ["jpg", "jpeg"]) { starts($0, [0xFF, 0xD8, 0xFF]) },
+            FileType(mediaType: "image/png", extensions: ["png"]) { starts($0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) },
+            FileType(mediaType: "image/gif", extensions: ["gif"]) { starts($0, Array("GIF87a".utf8)) || starts($0, Array("GIF89a".utf8)) },
+            FileType(mediaType: "image/webp", extensions: ["webp"]) { starts($0, Array("RIFF".utf8)) && starts($0, Array("WEBP".utf8), at: 8) },
+        ]
+    }
+    static var documents: [FileType] {
+        [
+            FileType(mediaType: "application/pdf", extensions: ["pdf"]) { starts($0, Array("%PDF-".utf8)) },
+            FileType(mediaType: "application/msword", extensions: ["doc"]) { starts($0, ole) },
+            FileType(mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"]) { starts($0, zip) },
+            FileType(mediaType: "application/vnd.ms-excel", extensions: ["xls"]) { starts($0, ole) },
+            FileType(mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"]) { starts($0, zip) },
+            // Text: valid UTF-8 without NUL bytes in what was sniffed (a multi-byte character may be cut at the end).
+            FileType(mediaType: "text/plain", extensions: ["txt", "text", "log", "csv", "md"]) { bytes in
+                !bytes.contains(0) && String(validating: bytes.prefix(bytes.count > 4 ? bytes.count - 4 : bytes.count), as: UTF8.self) != nil
+            },
+        ]
+    }
 
     static func allowed(_ kind: Kind) -> [FileType] { kind == .image ? images : images + documents }
 
@@ -74,7 +78,7 @@ struct UploadController<Context: RapportRequestContext> {
     func upload(_ request: Request, _ context: Context, kind: Kind) async throws -> JSONResponse {
         _ = try context.identity(.fastAPI)
         guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
-              let boundary = Self.boundary(type)
+            let boundary = Self.boundary(type)
         else {
             var validation = SupportValidation(request)
             validation.fail("file", "Field required")
@@ -162,8 +166,8 @@ struct UploadController<Context: RapportRequestContext> {
         }
         let ext = (filename as NSString).pathExtension.lowercased()
         guard let declared = part.contentType?.split(separator: ";").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
-              let fileType = Self.allowed(kind).first(where: { $0.mediaType == declared }),
-              fileType.extensions.contains(ext), fileType.matches(part.head)
+            let fileType = Self.allowed(kind).first(where: { $0.mediaType == declared }),
+            fileType.extensions.contains(ext), fileType.matches(part.head)
         else {
             discard()
             throw Self.invalidType

@@ -1,16 +1,16 @@
 public import AuthTokens
+public import CRMAudit
 public import ChatCore
 public import ContactsKit
-public import CRMAudit
+import Foundation
 public import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
 import NIOCore
 import ServiceLifecycle
-import Synchronization
-import Foundation
 public import StorageKit
+import Synchronization
 
 /// `GET /api/health`: the union body of the seeds, plus the database check. The check's result is reused for
 /// a second, so a load balancer polling hard (or a benchmark) does not turn health into database load.

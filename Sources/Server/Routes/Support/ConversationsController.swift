@@ -1,10 +1,10 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Logging
+import StorageKit
 
 /// `/api/conversations` (contracts/seed004 §5): list, open, read and read-state of customer-service conversations,
 /// and the desk's assignment operations on one conversation: `claim`, `transfer`, `resolve`, `snooze`, `reopen`,
@@ -37,14 +37,18 @@ struct ConversationsController<Context: RapportRequestContext> {
         var filter = SupportConversationFilter(participant: caller.isAdmin ? nil : caller.id)
         let query = request.uri.queryParameters
         if let text = query["status"].map(String.init), !text.isEmpty {
-            if let status = SupportStatus(rawValue: text) { filter.status = status } else {
+            if let status = SupportStatus(rawValue: text) {
+                filter.status = status
+            } else {
                 validation.fail("status", "Input should be 'open', 'pending', 'resolved' or 'snoozed'")
             }
         }
         try validation.finish()
         if !caller.isAdmin { filter.team = try await self.api.support.agent(caller.id)?.teamID }
         if let name = query["assignee_id"].map(String.init), !name.isEmpty {
-            if name == "none" { filter.assignee = .unassigned } else {
+            if name == "none" {
+                filter.assignee = .unassigned
+            } else {
                 guard let id = try await self.api.participant(named: name) else { return JSONResponse(.ok, ["count": 0, "results": []]) }
                 filter.assignee = .agent(id)
             }
@@ -64,8 +68,10 @@ struct ConversationsController<Context: RapportRequestContext> {
         var validation = SupportValidation(request)
         let body = try await validation.decode(OpenBody.self, request, context)
         try validation.finish()
-        let customerName = body.customerID, merchantName = body.merchantID
-        let customer = try await self.api.participant(named: customerName), merchant = try await self.api.participant(named: merchantName)
+        let customerName = body.customerID
+        let merchantName = body.merchantID
+        let customer = try await self.api.participant(named: customerName)
+        let merchant = try await self.api.participant(named: merchantName)
         if !caller.isAdmin, customer != caller.id, merchant != caller.id { throw SupportAPI.impersonation }
         guard let customer else { return JSONResponse(.notFound, ["detail": .string("Customer with id '\(customerName)' not found")]) }
         guard let merchant else { return JSONResponse(.notFound, ["detail": .string("Merchant with id '\(merchantName)' not found")]) }
@@ -118,9 +124,12 @@ struct ConversationsController<Context: RapportRequestContext> {
             // Seed 004's `read` frame to the other side.
             let users = try await self.api.users.byID([reader])
             let others = RealtimeController.Connection.audience(conversation).filter { $0 != reader && $0 != Realtime.monitors }
-            await self.api.realtime.publish(HubEvent(
-                recipients: others, frames: self.api.frames.read(conversation: conversation.id, reader: reader, seq: nil, users)
-            ))
+            await self.api.realtime.publish(
+                HubEvent(
+                    recipients: others,
+                    frames: self.api.frames.read(conversation: conversation.id, reader: reader, seq: nil, users)
+                )
+            )
         }
         return JSONResponse(.ok, SupportAPI.success)
     }
@@ -152,7 +161,12 @@ struct ConversationsController<Context: RapportRequestContext> {
         let caller = try self.api.caller(context)
         let conversation = try await self.api.changeableConversation(request, context, caller)
         var validation = SupportValidation(request)
-        let body = try await validation.decode(TransferBody.self, request, context, messages: ["assignee_id": "Input should be a valid string or null"])
+        let body = try await validation.decode(
+            TransferBody.self,
+            request,
+            context,
+            messages: ["assignee_id": "Input should be a valid string or null"]
+        )
         try validation.finish()
         var target: ParticipantID?
         if let name = body.assigneeID.value {
@@ -181,14 +195,24 @@ struct ConversationsController<Context: RapportRequestContext> {
         let conversation = try await self.api.changeableConversation(request, context, caller)
         let needsBody = fixed == nil || fixed == .snoozed
         var validation = SupportValidation(request)
-        let body = needsBody
-            ? try await validation.decode(StatusBody.self, request, context, messages: ["snoozed_until": "Input should be a valid number of epoch seconds"])
+        let body =
+            needsBody
+            ? try await validation.decode(
+                StatusBody.self,
+                request,
+                context,
+                messages: ["snoozed_until": "Input should be a valid number of epoch seconds"]
+            )
             : StatusBody()
         if fixed == nil, body.status == nil { validation.fail("status", "Field required") }
         let status = fixed ?? body.status ?? .open
         var until: Date?
         if status == .snoozed {
-            if let seconds = body.snoozedUntil { until = Date(timeIntervalSince1970: seconds) } else { validation.fail("snoozed_until", "Field required") }
+            if let seconds = body.snoozedUntil {
+                until = Date(timeIntervalSince1970: seconds)
+            } else {
+                validation.fail("snoozed_until", "Field required")
+            }
         }
         try validation.finish()
         do {
@@ -207,7 +231,8 @@ extension ConversationsController {
         var merchantID: String
 
         enum CodingKeys: String, CodingKey {
-            case customerID = "customer_id", merchantID = "merchant_id"
+            case customerID = "customer_id"
+            case merchantID = "merchant_id"
         }
     }
 
@@ -226,7 +251,8 @@ extension ConversationsController {
         var snoozedUntil: Double?
 
         enum CodingKeys: String, CodingKey {
-            case status, snoozedUntil = "snoozed_until"
+            case status
+            case snoozedUntil = "snoozed_until"
         }
     }
 }

@@ -1,10 +1,10 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Logging
+import StorageKit
 
 /// `/api/messages` (contracts/seed004 §6): customer-service messages — list, send, mark read, delete (admin).
 struct MessagesController<Context: RapportRequestContext> {
@@ -26,12 +26,16 @@ struct MessagesController<Context: RapportRequestContext> {
         let query = request.uri.queryParameters
         var filter = SupportMessageFilter(participant: caller.isAdmin ? nil : caller.id)
         if let text = query["conversation_id"].map(String.init), !text.isEmpty {
-            if let id = Int64(text) { filter.conversationID = ConversationID(id) } else {
+            if let id = Int64(text) {
+                filter.conversationID = ConversationID(id)
+            } else {
                 validation.fail("conversation_id", "Input should be a valid integer, unable to parse string as an integer")
             }
         }
         if let text = query["message_type"].map(String.init), !text.isEmpty {
-            if let type = MessageType(rawValue: text), type != .emoji { filter.type = type } else {
+            if let type = MessageType(rawValue: text), type != .emoji {
+                filter.type = type
+            } else {
                 validation.fail("message_type", "Input should be 'text', 'image' or 'file'")
             }
         }
@@ -48,13 +52,16 @@ struct MessagesController<Context: RapportRequestContext> {
         let caller = try self.api.caller(context)
         var validation = SupportValidation(request)
         let body = try await validation.decode(SendBody.self, request, context)
-        let content = body.content, type = body.messageType?.type ?? .text
+        let content = body.content
+        let type = body.messageType?.type ?? .text
         if !validation.hasProblem("content"), content.count > self.api.maximumContentLength {
             validation.fail("content", "String should have at most \(self.api.maximumContentLength) characters")
         }
         try validation.finish()
         guard let sender = try await self.api.actingAs(body.senderID, caller) else { throw SupportAPI.noAccess }
-        guard let conversation = try await self.api.support.conversation(id: ConversationID(body.conversationID)) else { throw SupportAPI.conversationNotFound }
+        guard let conversation = try await self.api.support.conversation(id: ConversationID(body.conversationID)) else {
+            throw SupportAPI.conversationNotFound
+        }
         guard conversation.side(of: sender) != nil else { throw SupportAPI.noAccess }
         let sent = try await self.api.support.send(NewMessage(senderID: sender, content: content, type: type), in: conversation.id, at: Date())
         await self.api.desk.stored(before: conversation, after: sent.conversation)
@@ -68,7 +75,8 @@ struct MessagesController<Context: RapportRequestContext> {
         let caller = try self.api.caller(context)
         guard let found = try await self.api.support.message(id: try self.api.messageID(context, request)) else { throw SupportAPI.messageNotFound }
         if !caller.isAdmin {
-            guard let conversation = try await self.api.support.conversation(id: found.message.conversationID), conversation.side(of: caller.id) != nil
+            guard let conversation = try await self.api.support.conversation(id: found.message.conversationID),
+                conversation.side(of: caller.id) != nil
             else { throw SupportAPI.noAccess }
         }
         _ = try await self.api.support.markMessageRead(id: found.message.id)
@@ -91,7 +99,10 @@ extension MessagesController {
         var messageType: SupportMessageType?
 
         enum CodingKeys: String, CodingKey {
-            case conversationID = "conversation_id", senderID = "sender_id", content, messageType = "message_type"
+            case conversationID = "conversation_id"
+            case senderID = "sender_id"
+            case content
+            case messageType = "message_type"
         }
     }
 }

@@ -1,10 +1,10 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Logging
+import StorageKit
 
 /// `/api/quick-replies` (contracts/seed004 §7): a user's canned replies.
 struct QuickRepliesController<Context: RapportRequestContext> {
@@ -50,7 +50,9 @@ struct QuickRepliesController<Context: RapportRequestContext> {
         var validation = SupportValidation(request)
         let body = try await validation.decode(UpdateBody.self, request, context)
         try validation.finish()
-        guard let updated = try await self.api.quickReplies.update(id: reply.id, content: body.content, sortOrder: body.sortOrder) else { throw SupportAPI.replyNotFound }
+        guard let updated = try await self.api.quickReplies.update(id: reply.id, content: body.content, sortOrder: body.sortOrder) else {
+            throw SupportAPI.replyNotFound
+        }
         return JSONResponse(.ok, self.api.json(updated, try await self.api.users.byID([updated.userID])))
     }
 
@@ -70,7 +72,9 @@ extension QuickRepliesController {
         var sortOrder: Int?
 
         enum CodingKeys: String, CodingKey {
-            case userID = "user_id", content, sortOrder = "sort_order"
+            case userID = "user_id"
+            case content
+            case sortOrder = "sort_order"
         }
     }
 
@@ -80,7 +84,8 @@ extension QuickRepliesController {
         var sortOrder: Int?
 
         enum CodingKeys: String, CodingKey {
-            case content, sortOrder = "sort_order"
+            case content
+            case sortOrder = "sort_order"
         }
     }
 }

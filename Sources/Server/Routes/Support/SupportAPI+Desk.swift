@@ -1,8 +1,8 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
 import Hummingbird
+import StorageKit
 
 /// The desk side of ``SupportAPI``: agents, their load, and refusals of assignment.
 extension SupportAPI {

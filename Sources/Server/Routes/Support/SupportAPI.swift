@@ -1,10 +1,10 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Logging
+import StorageKit
 
 /// What seed 004's customer-service controllers share (contracts/seed004 §5–§7 and §10): the stores, who the
 /// caller is and what it may see, and how conversations, messages, agents and quick replies are rendered. Bearer
@@ -100,7 +100,8 @@ struct SupportAPI {
 
     func json(_ item: SupportMessage, _ users: [Int64: User]) -> JSONValue {
         let message = item.message
-        let content: JSONValue = message.type == .image || message.type == .file
+        let content: JSONValue =
+            message.type == .image || message.type == .file
             ? self.render.mediaURL(message.content).orString(message.content) : .string(message.content)
         return [
             "id": .int(message.id), "conversation_id": .int(message.conversationID.rawValue), "sender_id": self.name(message.senderID, users),

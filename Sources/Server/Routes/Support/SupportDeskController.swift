@@ -1,10 +1,10 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Logging
+import StorageKit
 
 /// `/api/support`, beyond seed 004: agents, their presence and load.
 ///
@@ -134,7 +134,8 @@ extension SupportDeskController {
         var capacity: Int?
 
         enum CodingKeys: String, CodingKey {
-            case merchantID = "merchant_id", capacity
+            case merchantID = "merchant_id"
+            case capacity
         }
     }
 

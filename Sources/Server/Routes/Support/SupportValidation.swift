@@ -1,9 +1,9 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 /// Seed 004's validation failure: 422 `{"detail": "请求参数验证失败", "errors": ["field: message", …], "path": …}`,
 /// in pydantic 2's words and in the order of the request model's fields.
@@ -31,11 +31,16 @@ struct SupportValidation {
             let (x, y) = (rank[a.element.field] ?? Int.max, rank[b.element.field] ?? Int.max)
             return x == y ? a.offset < b.offset : x < y
         }
-        throw JSONResponse(.unprocessableContent, [
-            "detail": "请求参数验证失败",
-            "errors": .array(ordered.map { .string($0.element.field.isEmpty ? $0.element.message : "\($0.element.field): \($0.element.message)") }),
-            "path": .string(self.path),
-        ])
+        throw JSONResponse(
+            .unprocessableContent,
+            [
+                "detail": "请求参数验证失败",
+                "errors": .array(
+                    ordered.map { .string($0.element.field.isEmpty ? $0.element.message : "\($0.element.field): \($0.element.message)") }
+                ),
+                "path": .string(self.path),
+            ]
+        )
     }
 
     /// Reads the body as `T` the way FastAPI reads a pydantic model (integers may come as strings of digits):
@@ -43,7 +48,10 @@ struct SupportValidation {
     /// the rest. A missing, non-JSON or non-object body is `Field required`. `messages` replaces the type
     /// message of the fields it names (by their last path component).
     mutating func decode<T: Decodable>(
-        _ type: T.Type, _ request: Request, _ context: some RequestContext, messages: [String: String] = [:]
+        _ type: T.Type,
+        _ request: Request,
+        _ context: some RequestContext,
+        messages: [String: String] = [:]
     ) async throws -> T {
         guard let body = try await RequestBody.object(request, context: context) else {
             self.fail("", "Field required")
@@ -103,7 +111,8 @@ struct SupportValidation {
             }
             return value
         }
-        let page = number("page", 1), size = min(number("page_size", defaultSize), 1000)
+        let page = number("page", 1)
+        let size = min(number("page_size", defaultSize), 1000)
         return ((page - 1) * size, size)
     }
 

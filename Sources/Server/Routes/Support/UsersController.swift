@@ -1,9 +1,9 @@
-import StorageKit
 import AuthTokens
 import ChatCore
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
+import StorageKit
 
 /// Seed 004's `/api/users` routes (contracts/seed004 §4 and §10): anyone signed in reads; only admins create,
 /// change, delete and ensure.
@@ -99,10 +99,17 @@ struct UsersController<Context: RapportRequestContext> {
         Self.checkLength(body.username, "username", 1...100, &validation)
         try validation.finish()
         do {
-            let user = try await self.users.create(NewUser(
-                externalID: body.id, username: body.username, role: body.role.role, avatar: body.avatar?.value,
-                description: body.description?.value, status: body.status ?? .active, createdAt: Date()
-            ))
+            let user = try await self.users.create(
+                NewUser(
+                    externalID: body.id,
+                    username: body.username,
+                    role: body.role.role,
+                    avatar: body.avatar?.value,
+                    description: body.description?.value,
+                    status: body.status ?? .active,
+                    createdAt: Date()
+                )
+            )
             return JSONResponse(.ok, self.render.support(user))
         } catch is AuthError {
             throw Self.conflict(request)
@@ -120,7 +127,10 @@ struct UsersController<Context: RapportRequestContext> {
         try validation.finish()
         do {
             let changes = UserChanges(
-                username: body.username?.value, avatar: body.avatar.map(\.value), role: body.role?.role, description: body.description.map(\.value),
+                username: body.username?.value,
+                avatar: body.avatar.map(\.value),
+                role: body.role?.role,
+                description: body.description.map(\.value),
                 status: body.status
             )
             guard let updated = try await self.users.update(user.id, changes) else { throw Self.notFound }
@@ -180,8 +190,14 @@ struct UsersController<Context: RapportRequestContext> {
             let given = entry.username?.value ?? ""
             let avatar = entry.avatar?.value.flatMap { $0.isEmpty ? nil : $0 } ?? defaults.avatars.randomElement()
             return EnsuredUser(
-                NewUser(externalID: entry.id, username: given.isEmpty ? "\(defaults.name)\(millis)" : given, role: entry.role.role, avatar: avatar,
-                        description: entry.description?.value, createdAt: now),
+                NewUser(
+                    externalID: entry.id,
+                    username: given.isEmpty ? "\(defaults.name)\(millis)" : given,
+                    role: entry.role.role,
+                    avatar: avatar,
+                    description: entry.description?.value,
+                    createdAt: now
+                ),
                 generatedName: given.isEmpty
             )
         }
