@@ -1,6 +1,7 @@
 extension JSONValue {
     /// The JSON text, compact, objects in their own order: what responses are written as. Written directly, since
     /// Foundation's `JSONEncoder` spent most of a large listing's time on boxing and dynamic casts.
+    @inlinable
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
@@ -20,7 +21,8 @@ extension JSONValue {
         return out
     }
 
-    private func write(to out: inout [UInt8], sortingKeys: Bool) {
+    @usableFromInline
+    func write(to out: inout [UInt8], sortingKeys: Bool) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let v): out.append(contentsOf: (v ? "true" : "false").utf8)
@@ -62,7 +64,8 @@ extension JSONValue {
         }
     }
 
-    private static func writeMember(_ key: String, _ value: JSONValue, to out: inout [UInt8], sortingKeys: Bool) {
+    @usableFromInline
+    static func writeMember(_ key: String, _ value: JSONValue, to out: inout [UInt8], sortingKeys: Bool) {
         JSONText.appendQuoted(key, to: &out)
         out.append(UInt8(ascii: ":"))
         value.write(to: &out, sortingKeys: sortingKeys)

@@ -19,11 +19,13 @@ public enum JSONValue: Sendable {
     case ordered([(String, JSONValue)])
 
     /// A string, or `null` for `nil`.
+    @inlinable
     public static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 }
 
 extension JSONValue {
     /// The member at `key` of an object; `nil` for a missing key or a value that is not an object.
+    @inlinable
     public subscript(key: String) -> JSONValue? {
         switch self {
         case .object(let members): members[key]
@@ -33,6 +35,7 @@ extension JSONValue {
     }
 
     /// The members of an object in writing order (a dictionary's in its own order); `nil` for other values.
+    @inlinable
     public var members: [(String, JSONValue)]? {
         switch self {
         case .object(let members): members.map { ($0.key, $0.value) }
@@ -47,6 +50,7 @@ extension JSONValue {
     }
 
     /// The text of a string value.
+    @inlinable
     public var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
@@ -59,6 +63,7 @@ extension JSONValue {
     }
 
     /// A number without a fractional part (`3` and `3.0`), as an integer.
+    @inlinable
     public var integerValue: Int64? {
         switch self {
         case .int(let value): value
@@ -100,6 +105,7 @@ extension JSONValue {
 
     /// `self` with `other`'s keys added (both objects); an ordered object keeps its order and takes the new keys
     /// sorted at the end.
+    @inlinable
     public func merging(_ other: JSONValue) -> JSONValue {
         if case .ordered(let mine) = self, case .object(let theirs) = other {
             return .ordered(mine.filter { theirs[$0.0] == nil } + theirs.sorted { $0.key < $1.key })
@@ -176,12 +182,19 @@ extension JSONValue: Codable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByFloatLiteral
 {
+    @inlinable
     public init(stringLiteral value: String) { self = .string(value) }
+    @inlinable
     public init(integerLiteral value: Int64) { self = .int(value) }
+    @inlinable
     public init(floatLiteral value: Double) { self = .double(value) }
+    @inlinable
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    @inlinable
     public init(nilLiteral: ()) { self = .null }
+    @inlinable
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    @inlinable
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
