@@ -104,58 +104,47 @@ struct JSONParser {
     }
 
     mutating func object() throws(JSONParseError) -> JSONValue {
-        try self.nest()
         var members: [String: JSONValue] = [:]
-        if self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "}") {
-            self.index += 1
-            self.depth -= 1
-            return .object(members)
+        try self.container(closedBy: UInt8(ascii: "}")) { parser throws(JSONParseError) in
+            guard parser.index < parser.bytes.count else { throw parser.fail(.unexpectedEnd) }
+            guard parser.bytes[parser.index] == UInt8(ascii: "\"") else { throw parser.fail(.unexpectedCharacter) }
+            let key = try parser.string()
+            parser.skipWhitespace()
+            guard parser.index < parser.bytes.count else { throw parser.fail(.unexpectedEnd) }
+            guard parser.bytes[parser.index] == UInt8(ascii: ":") else { throw parser.fail(.unexpectedCharacter) }
+            parser.index += 1
+            parser.skipWhitespace()
+            members[key] = try parser.value()
         }
-        while true {
-            guard self.index < self.bytes.count else { throw self.fail(.unexpectedEnd) }
-            guard self.bytes[self.index] == UInt8(ascii: "\"") else { throw self.fail(.unexpectedCharacter) }
-            let key = try self.string()
-            self.skipWhitespace()
-            guard self.index < self.bytes.count else { throw self.fail(.unexpectedEnd) }
-            guard self.bytes[self.index] == UInt8(ascii: ":") else { throw self.fail(.unexpectedCharacter) }
-            self.index += 1
-            self.skipWhitespace()
-            members[key] = try self.value()
-            self.skipWhitespace()
-            guard self.index < self.bytes.count else { throw self.fail(.unexpectedEnd) }
-            switch self.bytes[self.index] {
-            case UInt8(ascii: ","):
-                self.index += 1
-                self.skipWhitespace()
-            case UInt8(ascii: "}"):
-                self.index += 1
-                self.depth -= 1
-                return .object(members)
-            default: throw self.fail(.unexpectedCharacter)
-            }
-        }
+        return .object(members)
     }
 
     mutating func array() throws(JSONParseError) -> JSONValue {
-        try self.nest()
         var items: [JSONValue] = []
-        if self.index < self.bytes.count, self.bytes[self.index] == UInt8(ascii: "]") {
+        try self.container(closedBy: UInt8(ascii: "]")) { parser throws(JSONParseError) in items.append(try parser.value()) }
+        return .array(items)
+    }
+
+    /// Reads an object or array from its opening bracket: nothing before `close`, or `element`s separated by commas.
+    mutating func container(closedBy close: UInt8, element: (inout JSONParser) throws(JSONParseError) -> Void) throws(JSONParseError) {
+        try self.nest()
+        if self.index < self.bytes.count, self.bytes[self.index] == close {
             self.index += 1
             self.depth -= 1
-            return .array(items)
+            return
         }
         while true {
-            items.append(try self.value())
+            try element(&self)
             self.skipWhitespace()
             guard self.index < self.bytes.count else { throw self.fail(.unexpectedEnd) }
             switch self.bytes[self.index] {
             case UInt8(ascii: ","):
                 self.index += 1
                 self.skipWhitespace()
-            case UInt8(ascii: "]"):
+            case close:
                 self.index += 1
                 self.depth -= 1
-                return .array(items)
+                return
             default: throw self.fail(.unexpectedCharacter)
             }
         }

@@ -15,17 +15,11 @@ import StorageKit
 /// ```swift
 /// router.addRoutes(AuditLogsController(store: store).endpoints, atPath: "/api/foundation/audit-logs")
 /// ```
-public struct AuditLogsController<Context: RapportRequestContext>: Sendable {
+public struct AuditLogsController<Context: RapportRequestContext>: RapportRoutes {
     let store: any AuditLogStore
 
     public init(store: any AuditLogStore) { self.store = store }
 
-    /// The routes, to mount at the program's `/api/foundation/audit-logs`.
-    public var endpoints: RouteCollection<Context> {
-        let collection = RouteCollection(context: Context.self)
-        self.addRoutes(to: collection)
-        return collection
-    }
     static var exportLimit: Int { 10_000 }
     static var exportPage: Int { 500 }
 

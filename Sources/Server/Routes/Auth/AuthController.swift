@@ -12,7 +12,7 @@ import StorageKit
 /// ```swift
 /// router.addRoutes(AuthController(auth: auth).endpoints, atPath: "/api/auth")
 /// ```
-public struct AuthController<Context: RapportRequestContext>: Sendable {
+public struct AuthController<Context: RapportRequestContext>: RapportRoutes {
     let auth: AuthService
     let render: UserRenderer
 
@@ -26,13 +26,6 @@ public struct AuthController<Context: RapportRequestContext>: Sendable {
     init(auth: AuthService, render: UserRenderer) {
         self.auth = auth
         self.render = render
-    }
-
-    /// The routes, to mount at the program's `/api/auth`.
-    public var endpoints: RouteCollection<Context> {
-        let collection = RouteCollection(context: Context.self)
-        self.addRoutes(to: collection)
-        return collection
     }
 
     public func addRoutes(to group: some RouterMethods<Context>) {

@@ -17,7 +17,7 @@ import StorageKit
 /// router.add(middleware: AuthMiddleware(auth: auth))
 /// router.addRoutes(ContactsController(contacts: contacts).endpoints, atPath: "/api/contacts")
 /// ```
-public struct ContactsController<Context: RapportRequestContext>: Sendable {
+public struct ContactsController<Context: RapportRequestContext>: RapportRoutes {
     let contacts: ContactsService
     /// Import bodies may be larger than JSON bodies: a whole address book.
     let maxImportSize: Int
@@ -28,13 +28,6 @@ public struct ContactsController<Context: RapportRequestContext>: Sendable {
     public init(contacts: ContactsService, maxImportSize: Int = 64 << 20) {
         self.contacts = contacts
         self.maxImportSize = maxImportSize
-    }
-
-    /// The routes, to mount under `/api/contacts`.
-    public var endpoints: RouteCollection<Context> {
-        let collection = RouteCollection(context: Context.self)
-        self.addRoutes(to: collection)
-        return collection
     }
 
     /// Adds the routes to `group` (the program's `/api/contacts`).
