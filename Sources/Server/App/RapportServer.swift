@@ -170,74 +170,40 @@ public enum RapportServer {
             .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
-        let friends = FriendController<AppRequestContext>(
-            requests: services.friendRequests,
-            chat: services.chat,
-            users: services.auth.users,
-            realtime: services.realtime,
-            render: render
-        )
-        friends.addRoutes(to: router.group("api/friend"))
-        MessageController(
-            chat: services.chat,
-            users: services.auth.users,
-            render: render,
-            realtime: services.realtime,
-            frames: RealtimeFrames(render: render)
-        )
-        .addRoutes(to: router.group("api/message"))
-        UserController(users: services.auth.users, groups: services.groups, chat: services.chat, realtime: services.realtime)
-            .addRoutes(to: router.group("api/user"))
-        GroupController(users: services.auth.users, groups: services.groups).addRoutes(to: router.group("api/group"))
-        ChatController(
+        ChatRoutes(
             chat: services.chat,
             groups: services.groups,
+            friendRequests: services.friendRequests,
             users: services.auth.users,
             realtime: services.realtime,
-            frames: RealtimeFrames(render: render)
-        ).addRoutes(to: router.group("api/chat"))
-        UsersController(users: services.auth.users, render: render).addRoutes(to: router.group("api/users"))
-        let support = SupportAPI(
-            support: services.support,
+            baseURL: configuration.baseURL
+        ).addRoutes(to: router)
+        SupportRoutes(
+            desk: desk,
             quickReplies: services.quickReplies,
             users: services.auth.users,
-            render: render,
-            desk: desk,
-            maximumContentLength: configuration.maxMessageLength,
             realtime: services.realtime,
-            frames: RealtimeFrames(render: render)
-        )
-        GroupsController(
-            groups: services.groups,
-            chat: services.chat,
-            users: services.auth.users,
-            realtime: services.realtime,
-            frames: RealtimeFrames(render: render)
-        ).addRoutes(to: router.group("api/groups"))
-        RealtimeController(
+            baseURL: configuration.baseURL,
+            maximumContentLength: configuration.maxMessageLength
+        ).addRoutes(to: router)
+        FilesRoutes(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, baseURL: configuration.baseURL)
+            .addRoutes(to: router)
+        RealtimeRoutes(
             realtime: services.realtime,
             auth: services.auth,
-            users: services.auth.users,
-            desk: desk,
             chat: services.chat,
             groups: services.groups,
-            friends: friends,
-            frames: RealtimeFrames(render: render),
-            render: render,
-            maxMessageSize: configuration.wsMaxMessageSize,
-            resumeLimit: configuration.wsResumeLimit,
-            typingTimeout: .seconds(configuration.typingTimeoutSeconds),
+            friendRequests: services.friendRequests,
+            desk: desk,
             mediaDirectory: configuration.mediaDirectory,
-            maxFileSize: configuration.maxFileSize,
-            logger: Logger(label: "rapport.realtime")
+            baseURL: configuration.baseURL,
+            limits: .init(
+                maxMessageSize: configuration.wsMaxMessageSize,
+                resumeLimit: configuration.wsResumeLimit,
+                typingTimeout: .seconds(configuration.typingTimeoutSeconds),
+                maxFileSize: configuration.maxFileSize
+            )
         ).addRoutes(to: router)
-        SupportDeskController(api: support).addRoutes(to: router.group("api/support"))
-        ConversationsController(api: support).addRoutes(to: router.group("api/conversations"))
-        MessagesController(api: support).addRoutes(to: router.group("api/messages"))
-        QuickRepliesController(api: support).addRoutes(to: router.group("api/quick-replies"))
-        UploadController(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, render: render)
-            .addRoutes(to: router.group("api/upload"))
-        FileController(mediaDirectory: configuration.mediaDirectory).addRoutes(to: router.group("api/file"))
         if let audit = services.audit {
             AuditLogsController(store: audit.store).addRoutes(to: router.group("api/foundation/audit-logs"))
         }

@@ -94,7 +94,7 @@ extension RealtimeConnection {
                 await self.reply(self.event("friend_blocked", .ordered([("user_id", .int(user))])))
             case "friend_unblock":
                 guard let user = Self.integer(data["user_id"]), user > 0 else { throw Refusal.socket("用户不存在") }
-                try await friends.requests.unblock(ParticipantID(user), by: self.me)
+                try await friends.repository.unblock(ParticipantID(user), by: self.me)
                 await self.reply(self.event("friend_unblocked", .ordered([("user_id", .int(user))])))
             default:
                 await self.reply(self.event("friend_requests", try await friends.pending(of: self.me)))

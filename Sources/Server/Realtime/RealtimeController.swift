@@ -29,7 +29,7 @@ final class RealtimeController: Sendable {
     let desk: SupportDesk
     let chat: ChatService
     let groups: any GroupRepository
-    let friends: FriendController<AppRequestContext>
+    let friends: FriendRequests
     let frames: RealtimeFrames
     let render: UserRenderer
     /// The largest text message accepted (larger: close 1009).
@@ -53,7 +53,7 @@ final class RealtimeController: Sendable {
         desk: SupportDesk,
         chat: ChatService,
         groups: any GroupRepository,
-        friends: FriendController<AppRequestContext>,
+        friends: FriendRequests,
         frames: RealtimeFrames,
         render: UserRenderer,
         maxMessageSize: Int,
@@ -81,7 +81,7 @@ final class RealtimeController: Sendable {
         self.logger = logger
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes<Context: RapportRequestContext & WebSocketRequestContext>(to router: some RouterMethods<Context>) {
         router.ws("api/ws") { inbound, outbound, context in
             try await self.session(inbound, outbound, context, pathUser: nil)
         }
@@ -91,7 +91,10 @@ final class RealtimeController: Sendable {
     }
 
     /// Who connects: the identity of the header or `?token=`, checked against `{user_id}`; or why not.
-    func identify(_ context: WebSocketRouterContext<AppRequestContext>, pathUser: String?) async throws -> Result<(Identity, User?), CloseReason> {
+    func identify<Context: RapportRequestContext>(
+        _ context: WebSocketRouterContext<Context>,
+        pathUser: String?
+    ) async throws -> Result<(Identity, User?), CloseReason> {
         var identity: Identity
         if case .success(let found) = context.requestContext.authentication {
             identity = found
@@ -135,10 +138,10 @@ final class RealtimeController: Sendable {
     }
 
     /// One connection, from authentication to close.
-    func session(
+    func session<Context: RapportRequestContext>(
         _ inbound: WebSocketInboundStream,
         _ outbound: WebSocketOutboundWriter,
-        _ context: WebSocketRouterContext<AppRequestContext>,
+        _ context: WebSocketRouterContext<Context>,
         pathUser: String?
     ) async throws {
         // Opening (authentication, registration, the greeting, a resume) runs in a task of its own, and so does
@@ -210,9 +213,9 @@ final class RealtimeController: Sendable {
 
     /// Authenticates, registers the connection in the hub, greets it and replays a resume asked for in the URL;
     /// nil when the socket was closed instead (1008).
-    func open(
+    func open<Context: RapportRequestContext>(
         _ outbound: WebSocketOutboundWriter,
-        _ context: WebSocketRouterContext<AppRequestContext>,
+        _ context: WebSocketRouterContext<Context>,
         pathUser: String?
     ) async throws -> Connection? {
         let identity: Identity

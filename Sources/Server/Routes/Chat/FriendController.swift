@@ -5,16 +5,17 @@ import HTTPTypes
 import Hummingbird
 import StorageKit
 
-/// Friend requests and blocks (seed 003 §7.4, with cancel and block added), the same operation over HTTP
-/// (`/api/friend/requests…`, seed 001's `{"error": …}` envelope) and over the WebSocket (`friend_request`,
-/// `friend_request_response`, …). Whichever path, both users' connections hear of it live:
-/// `friend_request_received`, `friend_request_accepted`, `friend_request_rejected`, `friend_request_cancelled`.
+/// `/api/friend`: seed 001's friendships and seed 003's friend requests and blocks (§7.4, with cancel and block
+/// added) in seed 001's `{"error": …}` envelope. The request operations are ``FriendRequests``, which the
+/// WebSocket shares.
 struct FriendController<Context: RapportRequestContext> {
-    let requests: any FriendRequestRepository
+    let friendRequests: FriendRequests
     let chat: ChatService
     let users: any UserRepository
     let realtime: Realtime
     let render: UserRenderer
+
+    var requests: any FriendRequestRepository { self.friendRequests.repository }
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("add", use: self.addFriend)
@@ -31,126 +32,6 @@ struct FriendController<Context: RapportRequestContext> {
         group.post("block", use: self.blockRoute)
         group.delete("block/{user_id}", use: self.unblockRoute)
         group.get("check/{user_id}", use: self.checkRoute)
-    }
-
-    static func refusal(_ error: FriendRequestError) -> Refusal {
-        switch error {
-        case .notFound: Refusal(.notFound, "好友请求不存在", .friends)
-        case .cannotAddSelf: Refusal(.badRequest, "不能添加自己为好友", .friends)
-        case .alreadyFriends: Refusal(.badRequest, "已经是好友了", .friends)
-        case .blocked: Refusal(.forbidden, "无法添加该用户为好友", .friends)
-        case .notAllowed: Refusal(.forbidden, "无权处理该好友请求", .friends)
-        case .notPending: Refusal(.conflict, "该好友请求已处理", .friends)
-        case .rateLimited(let seconds): Refusal(.tooManyRequests, "请求过于频繁，请在\(seconds)秒后重试", .friends, retryAfter: seconds)
-        }
-    }
-
-    // MARK: The operations
-
-    /// The users a response or event names, with their presence: one user query and one presence lookup.
-    struct People {
-        let users: [Int64: User]
-        let online: Set<ParticipantID>
-
-        /// `{"id", "username", "avatar", "status"}`: a user as seed 003's friend events show it (`status` = presence).
-        func summary(_ id: ParticipantID) -> JSONValue {
-            let user = self.users[id.rawValue]
-            return .ordered([
-                ("id", .int(id.rawValue)), ("username", .string(user?.username)), ("avatar", .string(user?.avatar)),
-                ("status", .string(self.online.contains(id) ? "online" : "offline")),
-            ])
-        }
-
-        func json(_ request: FriendRequest) -> JSONValue {
-            .ordered([
-                ("request_id", .int(request.id)), ("id", .int(request.id)), ("status", .string(request.status.rawValue)),
-                ("sender", self.summary(request.senderID)), ("receiver", self.summary(request.receiverID)),
-                ("created_at", WireDate.iso(request.createdAt)), ("responded_at", WireDate.iso(request.respondedAt)),
-            ])
-        }
-    }
-
-    func people(_ ids: [ParticipantID]) async throws -> People {
-        People(users: try await self.users.byID(ids), online: await self.realtime.online(ids))
-    }
-
-    /// Tells `recipients`' connections (003 dialect) what became of a request.
-    func publish(_ type: String, _ request: FriendRequest, to recipients: [ParticipantID], _ people: People) async {
-        // `friend_request_received` carries seed 003's payload: the request and who sent it.
-        let data =
-            type == "friend_request_received"
-            ? .ordered([("request_id", .int(request.id)), ("sender", people.summary(request.senderID))]) : people.json(request)
-        let frame = Realtime.text(.ordered([("type", .string(type)), ("data", data)]))
-        await self.realtime.publish(HubEvent(recipients: recipients, frames: [.envelope: frame]))
-    }
-
-    /// What an operation did to a request, and the request as the answer shows it.
-    struct Outcome {
-        let request: FriendRequest
-        let json: JSONValue
-        var created = false
-    }
-
-    func send(from me: ParticipantID, to receiver: ParticipantID) async throws -> Outcome {
-        let people = try await self.people([me, receiver])
-        guard people.users[me.rawValue] != nil, people.users[receiver.rawValue] != nil else { throw Refusal(.notFound, "用户不存在", .friends) }
-        do {
-            switch try await self.requests.send(from: me, to: receiver, at: Date()) {
-            case .requested(let request, let created):
-                if created { await self.publish("friend_request_received", request, to: [receiver], people) }
-                return Outcome(request: request, json: people.json(request), created: created)
-            case .accepted(let request):
-                await self.publish("friend_request_accepted", request, to: [request.senderID, request.receiverID], people)
-                return Outcome(request: request, json: people.json(request))
-            }
-        } catch let error as FriendRequestError {
-            throw Self.refusal(error)
-        }
-    }
-
-    /// Answers (or, with `accept` nil, cancels) a request and tells both users.
-    func close(_ id: Int64, by me: ParticipantID, accept: Bool?) async throws -> Outcome {
-        do {
-            let request =
-                if let accept {
-                    try await self.requests.respond(to: id, by: me, accept: accept, at: Date())
-                } else {
-                    try await self.requests.cancel(id, by: me, at: Date())
-                }
-            let people = try await self.people([request.senderID, request.receiverID])
-            let type =
-                switch accept {
-                case true?: "friend_request_accepted"
-                case false?: "friend_request_rejected"
-                case nil: "friend_request_cancelled"
-                }
-            await self.publish(type, request, to: [request.senderID, request.receiverID], people)
-            return Outcome(request: request, json: people.json(request))
-        } catch let error as FriendRequestError {
-            throw Self.refusal(error)
-        }
-    }
-
-    /// Blocks `user`: the blocker's connections hear of the requests it closed; the blocked user is not told.
-    func block(_ user: ParticipantID, by me: ParticipantID) async throws {
-        let people = try await self.people([me, user])
-        guard people.users[user.rawValue] != nil else { throw Refusal(.notFound, "用户不存在", .friends) }
-        do {
-            for request in try await self.requests.block(user, by: me, at: Date()) {
-                await self.publish(request.status == .rejected ? "friend_request_rejected" : "friend_request_cancelled", request, to: [me], people)
-            }
-        } catch let error as FriendRequestError {
-            throw Self.refusal(error)
-        }
-    }
-
-    func pending(of me: ParticipantID) async throws -> JSONValue {
-        let pending = try await self.requests.pending(of: me)
-        let people = try await self.people(pending.flatMap { [$0.senderID, $0.receiverID] })
-        return .ordered([
-            ("incoming", .array(pending.filter { $0.receiverID == me }.map(people.json))),
-            ("outgoing", .array(pending.filter { $0.receiverID != me }.map(people.json))),
-        ])
     }
 
     // MARK: HTTP
@@ -176,7 +57,7 @@ struct FriendController<Context: RapportRequestContext> {
 
     @Sendable func listRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
-        return JSONResponse(.ok, try await self.pending(of: me))
+        return JSONResponse(.ok, try await self.friendRequests.pending(of: me))
     }
 
     @Sendable func sendRoute(_ request: Request, context: Context) async throws -> JSONResponse {
@@ -186,7 +67,7 @@ struct FriendController<Context: RapportRequestContext> {
             guard let receiver = (body?.receiverID ?? body?.userID)?.value else {
                 throw Refusal(.badRequest, "接收者ID是必需的", .friends)
             }
-            let sent = try await self.send(from: me, to: ParticipantID(receiver))
+            let sent = try await self.friendRequests.send(from: me, to: ParticipantID(receiver))
             return JSONResponse(sent.created ? .created : .ok, sent.json)
         }
     }
@@ -194,14 +75,14 @@ struct FriendController<Context: RapportRequestContext> {
     func closeRoute(_ request: Request, _ context: Context, accept: Bool?) async throws -> JSONResponse {
         let me = try self.me(context)
         return try await self.answer {
-            JSONResponse(.ok, try await self.close(try self.requestID(context), by: me, accept: accept).json)
+            JSONResponse(.ok, try await self.friendRequests.close(try self.requestID(context), by: me, accept: accept).json)
         }
     }
 
     @Sendable func blockedRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try self.me(context)
         let blocked = try await self.requests.blocked(by: me)
-        let people = try await self.people(blocked)
+        let people = try await self.friendRequests.people(blocked)
         return JSONResponse(.ok, ["blocked": .array(blocked.map(people.summary)), "count": .int(Int64(blocked.count))])
     }
 
@@ -210,7 +91,7 @@ struct FriendController<Context: RapportRequestContext> {
         let body = try await RequestBody.lenient(FriendRequestBody.self, request, context: context)
         return try await self.answer {
             guard let user = body?.userID?.value else { throw Refusal(.badRequest, "用户ID是必需的", .friends) }
-            try await self.block(ParticipantID(user), by: me)
+            try await self.friendRequests.block(ParticipantID(user), by: me)
             return JSONResponse(.ok, ["message": "已屏蔽该用户", "user_id": .int(user)])
         }
     }
