@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 public import StorageKit
 
@@ -161,5 +162,58 @@ public enum ChatMigrations {
                 .run()
             try await db.delete(from: "user_presence").run()
         },
+        Migration("chat.015.group-details") { db in
+            // One column per statement: SQLite adds one at a time.
+            try await db.alter(table: "chat_groups").column("description", type: .text).run()
+            try await db.alter(table: "chat_groups").column("avatar", type: .custom(SQLRaw("VARCHAR(255)"))).run()
+            try await db.alter(table: "chat_groups").column("visibility", type: .custom(SQLRaw("VARCHAR(16) NOT NULL DEFAULT 'private'"))).run()
+        },
+        Migration("chat.016.public-channel") { db in
+            try await ChatMigrations.createPublicChannel(on: db)
+        },
     ]
+
+    /// Makes conversation 1 the public channel (``ChatGroup/publicChannelID``). On a database where conversation
+    /// 1 is already another conversation, that one moves to a new id first, with its members, messages, group
+    /// and support rows; clients find it again by listing their conversations.
+    static func createPublicChannel(on db: any SQLDatabase) async throws {
+        let channel = ChatGroup.publicChannelID.rawValue
+        let now = DateParts(Date()).date
+        if let existing = try await db.select().columns("kind", "direct_key", "last_seq", "last_message_at", "created_at")
+            .from("conversations").where("id", .equal, SQLBind(channel)).first()
+        {
+            let highest = try await db.select().column(SQLFunction("MAX", args: SQLIdentifier("id")), as: "id").from("conversations").first()
+            let moved = (try highest?.decode(column: "id", as: Int64?.self) ?? channel) + 1
+            let directKey = try existing.decode(column: "direct_key", as: String?.self)
+            try await db.insert(into: "conversations").columns("id", "kind", "direct_key", "last_seq", "last_message_at", "created_at")
+                .values(
+                    SQLBind(moved),
+                    SQLBind(try existing.decode(column: "kind", as: String.self)),
+                    SQLLiteral.null,
+                    SQLBind(try existing.decode(column: "last_seq", as: Int64.self)),
+                    SQLBind(try existing.decode(column: "last_message_at", as: Date?.self)),
+                    SQLBind(try existing.decode(column: "created_at", as: Date.self))
+                )
+                .run()
+            for table in ["conversation_members", "messages", "chat_groups", "support_conversations"] {
+                try await db.update(table).set("conversation_id", to: SQLBind(moved)).where("conversation_id", .equal, SQLBind(channel)).run()
+            }
+            try await db.delete(from: "conversations").where("id", .equal, SQLBind(channel)).run()
+            if let directKey {
+                try await db.update("conversations").set("direct_key", to: SQLBind(directKey)).where("id", .equal, SQLBind(moved)).run()
+            }
+        }
+        try await db.insert(into: "conversations").columns("id", "kind", "last_seq", "created_at")
+            .values(SQLBind(channel), SQLBind(ConversationKind.group.rawValue), SQLBind(0), SQLBind(now)).run()
+        try await db.insert(into: "chat_groups").columns("conversation_id", "name", "owner_id", "created_at", "description", "visibility")
+            .values(
+                SQLBind(channel),
+                SQLBind(ChatGroup.publicChannelName),
+                SQLBind(0),
+                SQLBind(now),
+                SQLBind(ChatGroup.publicChannelDescription),
+                SQLBind(GroupVisibility.public.rawValue)
+            )
+            .run()
+    }
 }

@@ -387,7 +387,10 @@ extension RealtimeTests {
             reply = try await client.json("/api/groups/\(group)/messages?after_seq=0", .get, token: tokens["ann"])
             #expect((reply.body["messages"] as? [[String: Any]])?.compactMap { $0["content"] as? String } == ["第一章", "第二章"])
             reply = try await client.json("/api/groups", .get, token: tokens["ann"])
-            #expect((reply.body["groups"] as? [[String: Any]])?.count == 1)
+            #expect(
+                Set((reply.body["groups"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } ?? []) == [group, 1],
+                "the group and the public channel"
+            )
             for socket in [ann, ben, eve] { _ = try await socket.close() }
         }
     }

@@ -2,30 +2,6 @@ public import Foundation
 public import SQLKit
 import StorageKit
 
-/// A member's standing in a group: the owner, admins (who manage members with the owner) and members.
-public enum GroupRole: String, Codable, Sendable {
-    case owner, admin, member
-
-    public var manages: Bool { self != .member }
-}
-
-/// A group conversation: its name, owner and members. Its messages are ordinary messages of the conversation.
-public struct ChatGroup: Sendable, Equatable {
-    public var id: ConversationID
-    public var name: String
-    public var ownerID: ParticipantID
-    public var members: [ParticipantID: GroupRole]
-    public var createdAt: Date
-
-    public init(id: ConversationID, name: String, ownerID: ParticipantID, members: [ParticipantID: GroupRole], createdAt: Date) {
-        self.id = id
-        self.name = name
-        self.ownerID = ownerID
-        self.members = members
-        self.createdAt = createdAt
-    }
-}
-
 public enum GroupError: Error, Sendable, Equatable {
     case notFound
     case notAMember
@@ -34,13 +10,15 @@ public enum GroupError: Error, Sendable, Equatable {
     case emptyName
     /// The owner cannot leave or be removed while others remain.
     case ownerMustStay
+    /// Only public groups can be joined by anyone; a private group's members are added by its managers.
+    case notPublic
 }
 
 /// Group conversations on the one message store: the group's row, and its members in `conversation_members`
 /// with their role.
 public protocol GroupRepository: Sendable {
     /// Creates the group with `owner` and `members` (the owner as owner, the rest as members).
-    func create(name: String, owner: ParticipantID, members: [ParticipantID], at date: Date) async throws -> ChatGroup
+    func create(name: String, owner: ParticipantID, members: [ParticipantID], details: GroupDetails, at date: Date) async throws -> ChatGroup
     func group(_ id: ConversationID) async throws -> ChatGroup?
     /// The groups `user` belongs to, newest first.
     func groups(of user: ParticipantID) async throws -> [ChatGroup]
@@ -52,6 +30,19 @@ public protocol GroupRepository: Sendable {
 }
 
 extension GroupRepository {
+    /// Creates a private group without a description or avatar.
+    public func create(name: String, owner: ParticipantID, members: [ParticipantID], at date: Date) async throws -> ChatGroup {
+        try await self.create(name: name, owner: owner, members: members, details: GroupDetails(), at: date)
+    }
+
+    /// `user` joins a public group as a member (again: nothing changes); a private group refuses.
+    public func join(_ user: ParticipantID, to id: ConversationID, at date: Date) async throws -> (group: ChatGroup, joined: Bool) {
+        guard let group = try await self.group(id) else { throw GroupError.notFound }
+        guard group.visibility == .public else { throw GroupError.notPublic }
+        if group.members[user] != nil { return (group, false) }
+        return (try await self.add([user], role: .member, to: id, at: date), true)
+    }
+
     /// The rules every route follows: who may rename and manage members, who may leave.
     public func manage(_ id: ConversationID, by actor: ParticipantID) async throws -> ChatGroup {
         guard let group = try await self.group(id) else { throw GroupError.notFound }
@@ -81,16 +72,25 @@ public actor GroupMemoryRepository: GroupRepository {
     /// Groups whose conversations (and messages) live in `messages`.
     public init(messages: MessageMemoryRepository) {
         self.messages = messages
+        let channel = ChatGroup.publicChannelID
+        self.groups[channel] = ChatGroup(
+            id: channel,
+            name: ChatGroup.publicChannelName,
+            ownerID: ParticipantID(0),
+            members: [:],
+            createdAt: Date(timeIntervalSince1970: 0),
+            details: GroupDetails(description: ChatGroup.publicChannelDescription, visibility: .public)
+        )
     }
 
-    public func create(name: String, owner: ParticipantID, members: [ParticipantID], at date: Date) async throws -> ChatGroup {
+    public func create(name: String, owner: ParticipantID, members: [ParticipantID], details: GroupDetails, at date: Date) async throws -> ChatGroup {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw GroupError.emptyName }
         let all = Array(Set(members + [owner])).sorted()
         let id = await self.messages.groupConversation(members: all)
         var roles = Dictionary(uniqueKeysWithValues: all.map { ($0, GroupRole.member) })
         roles[owner] = .owner
-        let group = ChatGroup(id: id, name: String(name.prefix(100)), ownerID: owner, members: roles, createdAt: date)
+        let group = ChatGroup(id: id, name: String(name.prefix(100)), ownerID: owner, members: roles, createdAt: date, details: details.trimmed)
         self.groups[id] = group
         return group
     }
@@ -134,17 +134,35 @@ public struct GroupSQLRepository: GroupRepository {
         self.database = database
     }
 
-    public func create(name: String, owner: ParticipantID, members: [ParticipantID], at date: Date) async throws -> ChatGroup {
+    public func create(name: String, owner: ParticipantID, members: [ParticipantID], details: GroupDetails, at date: Date) async throws -> ChatGroup {
         let name = String(name.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
         guard !name.isEmpty else { throw GroupError.emptyName }
+        let details = details.trimmed
         let date = DateParts(date).date
         let all = Array(Set(members + [owner])).sorted()
         return try await self.database.transaction { tx in
             let row = try await tx.insert(into: "conversations").columns("kind", "last_seq", "created_at")
                 .values(SQLBind(ConversationKind.group.rawValue), SQLBind(0), SQLBind(date)).returning("id").first()
             let id = try row!.decode(column: "id", as: Int64.self)
-            try await tx.insert(into: "chat_groups").columns("conversation_id", "name", "owner_id", "created_at")
-                .values(SQLBind(id), SQLBind(name), SQLBind(owner.rawValue), SQLBind(date)).run()
+            try await tx.insert(into: "chat_groups").columns(
+                "conversation_id",
+                "name",
+                "owner_id",
+                "created_at",
+                "description",
+                "avatar",
+                "visibility"
+            )
+            .values(
+                SQLBind(id),
+                SQLBind(name),
+                SQLBind(owner.rawValue),
+                SQLBind(date),
+                SQLBind(details.description),
+                SQLBind(details.avatar),
+                SQLBind(details.visibility.rawValue)
+            )
+            .run()
             var roles: [ParticipantID: GroupRole] = [:]
             for member in all {
                 let role: GroupRole = member == owner ? .owner : .member
@@ -152,7 +170,7 @@ public struct GroupSQLRepository: GroupRepository {
                 try await tx.insert(into: "conversation_members").columns("conversation_id", "user_id", "read_seq", "joined_at", "role")
                     .values(SQLBind(id), SQLBind(member.rawValue), SQLBind(0), SQLBind(date), SQLBind(role.rawValue)).run()
             }
-            return ChatGroup(id: ConversationID(id), name: name, ownerID: owner, members: roles, createdAt: date)
+            return ChatGroup(id: ConversationID(id), name: name, ownerID: owner, members: roles, createdAt: date, details: details)
         }
     }
 
@@ -168,7 +186,12 @@ public struct GroupSQLRepository: GroupRepository {
                 name: try row.decode(column: "name", as: String.self),
                 ownerID: ParticipantID(try row.decode(column: "owner_id", as: Int64.self)),
                 members: [:],
-                createdAt: try row.decode(column: "created_at", as: Date.self)
+                createdAt: try row.decode(column: "created_at", as: Date.self),
+                details: GroupDetails(
+                    description: try row.decode(column: "description", as: String?.self),
+                    avatar: try row.decode(column: "avatar", as: String?.self),
+                    visibility: GroupVisibility(rawValue: try row.decode(column: "visibility", as: String?.self) ?? "") ?? .private
+                )
             )
         }
         let members = try await db.select().columns("conversation_id", "user_id", "role").from("conversation_members")
@@ -182,7 +205,15 @@ public struct GroupSQLRepository: GroupRepository {
     }
 
     public func group(_ id: ConversationID) async throws -> ChatGroup? {
-        let rows = try await self.database.select().columns("conversation_id", "name", "owner_id", "created_at").from("chat_groups")
+        let rows = try await self.database.select().columns(
+            "conversation_id",
+            "name",
+            "owner_id",
+            "created_at",
+            "description",
+            "avatar",
+            "visibility"
+        ).from("chat_groups")
             .where("conversation_id", .equal, SQLBind(id.rawValue)).all()
         return try await self.load(rows, on: self.database).first
     }
@@ -193,7 +224,10 @@ public struct GroupSQLRepository: GroupRepository {
                 SQLColumn("conversation_id", table: "g"),
                 SQLColumn("name", table: "g"),
                 SQLColumn("owner_id", table: "g"),
-                SQLColumn("created_at", table: "g")
+                SQLColumn("created_at", table: "g"),
+                SQLColumn("description", table: "g"),
+                SQLColumn("avatar", table: "g"),
+                SQLColumn("visibility", table: "g")
             )
             .from(SQLAlias(SQLIdentifier("chat_groups"), as: SQLIdentifier("g")))
             .join(

@@ -10,10 +10,13 @@ public actor MessageMemoryRepository: MessageRepository {
 
     private var conversations: [ConversationID: Conversation] = [:]
     private var directIndex: [String: ConversationID] = [:]
-    private var nextConversation: Int64 = 1
+    /// Conversation 1 is the public channel (``ChatGroup/publicChannelID``), as the SQL migrations make it.
+    private var nextConversation: Int64 = 2
     private var nextMessage: Int64 = 1
 
-    public init() {}
+    public init() {
+        self.conversations[ChatGroup.publicChannelID] = Conversation(kind: .group, members: [:])
+    }
 
     static func directKey(_ a: ParticipantID, _ b: ParticipantID) -> String { "\(min(a, b).rawValue):\(max(a, b).rawValue)" }
 
@@ -74,7 +77,8 @@ public actor MessageMemoryRepository: MessageRepository {
     }
 
     public func contacts(of user: ParticipantID) -> [ParticipantID] {
-        Set(self.conversations.values.filter { $0.members[user] != nil }.flatMap(\.members.keys)).subtracting([user]).sorted()
+        Set(self.conversations.filter { $0.key != ChatGroup.publicChannelID && $0.value.members[user] != nil }.flatMap(\.value.members.keys))
+            .subtracting([user]).sorted()
     }
 
     /// A new group conversation with these members (for ``GroupMemoryRepository``).

@@ -18,7 +18,8 @@ public protocol MessageRepository: Sendable {
     func readSeq(of member: ParticipantID, in conversation: ConversationID) async throws -> Int64
     /// Who takes part in the conversation (empty when there is no such conversation).
     func members(of conversation: ConversationID) async throws -> [ParticipantID]
-    /// Everyone who shares a conversation of any kind with `user` (not `user`): who hears of its presence.
+    /// Everyone who shares a conversation of any kind with `user` (not `user`): who hears of its presence. The
+    /// public channel does not count: its membership makes nobody a contact.
     func contacts(of user: ParticipantID) async throws -> [ParticipantID]
     /// Marks everything up to the conversation's newest message read for `member`; returns how many of the other
     /// members' messages that newly covered.

@@ -151,6 +151,7 @@ public struct MessageSQLRepository: MessageRepository {
             SQLColumn("conversation_id", table: "m")
         )
         .where(SQLColumn("user_id", table: "m"), .equal, SQLBind(user.rawValue))
+        .where(SQLColumn("conversation_id", table: "m"), .notEqual, SQLBind(ChatGroup.publicChannelID.rawValue))
         .where(SQLColumn("user_id", table: "o"), .notEqual, SQLBind(user.rawValue))
         .all().map { ParticipantID(try $0.decode(column: "user_id", as: Int64.self)) }.sorted()
     }

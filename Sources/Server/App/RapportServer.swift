@@ -17,7 +17,7 @@ import Synchronization
 public enum RapportServer {
     /// Every domain's migrations, in order. Domains append theirs as they arrive.
     public static var migrator: Migrator {
-        Migrator(AuthMigrations.all + ContactsMigrations.all + ChatMigrations.all + AuditMigrations.all)
+        Migrator(AuthMigrations.all + ContactsMigrations.all + ChatMigrations.all + AuditMigrations.all + ServerMigrations.all)
     }
 
     /// The audit log on `database`, sealed with the configured chain key and checkpoint policy.
@@ -166,8 +166,12 @@ public enum RapportServer {
         let router = self.buildRouter(database: services.database, configuration: configuration, auth: services.auth, audit: services.audit)
         let render = UserRenderer(baseURL: configuration.baseURL)
         let desk = services.desk(configuration)
-        AuthController(auth: services.auth, render: render)
-            .addRoutes(to: router.group("api/auth"))
+        let groups = services.groups
+        AuthController(auth: services.auth, render: render) { user in
+            // A new account is a member of the public channel, as the migration made every earlier one.
+            _ = try await groups.join(ParticipantID(user.id.rawValue), to: ChatGroup.publicChannelID, at: Date())
+        }
+        .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
         ChatRoutes(

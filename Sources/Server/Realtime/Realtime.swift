@@ -42,6 +42,28 @@ public struct Realtime: Sendable {
         }
     }
 
+    /// Who receives a group's messages: its members, or for the public channel every open connection (members
+    /// and guests, who may read it); either way only connections of this process or, through the bus, another.
+    static func audience(of group: ChatGroup) -> [ParticipantID] {
+        group.isPublicChannel ? [Self.everyone] : Array(group.members.keys)
+    }
+
+    /// `group` with `user` among its members: as it is, or — for the public channel, which every account belongs
+    /// to — after adding an account that is missing (one registered while its step failed, or a stale cache);
+    /// nil for anyone else outside the group, and for guests.
+    func asMember(_ user: ParticipantID, of group: ChatGroup, groups: any GroupRepository) async throws -> ChatGroup? {
+        if group.members[user] != nil { return group }
+        guard group.isPublicChannel, user.rawValue > 0 else { return nil }
+        let joined = try await groups.join(user, to: group.id, at: Date()).group
+        await self.announceMembership(of: group.id)
+        return joined
+    }
+
+    /// Tells every process that `group`'s members changed, so none sends by what it cached.
+    func announceMembership(of group: ConversationID) async {
+        await self.publish(HubEvent(recipients: [], frames: [:], changedGroup: group))
+    }
+
     /// Who hears of `user`'s presence: everyone sharing a conversation with it, and its friends.
     static func contacts(of user: ParticipantID, chat: ChatService) async -> [ParticipantID] {
         let sharing = (try? await chat.messages.contacts(of: user)) ?? []

@@ -181,7 +181,10 @@ final class RealtimeConnection: Sendable {
     }
 
     func sendGroup(_ group: ChatGroup, content: String, clientID: String?, type: MessageType = .text, echo: Bool = false) async throws {
-        guard group.members[self.me] != nil else { throw Refusal.socket("You are not in this conversation") }
+        if self.me.rawValue == 0 { throw Refusal.socket("Guests may read the public channel but not post; log in to send") }
+        guard let group = try await self.controller.realtime.asMember(self.me, of: group, groups: self.controller.groups) else {
+            throw Refusal.socket("You are not in this conversation")
+        }
         let result: SendResult
         do {
             result = try await self.controller.chat.sendToGroup(group, from: self.me, content: content, type: type, clientMessageID: clientID)
@@ -195,7 +198,7 @@ final class RealtimeConnection: Sendable {
             self.frames.delivery(
                 result.message,
                 users,
-                to: Array(group.members.keys),
+                to: Realtime.audience(of: group),
                 address: .group(group.id),
                 except: self.outbox.id
             )

@@ -2,6 +2,7 @@ public import AuthTokens
 import Foundation
 import HTTPTypes
 public import Hummingbird
+import Logging
 import StorageKit
 
 /// The auth routes: the union login and register of seeds 001/003/004 (contracts/README §1.3–1.4), seed 001's
@@ -15,17 +16,21 @@ import StorageKit
 public struct AuthController<Context: RapportRequestContext>: RapportRoutes {
     let auth: AuthService
     let render: UserRenderer
+    let onRegistered: (@Sendable (User) async throws -> Void)?
 
     /// - Parameters:
     ///   - auth: accounts, passwords and tokens.
     ///   - baseURL: the public base URL avatar paths are made absolute with (empty: relative paths).
-    public init(auth: AuthService, baseURL: String = "") {
-        self.init(auth: auth, render: UserRenderer(baseURL: baseURL))
+    ///   - onRegistered: what else a new account gets once it exists (Rapport's server: membership of the public
+    ///     channel). A failure is logged; the account stays registered.
+    public init(auth: AuthService, baseURL: String = "", onRegistered: (@Sendable (User) async throws -> Void)? = nil) {
+        self.init(auth: auth, render: UserRenderer(baseURL: baseURL), onRegistered: onRegistered)
     }
 
-    init(auth: AuthService, render: UserRenderer) {
+    init(auth: AuthService, render: UserRenderer, onRegistered: (@Sendable (User) async throws -> Void)? = nil) {
         self.auth = auth
         self.render = render
+        self.onRegistered = onRegistered
     }
 
     public func addRoutes(to group: some RouterMethods<Context>) {
@@ -76,6 +81,13 @@ public struct AuthController<Context: RapportRequestContext>: RapportRoutes {
         if email.isEmpty { return JSONResponse(.badRequest, ["error": .string(required), "message": "邮箱不能为空"]) }
         do {
             let login = try await self.auth.register(username: username, email: email, password: password, client: self.client(request, context))
+            if let onRegistered = self.onRegistered, let user = login.user {
+                do {
+                    try await onRegistered(user)
+                } catch {
+                    context.logger.error("after-registration step failed", metadata: ["user": "\(user.id.rawValue)", "error": "\(error)"])
+                }
+            }
             return JSONResponse(.created, self.tokenBody("注册成功", login))
         } catch let error as AuthError {
             switch error {

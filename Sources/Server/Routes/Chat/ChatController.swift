@@ -67,15 +67,17 @@ struct ChatController<Context: RapportRequestContext> {
             let group = body.groupID?.value
             let clientID = body.clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
             if let group {
-                guard let found = try await self.groups.group(ConversationID(group)) else { throw Self.notSent(.notFound, "群组不存在") }
-                guard found.members[me] != nil else { throw Self.notSent(.forbidden, "You are not in this conversation") }
+                guard let group = try await self.groups.group(ConversationID(group)) else { throw Self.notSent(.notFound, "群组不存在") }
+                guard let found = try await self.realtime.asMember(me, of: group, groups: self.groups) else {
+                    throw Self.notSent(.forbidden, "You are not in this conversation")
+                }
                 let result: SendResult
                 do {
                     result = try await self.chat.sendToGroup(found, from: me, content: content, type: type, clientMessageID: clientID)
                 } catch let error as ChatError {
                     throw Self.notSent(.badRequest, error.refusalText)
                 }
-                return try await self.delivered(result, to: Array(found.members.keys), address: .group(found.id), sender: me)
+                return try await self.delivered(result, to: Realtime.audience(of: found), address: .group(found.id), sender: me)
             }
             guard let receiver else { throw Self.notSent(.badRequest) }
             guard try await self.users.user(id: UserID(receiver)) != nil else { throw Self.notSent(.notFound, "用户不存在") }
@@ -123,24 +125,25 @@ struct ChatController<Context: RapportRequestContext> {
 
     // MARK: Reading
 
-    /// `{"groupId"} | {"friendId"}` → the newest 50 messages, oldest first: of a group the caller is in, or of the
-    /// caller's direct conversation with the friend; else `[]`. There is no public channel (seed 003's group 1,
-    /// which every user joined on registering), so `{"channelId": "public"}` answers `[]` too.
+    /// `{"groupId"} | {"friendId"} | {"channelId": "public"}` → the newest 50 messages, oldest first: of a group
+    /// the caller is in, of the caller's direct conversation with the friend, or of the public channel (group 1,
+    /// which guests may read too); else `[]`.
     @Sendable func historyRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         let me = try context.platformUser()
         guard let body = try await RequestBody.lenient(HistoryBody.self, request, context: context) else {
             throw Refusal.flask(.badRequest, "请求必须是JSON格式")
         }
-        guard let me else { return JSONResponse(.ok, .array([])) }
         let conversation: ConversationID
         let address: MessageAddress
-        if let groupID = body.groupID {
-            guard let id = groupID.value, let group = try await self.groups.group(ConversationID(id)) else {
-                throw Refusal.flask(.notFound, "群组不存在")
+        if body.groupID != nil || body.channelID == "public" {
+            let id: Int64? = if let groupID = body.groupID { groupID.value } else { ChatGroup.publicChannelID.rawValue }
+            guard let id, let group = try await self.groups.group(ConversationID(id))
+            else { throw Refusal.flask(.notFound, "群组不存在") }
+            guard group.isPublicChannel || me.map({ group.members[$0] != nil }) == true else {
+                throw Refusal.flask(.forbidden, "无权查看该群组的消息")
             }
-            guard group.members[me] != nil else { throw Refusal.flask(.forbidden, "无权查看该群组的消息") }
             (conversation, address) = (group.id, .group(group.id))
-        } else if let friendID = body.friendID {
+        } else if let friendID = body.friendID, let me {
             guard let friend = friendID.value.map(ParticipantID.init) else { throw Refusal.flask(.notFound, "用户不存在") }
             guard let found = try await self.chat.messages.existingDirectConversation(between: me, and: friend) else {
                 return JSONResponse(.ok, .array([]))
@@ -218,10 +221,12 @@ extension ChatController {
     struct HistoryBody: Decodable {
         var groupID: LooseID?
         var friendID: LooseID?
+        var channelID: String?
 
         enum CodingKeys: String, CodingKey {
             case groupID = "groupId"
             case friendID = "friendId"
+            case channelID = "channelId"
         }
     }
 }

@@ -49,7 +49,7 @@ public struct ChatRoutes<Context: RapportRequestContext>: RapportRoutes {
         )
         self.messages = MessageController(chat: chat, users: users, render: render, realtime: realtime, frames: frames)
         self.user = UserController(users: users, groups: groups, chat: chat, realtime: realtime)
-        self.group = GroupController(users: users, groups: groups)
+        self.group = GroupController(users: users, groups: groups, realtime: realtime)
         self.platform = ChatController(chat: chat, groups: groups, users: users, realtime: realtime, frames: frames)
         self.groups = GroupsController(groups: groups, chat: chat, users: users, realtime: realtime, frames: frames)
     }

@@ -35,6 +35,7 @@ struct GroupsController<Context: RapportRequestContext> {
         case .notAllowed: Self.failure(.forbidden, "Only the owner or an admin may do this")
         case .emptyName: Self.failure(.badRequest, "name must not be empty")
         case .ownerMustStay: Self.failure(.conflict, "The owner stays while the group has other members")
+        case .notPublic: Self.failure(.forbidden, "This group is private: its owner or an admin adds members")
         }
     }
 
@@ -199,7 +200,7 @@ struct GroupsController<Context: RapportRequestContext> {
         }
         let byID = try await self.users.byID([me])
         if result.created {
-            await self.realtime.publish(self.frames.delivery(result.message, byID, to: Array(group.members.keys), address: .group(group.id)))
+            await self.realtime.publish(self.frames.delivery(result.message, byID, to: Realtime.audience(of: group), address: .group(group.id)))
         }
         return JSONResponse(.created, .ordered(self.frames.messageData(result.message, byID)))
     }
