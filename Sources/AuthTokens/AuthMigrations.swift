@@ -52,5 +52,9 @@ public enum AuthMigrations {
         Migration("auth.006.login-logs-by-ip") { db in
             try await db.create(index: "login_logs_ip").on("login_logs").column("ip_address").column("login_time").run()
         },
+        Migration("auth.007.login-logs-by-user") { db in
+            // An account reading its own login history, newest first.
+            try await db.create(index: "login_logs_user").on("login_logs").column("user_id").column("login_time").run()
+        },
     ]
 }

@@ -13,6 +13,8 @@ public protocol LoginLogStore: Sendable {
     func failures(ipAddress: String, since: Date) async throws -> [Date]
     /// The newest attempts first, for inspection.
     func recent(limit: Int) async throws -> [LoginAttempt]
+    /// One account's attempts, newest first, a page at a time, and how many it has in all.
+    func attempts(of user: UserID, offset: Int, limit: Int) async throws -> (total: Int, attempts: [LoginAttempt])
 }
 
 public actor LoginLogMemoryStore: LoginLogStore {
@@ -34,6 +36,11 @@ public actor LoginLogMemoryStore: LoginLogStore {
     }
 
     public func recent(limit: Int) -> [LoginAttempt] { Array(self.attempts.suffix(limit).reversed()) }
+
+    public func attempts(of user: UserID, offset: Int, limit: Int) -> (total: Int, attempts: [LoginAttempt]) {
+        let mine = self.attempts.filter { $0.userID == user }.reversed()
+        return (mine.count, Array(mine.dropFirst(max(0, offset)).prefix(max(0, limit))))
+    }
 }
 
 /// The login log in the `login_logs` table.
@@ -86,21 +93,37 @@ public struct LoginLogSQLStore: LoginLogStore {
         let device_info: String
         let login_time: Date
         let status: String
+
+        var attempt: LoginAttempt {
+            LoginAttempt(
+                userID: UserID(self.user_id),
+                identifier: self.identifier,
+                ipAddress: self.ip_address,
+                userAgent: self.device_info,
+                time: self.login_time,
+                succeeded: self.status == "success"
+            )
+        }
     }
 
     public func recent(limit: Int) async throws -> [LoginAttempt] {
         try await self.database.select()
             .columns("user_id", "identifier", "ip_address", "device_info", "login_time", "status")
             .from("login_logs").orderBy("id", .descending).limit(limit).all(decoding: Row.self)
-            .map {
-                LoginAttempt(
-                    userID: UserID($0.user_id),
-                    identifier: $0.identifier,
-                    ipAddress: $0.ip_address,
-                    userAgent: $0.device_info,
-                    time: $0.login_time,
-                    succeeded: $0.status == "success"
-                )
-            }
+            .map(\.attempt)
+    }
+
+    struct Count: Decodable { let total: Int }
+
+    public func attempts(of user: UserID, offset: Int, limit: Int) async throws -> (total: Int, attempts: [LoginAttempt]) {
+        let total =
+            try await self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total").from("login_logs")
+            .where("user_id", .equal, SQLBind(user.rawValue)).first(decoding: Count.self)?.total ?? 0
+        let page = try await self.database.select()
+            .columns("user_id", "identifier", "ip_address", "device_info", "login_time", "status")
+            .from("login_logs").where("user_id", .equal, SQLBind(user.rawValue))
+            .orderBy("login_time", .descending).orderBy("id", .descending)
+            .limit(max(0, limit)).offset(max(0, offset)).all(decoding: Row.self)
+        return (total, page.map(\.attempt))
     }
 }

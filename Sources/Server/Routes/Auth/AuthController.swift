@@ -43,6 +43,7 @@ public struct AuthController<Context: RapportRequestContext>: RapportRoutes {
         group.post("logout", use: self.logout)
         group.get("sessions", use: self.sessions)
         group.delete("sessions/:id", use: self.revokeSession)
+        self.addPlatformRoutes(to: group)
     }
 
     static func union(_ status: HTTPResponse.Status, error: String, message: String? = nil, detail: String? = nil) -> JSONResponse {
