@@ -18,7 +18,8 @@ public enum GroupRepositoryConformance {
     }
 
     public static let checks: [Check] = [
-        Check("membersRolesAndMessages", membersRolesAndMessages)
+        Check("membersRolesAndMessages", membersRolesAndMessages),
+        Check("detailsAndJoining", detailsAndJoining),
     ]
 
     static let owner = ParticipantID(1), admin = ParticipantID(2), member = ParticipantID(3), outsider = ParticipantID(4)
@@ -62,5 +63,41 @@ public enum GroupRepositoryConformance {
         try expectEqual(group.members, [Self.owner: .owner], "the admin left")
         group = try await groups.remove(Self.owner, from: group.id, by: Self.owner)
         try expect(group.members.isEmpty, "the last one out may be the owner")
+    }
+
+    static func detailsAndJoining(_ repositories: Repositories) async throws {
+        let (groups, messages) = (repositories.groups, repositories.messages)
+        // The public channel exists from the start, public and without members.
+        let channel = try await groups.group(ChatGroup.publicChannelID)
+        try expectEqual(channel?.name, ChatGroup.publicChannelName)
+        try expectEqual(channel?.visibility, .public)
+        try expectEqual(channel?.details.description, ChatGroup.publicChannelDescription)
+        let open = try await groups.create(
+            name: "读书会",
+            owner: Self.owner,
+            members: [],
+            details: GroupDetails(description: "  每周一本 ", avatar: "", visibility: .public),
+            at: Self.t0
+        )
+        try expect(open.id != ChatGroup.publicChannelID, "new groups never take the channel's id")
+        try expectEqual(open.details, GroupDetails(description: "每周一本", avatar: nil, visibility: .public))
+        try await expectEqual(groups.group(open.id)?.details, open.details)
+        let closed = try await groups.create(name: "内部", owner: Self.owner, members: [], at: Self.t0)
+        try expectEqual(closed.visibility, .private)
+
+        var joined = try await groups.join(Self.member, to: open.id, at: Self.t0)
+        try expect(joined.joined)
+        try expectEqual(joined.group.members[Self.member], .member)
+        try await expectEqual(messages.members(of: open.id), [Self.owner, Self.member])
+        joined = try await groups.join(Self.member, to: open.id, at: Self.t0)
+        try expect(!joined.joined, "joining again changes nothing")
+        try await expectThrows(GroupError.notPublic) { try await groups.join(Self.member, to: closed.id, at: Self.t0) }
+        try await expectEqual(groups.group(closed.id)?.members.count, 1)
+        try await expectThrows(GroupError.notFound) { try await groups.join(Self.member, to: ConversationID(999_999), at: Self.t0) }
+        _ = try await groups.join(Self.outsider, to: ChatGroup.publicChannelID, at: Self.t0)
+        try await expectEqual(groups.groups(of: Self.outsider).map(\.id), [ChatGroup.publicChannelID])
+        // The channel makes nobody a contact.
+        _ = try await groups.join(Self.admin, to: ChatGroup.publicChannelID, at: Self.t0)
+        try await expect(messages.contacts(of: Self.outsider).isEmpty)
     }
 }
