@@ -62,6 +62,9 @@ _mariadb_server_up() {
     # Test data need not survive a crash; skipping the per-commit fsync speeds the suite up.
     --innodb-flush-log-at-trx-commit=2
     --skip-name-resolve
+    # Suites run in parallel, each test database with its own pools: the default 151 connections ran out once
+    # the public-channel and login-log suites joined the MariaDB runs.
+    --max-connections=1000
   )
   # mariadbd refuses to run as root unless told to explicitly.
   if (( EUID == 0 )); then args+=(--user=root); fi

@@ -134,6 +134,9 @@ public struct GroupSQLRepository: GroupRepository {
         self.database = database
     }
 
+    /// The `chat_groups` columns ``load(_:on:)`` reads.
+    static let groupColumns = ["conversation_id", "name", "owner_id", "created_at", "description", "avatar", "visibility"]
+
     public func create(name: String, owner: ParticipantID, members: [ParticipantID], details: GroupDetails, at date: Date) async throws -> ChatGroup {
         let name = String(name.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
         guard !name.isEmpty else { throw GroupError.emptyName }
@@ -205,30 +208,14 @@ public struct GroupSQLRepository: GroupRepository {
     }
 
     public func group(_ id: ConversationID) async throws -> ChatGroup? {
-        let rows = try await self.database.select().columns(
-            "conversation_id",
-            "name",
-            "owner_id",
-            "created_at",
-            "description",
-            "avatar",
-            "visibility"
-        ).from("chat_groups")
+        let rows = try await self.database.select().columns(Self.groupColumns).from("chat_groups")
             .where("conversation_id", .equal, SQLBind(id.rawValue)).all()
         return try await self.load(rows, on: self.database).first
     }
 
     public func groups(of user: ParticipantID) async throws -> [ChatGroup] {
         let rows = try await self.database.select()
-            .columns(
-                SQLColumn("conversation_id", table: "g"),
-                SQLColumn("name", table: "g"),
-                SQLColumn("owner_id", table: "g"),
-                SQLColumn("created_at", table: "g"),
-                SQLColumn("description", table: "g"),
-                SQLColumn("avatar", table: "g"),
-                SQLColumn("visibility", table: "g")
-            )
+            .columns(Self.groupColumns.map { SQLColumn($0, table: "g") as any SQLExpression })
             .from(SQLAlias(SQLIdentifier("chat_groups"), as: SQLIdentifier("g")))
             .join(
                 SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("m")),

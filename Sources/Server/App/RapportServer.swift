@@ -166,10 +166,13 @@ public enum RapportServer {
         let router = self.buildRouter(database: services.database, configuration: configuration, auth: services.auth, audit: services.audit)
         let render = UserRenderer(baseURL: configuration.baseURL)
         let desk = services.desk(configuration)
-        let groups = services.groups
+        let (groups, realtime) = (services.groups, services.realtime)
         AuthController(auth: services.auth, render: render) { user in
-            // A new account is a member of the public channel, as the migration made every earlier one.
-            _ = try await groups.join(ParticipantID(user.id.rawValue), to: ChatGroup.publicChannelID, at: Date())
+            // A new account is a member of the public channel, as the migration made every earlier one; every
+            // process forgets the channel's cached members, so the account's first post needs no repair.
+            if try await groups.join(ParticipantID(user.id.rawValue), to: ChatGroup.publicChannelID, at: Date()).joined {
+                await realtime.announceMembership(of: ChatGroup.publicChannelID)
+            }
         }
         .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
