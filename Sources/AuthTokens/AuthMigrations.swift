@@ -1,7 +1,7 @@
 import SQLKit
 public import StorageKit
 
-/// The schema of accounts, sessions and the login log, in order.
+/// The schema of accounts, sessions, the login log and profiles, in order.
 public enum AuthMigrations {
     public static let all: [Migration] = [
         Migration("auth.001.users") { db in
@@ -55,6 +55,16 @@ public enum AuthMigrations {
         Migration("auth.007.login-logs-by-user") { db in
             // An account reading its own login history, newest first.
             try await db.create(index: "login_logs_user").on("login_logs").column("user_id").column("login_time").run()
+        },
+        Migration("auth.008.profiles") { db in
+            // Seed 003's profile page: one row per account, written on the first change.
+            try await db.create(table: "profiles")
+                .column("user_id", type: .bigint, .primaryKey(autoIncrement: false), .notNull, .references("users", "id"))
+                .column("bio", type: .text)
+                .column("location", type: .custom(SQLRaw("VARCHAR(100)")))
+                .column("phone", type: .custom(SQLRaw("VARCHAR(20)")))
+                .column("updated_at", type: .timestamp, .notNull)
+                .run()
         },
     ]
 }

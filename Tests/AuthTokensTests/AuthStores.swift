@@ -6,11 +6,12 @@ import StorageKit
 import Synchronization
 import TestSupport
 
-/// The three repositories of AuthTokens on one backend, freshly migrated.
+/// The four repositories of AuthTokens on one backend, freshly migrated.
 struct AuthStores: Sendable {
     let users: any UserRepository
     let sessions: any SessionRepository
     let loginLog: any LoginLogStore
+    let profiles: any ProfileRepository
 
     enum Backend: String, CaseIterable, CustomStringConvertible, Sendable {
         case memory, sqlite, mariaDB
@@ -24,7 +25,14 @@ struct AuthStores: Sendable {
     static func with<R>(_ backend: Backend, _ body: (AuthStores) async throws -> R) async throws -> R {
         switch backend {
         case .memory:
-            return try await body(AuthStores(users: UserMemoryRepository(), sessions: SessionMemoryRepository(), loginLog: LoginLogMemoryStore()))
+            return try await body(
+                AuthStores(
+                    users: UserMemoryRepository(),
+                    sessions: SessionMemoryRepository(),
+                    loginLog: LoginLogMemoryStore(),
+                    profiles: ProfileMemoryRepository()
+                )
+            )
         case .sqlite:
             return try await TestDatabase.withSQLite(migrations: AuthMigrations.all) { try await body(.sql($0)) }
         case .mariaDB:
@@ -36,7 +44,8 @@ struct AuthStores: Sendable {
         AuthStores(
             users: UserSQLRepository(database: database),
             sessions: SessionSQLRepository(database: database),
-            loginLog: LoginLogSQLStore(database: database)
+            loginLog: LoginLogSQLStore(database: database),
+            profiles: ProfileSQLRepository(database: database)
         )
     }
 }

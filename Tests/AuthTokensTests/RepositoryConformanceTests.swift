@@ -23,4 +23,9 @@ struct RepositoryConformanceTests {
     func loginLog(_ backend: AuthStores.Backend, _ check: LoginLogStoreConformance.Check) async throws {
         try await AuthStores.with(backend) { try await check.run($0.loginLog) }
     }
+
+    @Test(arguments: backends, ProfileRepositoryConformance.checks)
+    func profiles(_ backend: AuthStores.Backend, _ check: ProfileRepositoryConformance.Check) async throws {
+        try await AuthStores.with(backend) { try await check.run(.init(users: $0.users, profiles: $0.profiles)) }
+    }
 }

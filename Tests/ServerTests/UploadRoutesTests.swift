@@ -79,7 +79,7 @@ struct UploadRoutesTests {
                 #expect(response.headers[.contentType] == "image/png")
                 #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
             }
-            #expect(Self.files(directory).count == 1)
+            #expect(Self.files(directory + "/uploads").count == 1)
         }
     }
 
@@ -131,7 +131,7 @@ struct UploadRoutesTests {
                 Self.multipart(filename: "run.sh", type: "application/x-sh", Array("#!".utf8))
             )
             #expect(status == .badRequest)
-            #expect(Self.files(directory).count == 2, "refused uploads leave nothing behind")
+            #expect(Self.files(directory + "/uploads").count == 2, "refused uploads leave nothing behind")
         }
     }
 
@@ -154,7 +154,7 @@ struct UploadRoutesTests {
                 Self.multipart(filename: "huge.png", type: "image/png", huge)
             )
             #expect(status == .contentTooLarge, "a declared length far over the limit is refused before reading")
-            #expect(Self.files(directory).isEmpty)
+            #expect(Self.files(directory + "/uploads").isEmpty)
             (status, body) = try await Self.upload(
                 client,
                 "/api/upload/image",

@@ -79,6 +79,8 @@ public enum RapportServer {
         public let groups: any GroupRepository
         /// Friend requests and blocks.
         public let friendRequests: any FriendRequestRepository
+        /// Seed 003's profiles (biography, location, phone).
+        public let profiles: any ProfileRepository
 
         /// The support desk's decisions over ``support``, with the configured presence lease and default capacity.
         public func desk(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "rapport.support")) -> SupportDesk {
@@ -126,6 +128,7 @@ public enum RapportServer {
                 quickReplies: QuickReplySQLRepository(database: db),
                 realtime: realtime,
                 groups: GroupSQLRepository(database: db),
+                profiles: ProfileSQLRepository(database: db),
                 friendRequests: FriendRequestSQLRepository(
                     database: db,
                     policy: FriendRequestPolicy(
@@ -146,8 +149,10 @@ public enum RapportServer {
             quickReplies: any QuickReplyRepository = QuickReplyMemoryRepository(),
             realtime: Realtime = Realtime(),
             groups: (any GroupRepository)? = nil,
+            profiles: (any ProfileRepository)? = nil,
             friendRequests: (any FriendRequestRepository)? = nil
         ) {
+            self.profiles = profiles ?? ProfileSQLRepository(database: database.database)
             self.realtime = realtime
             self.groups = groups ?? GroupSQLRepository(database: database.database)
             self.friendRequests = friendRequests ?? FriendRequestSQLRepository(database: database.database)
@@ -164,10 +169,18 @@ public enum RapportServer {
     /// The router with the common middleware and every route.
     public static func buildRouter(services: Services, configuration: ServerConfiguration) -> Router<AppRequestContext> {
         let router = self.buildRouter(database: services.database, configuration: configuration, auth: services.auth, audit: services.audit)
-        let render = UserRenderer(baseURL: configuration.baseURL)
+        do {
+            // Seed 004's default avatar URLs must not answer 404.
+            try AvatarStore(mediaDirectory: configuration.mediaDirectory).installDefaults()
+        } catch {
+            Logger(label: "rapport.media").warning(
+                "cannot write the default avatars",
+                metadata: ["directory": "\(configuration.mediaDirectory)/avatars", "error": "\(error)"]
+            )
+        }
         let desk = services.desk(configuration)
         let (groups, realtime) = (services.groups, services.realtime)
-        AuthController(auth: services.auth, render: render) { user in
+        AuthController(auth: services.auth, render: UserRenderer(baseURL: configuration.baseURL)) { user in
             // A new account is a member of the public channel, as the migration made every earlier one; every
             // process forgets the channel's cached members, so the account's first post needs no repair.
             if try await groups.join(ParticipantID(user.id.rawValue), to: ChatGroup.publicChannelID, at: Date()).joined {
@@ -195,6 +208,13 @@ public enum RapportServer {
         ).addRoutes(to: router)
         FilesRoutes(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, baseURL: configuration.baseURL)
             .addRoutes(to: router)
+        ProfileRoutes(
+            users: services.auth.users,
+            profiles: services.profiles,
+            mediaDirectory: configuration.mediaDirectory,
+            maxAvatarSize: configuration.maxAvatarSize,
+            baseURL: configuration.baseURL
+        ).addRoutes(to: router)
         RealtimeRoutes(
             realtime: services.realtime,
             auth: services.auth,
@@ -244,7 +264,8 @@ public enum RapportServer {
                 limit: configuration.maxBodySize,
                 limits: [
                     // Multipart framing around one file, and whole address books.
-                    ("/api/upload/", configuration.maxFileSize + 64 * 1024), ("/api/contacts/import", max(configuration.maxBodySize, 64 << 20)),
+                    ("/api/upload/", configuration.maxFileSize + 64 * 1024), ("/api/profile/avatar", configuration.maxAvatarSize + 64 * 1024),
+                    ("/api/contacts/import", max(configuration.maxBodySize, 64 << 20)),
                 ]
             )
         )

@@ -60,6 +60,7 @@ public struct ServerConfiguration: Sendable {
         Key(environment: "MAX_MESSAGE_LENGTH", flag: "max-message-length", defaultValue: "10000", help: "Longest chat message, in characters."),
         Key(environment: "BASE_URL", flag: "base-url", defaultValue: "", help: "Public URL prefixed to media paths (default http://HOST:PORT)."),
         Key(environment: "MAX_FILE_SIZE", flag: "max-file-size", defaultValue: "10485760", help: "Largest uploaded file in bytes."),
+        Key(environment: "MAX_AVATAR_SIZE", flag: "max-avatar-size", defaultValue: "5242880", help: "Largest avatar image in bytes."),
         Key(environment: "MEDIA_DIR", flag: "media-dir", defaultValue: "data/media", help: "Where uploads are stored and /api/media is served from."),
         Key(
             environment: "SUPPORT_PRESENCE_SECONDS",
@@ -209,6 +210,8 @@ public struct ServerConfiguration: Sendable {
     public var maxMessageLength: Int
     public var trustedProxies: [String]
     public var maxFileSize: Int
+    /// The largest avatar image in bytes (`MAX_AVATAR_SIZE`).
+    public var maxAvatarSize: Int
     public var mediaDirectory: String
     public var supportPresenceSeconds: Int
     public var supportDefaultCapacity: Int
@@ -280,6 +283,7 @@ public struct ServerConfiguration: Sendable {
             value(environment).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         self.maxFileSize = try integer("MAX_FILE_SIZE", in: 1024...(1 << 31))
+        self.maxAvatarSize = try integer("MAX_AVATAR_SIZE", in: 1024...(64 << 20))
         self.supportPresenceSeconds = try integer("SUPPORT_PRESENCE_SECONDS", in: 5...86400)
         self.supportDefaultCapacity = try integer("SUPPORT_DEFAULT_CAPACITY", in: 0...1000)
         self.supportSweepSeconds = try integer("SUPPORT_SWEEP_SECONDS", in: 1...3600)

@@ -66,7 +66,7 @@ public struct RealtimeRoutes<Context: RapportRequestContext & WebSocketRequestCo
             desk: desk,
             chat: chat,
             groups: groups,
-            friends: FriendRequests(repository: friendRequests, users: auth.users, realtime: realtime),
+            friends: FriendRequests(repository: friendRequests, users: auth.users, realtime: realtime, render: render),
             frames: RealtimeFrames(render: render),
             render: render,
             maxMessageSize: limits.maxMessageSize,

@@ -99,17 +99,22 @@ struct PNGImage {
             let y1 = Int.random(in: 0..<image.height, using: &generator)
             for x in 0..<image.width { image[x, y0 + (y1 - y0) * x / image.width] = 170 }
         }
-        for (index, character) in text.uppercased().prefix(4).enumerated() {
+        image.draw(text.uppercased().prefix(4), left: scale, top: scale, scale: scale, gray: 20)
+        return image
+    }
+
+    /// Draws `text` in the 3×5 font, each font pixel a `scale`-sided square, from (`left`, `top`).
+    mutating func draw(_ text: some StringProtocol, left: Int, top: Int, scale: Int, gray: UInt8) {
+        for (index, character) in text.enumerated() {
             let glyph = Self.font[character] ?? Self.font["?"]!
             for (row, bits) in glyph.enumerated() {
                 for column in 0..<3 where bits & (4 >> column) != 0 {
                     for dy in 0..<scale {
-                        for dx in 0..<scale { image[scale + index * 4 * scale + column * scale + dx, scale + row * scale + dy] = 20 }
+                        for dx in 0..<scale { self[left + index * 4 * scale + column * scale + dx, top + row * scale + dy] = gray }
                     }
                 }
             }
         }
-        return image
     }
 
     /// Rows of three bits, top to bottom.

@@ -22,7 +22,8 @@ struct UserRenderer: Sendable {
     func chat(_ user: User) -> JSONValue {
         [
             "id": .int(user.id.rawValue), "username": .string(user.username), "email": .string(user.email),
-            "avatar": .string(user.avatar ?? ""), "created_at": WireDate.iso(user.createdAt), "last_seen": WireDate.iso(user.lastSeen),
+            "avatar": .string(self.mediaURL(user.avatar).stringValue ?? ""), "created_at": WireDate.iso(user.createdAt),
+            "last_seen": WireDate.iso(user.lastSeen),
             "role": .string(user.role.rawValue), "description": .string(user.description), "status": .string(user.status.rawValue),
         ]
     }

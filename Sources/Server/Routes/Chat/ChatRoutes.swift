@@ -41,14 +41,14 @@ public struct ChatRoutes<Context: RapportRequestContext>: RapportRoutes {
         let render = UserRenderer(baseURL: baseURL)
         let frames = RealtimeFrames(render: render)
         self.friends = FriendController(
-            friendRequests: FriendRequests(repository: friendRequests, users: users, realtime: realtime),
+            friendRequests: FriendRequests(repository: friendRequests, users: users, realtime: realtime, render: render),
             chat: chat,
             users: users,
             realtime: realtime,
             render: render
         )
         self.messages = MessageController(chat: chat, users: users, render: render, realtime: realtime, frames: frames)
-        self.user = UserController(users: users, groups: groups, chat: chat, realtime: realtime)
+        self.user = UserController(users: users, groups: groups, chat: chat, realtime: realtime, render: render)
         self.group = GroupController(users: users, groups: groups, realtime: realtime)
         self.platform = ChatController(chat: chat, groups: groups, users: users, realtime: realtime, frames: frames)
         self.groups = GroupsController(groups: groups, chat: chat, users: users, realtime: realtime, frames: frames)

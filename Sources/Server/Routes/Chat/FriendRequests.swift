@@ -12,6 +12,7 @@ struct FriendRequests: Sendable {
     let repository: any FriendRequestRepository
     let users: any UserRepository
     let realtime: Realtime
+    let render: UserRenderer
 
     static func refusal(_ error: FriendRequestError) -> Refusal {
         switch error {
@@ -29,12 +30,13 @@ struct FriendRequests: Sendable {
     struct People {
         let users: [Int64: User]
         let online: Set<ParticipantID>
+        let render: UserRenderer
 
         /// `{"id", "username", "avatar", "status"}`: a user as seed 003's friend events show it (`status` = presence).
         func summary(_ id: ParticipantID) -> JSONValue {
             let user = self.users[id.rawValue]
             return .ordered([
-                ("id", .int(id.rawValue)), ("username", .string(user?.username)), ("avatar", .string(user?.avatar)),
+                ("id", .int(id.rawValue)), ("username", .string(user?.username)), ("avatar", self.render.mediaURL(user?.avatar)),
                 ("status", .string(self.online.contains(id) ? "online" : "offline")),
             ])
         }
@@ -49,7 +51,7 @@ struct FriendRequests: Sendable {
     }
 
     func people(_ ids: [ParticipantID]) async throws -> People {
-        People(users: try await self.users.byID(ids), online: await self.realtime.online(ids))
+        People(users: try await self.users.byID(ids), online: await self.realtime.online(ids), render: self.render)
     }
 
     /// Tells `recipients`' connections (003 dialect) what became of a request.

@@ -12,6 +12,7 @@ struct UserController<Context: RapportRequestContext> {
     let groups: any GroupRepository
     let chat: ChatService
     let realtime: Realtime
+    let render: UserRenderer
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("status", use: self.statusRoute)
@@ -35,21 +36,24 @@ struct UserController<Context: RapportRequestContext> {
             .ok,
             .array(
                 friends.compactMap { id in
-                    users[id.rawValue].map { Self.entry(id: id.rawValue, name: $0.username, avatar: $0.avatar, type: "friend") }
+                    users[id.rawValue].map { Self.entry(id: id.rawValue, name: $0.username, avatar: self.render.mediaURL($0.avatar), type: "friend") }
                 }
             )
         )
     }
 
-    /// The caller's groups: `[{"id", "name", "avatar": null, "type": "group"}]`.
+    /// The caller's groups: `[{"id", "name", "avatar", "type": "group"}]`.
     @Sendable func groupsRoute(_ request: Request, context: Context) async throws -> JSONResponse {
         guard let me = try context.platformUser() else { return JSONResponse(.ok, .array([])) }
         let groups = try await self.groups.groups(of: me)
-        return JSONResponse(.ok, .array(groups.map { Self.entry(id: $0.id.rawValue, name: $0.name, avatar: nil, type: "group") }))
+        return JSONResponse(
+            .ok,
+            .array(groups.map { Self.entry(id: $0.id.rawValue, name: $0.name, avatar: self.render.mediaURL($0.details.avatar), type: "group") })
+        )
     }
 
-    static func entry(id: Int64, name: String, avatar: String?, type: String) -> JSONValue {
-        .ordered([("id", .int(id)), ("name", .string(name)), ("avatar", .string(avatar)), ("type", .string(type))])
+    static func entry(id: Int64, name: String, avatar: JSONValue, type: String) -> JSONValue {
+        .ordered([("id", .int(id)), ("name", .string(name)), ("avatar", avatar), ("type", .string(type))])
     }
 
     /// `{"username"}`, or 404 `{"error": "用户不存在"}` (the seed answered 500).

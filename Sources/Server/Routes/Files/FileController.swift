@@ -2,15 +2,40 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NIOFoundationCompat
+import NIOPosix
 import StorageKit
 
-/// `/api/file` (contracts/seed003 §8): the download of files sent in chunks over the socket,
-/// `GET /api/file/uploads/<file_id>` → the bytes as an attachment. No path can leave `MEDIA_DIR/uploads`.
+/// `/api/file` (contracts/seed003 §5 and §8): the download of files sent in chunks over the socket,
+/// `GET /api/file/uploads/<file_id>` → the bytes as an attachment, and avatars, `GET /api/file/avatar/<name>` →
+/// the image with its real type. No path can leave `MEDIA_DIR/uploads` or the avatar folder.
 struct FileController<Context: RapportRequestContext> {
     let mediaDirectory: String
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("uploads/**") { request, context in try await self.download(request, context) }
+        group.get("avatar/**") { request, context in try await self.avatar(request, context) }
+    }
+
+    /// An avatar by its file name, typed by its first bytes; 404 `{"error": "Avatar not found"}` for anything
+    /// else, including names with separators or dots in front.
+    func avatar(_ request: Request, _ context: Context) async throws -> Response {
+        let notFound = JSONResponse(.notFound, ["error": "Avatar not found"])
+        let parts = context.parameters.getCatchAll().map { String($0).removingPercentEncoding ?? String($0) }
+        guard parts.count == 1, let path = AvatarStore(mediaDirectory: self.mediaDirectory).path(of: parts[0]) else { throw notFound }
+        // Avatars are small (their upload is size-limited): read whole, on the thread pool, then typed.
+        guard let data = try? await NIOThreadPool.singleton.runIfActive({ try Data(contentsOf: URL(fileURLWithPath: path)) }),
+            let type = AvatarStore.ImageType.sniff(data)
+        else { throw notFound }
+        let body = ByteBuffer(data: data)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: type.mediaType, .cacheControl: "no-cache", .contentLength: String(body.readableBytes),
+                HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            ],
+            body: .init(byteBuffer: body)
+        )
     }
 
     func download(_ request: Request, _ context: Context) async throws -> Response {

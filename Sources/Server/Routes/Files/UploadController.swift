@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import MultipartKit
 import NIOCore
 import StorageKit
 
@@ -36,10 +35,10 @@ struct UploadController<Context: RapportRequestContext> {
     static var zip: [UInt8] { [0x50, 0x4B, 0x03, 0x04] }
     static var images: [FileType] {
         [
-            FileType(mediaType: "image/jpeg", extensions: ["jpg", "jpeg"]) { starts($0, [0xFF, 0xD8, 0xFF]) },
-            FileType(mediaType: "image/png", extensions: ["png"]) { starts($0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) },
-            FileType(mediaType: "image/gif", extensions: ["gif"]) { starts($0, Array("GIF87a".utf8)) || starts($0, Array("GIF89a".utf8)) },
-            FileType(mediaType: "image/webp", extensions: ["webp"]) { starts($0, Array("RIFF".utf8)) && starts($0, Array("WEBP".utf8), at: 8) },
+            FileType(mediaType: "image/jpeg", extensions: ["jpg", "jpeg"]) { AvatarStore.ImageType.sniff($0) == .jpeg },
+            FileType(mediaType: "image/png", extensions: ["png"]) { AvatarStore.ImageType.sniff($0) == .png },
+            FileType(mediaType: "image/gif", extensions: ["gif"]) { AvatarStore.ImageType.sniff($0) == .gif },
+            FileType(mediaType: "image/webp", extensions: ["webp"]) { AvatarStore.ImageType.sniff($0) == .webp },
         ]
     }
     static var documents: [FileType] {
@@ -61,139 +60,45 @@ struct UploadController<Context: RapportRequestContext> {
     static var invalidType: JSONResponse { JSONResponse(.badRequest, ["detail": "Invalid file type"]) }
     static var tooLarge: JSONResponse { JSONResponse(.badRequest, ["detail": "File too large"]) }
 
-    /// The `file` part as it streams in.
-    final class Part {
-        var name: String?
-        var filename: String?
-        var contentType: String?
-        var handle: FileHandle?
-        var path: String?
-        var size = 0
-        var head: [UInt8] = []
-        var complete = false
-        var tooLarge = false
-        var failure: (any Error)?
-    }
-
     func upload(_ request: Request, _ context: Context, kind: Kind) async throws -> JSONResponse {
         _ = try context.identity(.fastAPI)
-        guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
-            let boundary = Self.boundary(type)
-        else {
-            var validation = SupportValidation(request)
-            validation.fail("file", "Field required")
-            try validation.finish()
-            return JSONResponse(.ok, [:])
-        }
-        let now = Date()
-        let day = Self.dayPath(now)
+        let day = Self.dayPath(Date())
         let directory = self.mediaDirectory + "/uploads/" + day
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let part = Part()
-        var current = Part()
-        let parser = MultipartParser(boundary: boundary)
-        parser.onHeader = { field, value in
-            if field.lowercased() == "content-disposition" {
-                current.name = Self.parameter("name", in: value)
-                current.filename = Self.parameter("filename", in: value)
-            } else if field.lowercased() == "content-type" {
-                current.contentType = value.lowercased()
-            }
+        let receiver = MultipartFileReceiver(field: "file", directory: directory, maxSize: self.maxFileSize)
+        let file: MultipartFileReceiver.ReceivedFile
+        switch try await receiver.receive(request) {
+        case .received(let received): file = received
+        case .tooLarge: throw Self.tooLarge
+        case .notMultipart, .missing, .malformed: throw Self.fileRequired(request)
         }
-        parser.onBody = { buffer in
-            guard current.name == "file", part.handle == nil || current === part else { return }
-            if current !== part {
-                // The first `file` part: open its temporary file.
-                part.name = current.name
-                part.filename = current.filename
-                part.contentType = current.contentType
-                current = part
-                let path = directory + "/.upload-" + UUID().uuidString
-                guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                    part.failure = HTTPError(.internalServerError)
-                    return
-                }
-                part.path = path
-                part.handle = handle
-            }
-            guard !part.tooLarge, part.failure == nil else { return }
-            part.size += buffer.readableBytes
-            if part.size > self.maxFileSize {
-                part.tooLarge = true
-                return
-            }
-            if part.head.count < 8192 { part.head += buffer.readableBytesView.prefix(8192 - part.head.count) }
-            do {
-                try part.handle?.write(contentsOf: buffer.readableBytesView)
-            } catch {
-                part.failure = error
-            }
-        }
-        parser.onPartComplete = {
-            if current === part { part.complete = true }
-            current = Part()
-        }
-        func discard() {
-            try? part.handle?.close()
-            if let path = part.path { try? FileManager.default.removeItem(atPath: path) }
-        }
-        do {
-            for try await buffer in request.body {
-                try parser.execute(buffer)
-                // Stop reading as soon as the file is too big: the rest of the body is never taken in.
-                if part.tooLarge || part.failure != nil { break }
-            }
-        } catch {
-            discard()
-            var validation = SupportValidation(request)
-            validation.fail("file", "Field required")
-            try validation.finish()
-        }
-        if part.tooLarge {
-            discard()
-            throw Self.tooLarge
-        }
-        if let failure = part.failure {
-            discard()
-            throw failure
-        }
-        guard part.complete, let filename = part.filename, !filename.isEmpty, let received = part.path else {
-            discard()
-            var validation = SupportValidation(request)
-            validation.fail("file", "Field required")
-            try validation.finish()
-            return JSONResponse(.ok, [:])
+        guard let filename = file.filename, !filename.isEmpty else {
+            file.discard()
+            throw Self.fileRequired(request)
         }
         let ext = (filename as NSString).pathExtension.lowercased()
-        guard let declared = part.contentType?.split(separator: ";").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
+        guard let declared = file.contentType?.split(separator: ";").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
             let fileType = Self.allowed(kind).first(where: { $0.mediaType == declared }),
-            fileType.extensions.contains(ext), fileType.matches(part.head)
+            fileType.extensions.contains(ext), fileType.matches(file.head)
         else {
-            discard()
+            file.discard()
             throw Self.invalidType
         }
-        try part.handle?.close()
         let stored = Self.randomName() + "." + ext
-        try FileManager.default.moveItem(atPath: received, toPath: directory + "/" + stored)
+        try file.move(to: directory + "/" + stored)
         let url = self.render.mediaURL("/api/media/uploads/" + day + "/" + stored)
         return JSONResponse(.ok, ["url": url, "filename": .string(filename), "file_type": .string(kind.rawValue)])
     }
 
-    static func boundary(_ contentType: String) -> String? {
-        guard let value = self.parameter("boundary", in: contentType), !value.isEmpty else { return nil }
-        return value
-    }
-
-    /// A `key=value` or `key="value"` parameter of a header value.
-    static func parameter(_ key: String, in header: String) -> String? {
-        for piece in header.split(separator: ";") {
-            let pair = piece.trimmingCharacters(in: .whitespaces)
-            guard pair.lowercased().hasPrefix(key + "=") else { continue }
-            var value = String(pair.dropFirst(key.count + 1))
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
-            return value
+    /// FastAPI's 422 for a missing `file` field.
+    static func fileRequired(_ request: Request) -> any Error {
+        var validation = SupportValidation(request)
+        validation.fail("file", "Field required")
+        do {
+            try validation.finish()
+        } catch {
+            return error
         }
-        return nil
+        return HTTPError(.unprocessableContent)
     }
 
     static func dayPath(_ date: Date) -> String {
