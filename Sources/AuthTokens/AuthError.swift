@@ -14,6 +14,8 @@ public enum AuthError: Error, Sendable, Equatable {
     /// bcrypt reads only 72 bytes; longer passwords are refused rather than silently truncated.
     case passwordTooLong(maximumBytes: Int)
     case wrongOldPassword
+    /// The password given to confirm an operation (deleting the account) is not the account's.
+    case wrongPassword
     /// Too many failed logins; retry after this many seconds.
     case throttled(retryAfter: Int)
     case sessionNotFound

@@ -73,7 +73,7 @@ public struct AuthService: Sendable {
     public func register(username: String, email: String, password: String, client: Client) async throws -> Authenticated {
         let username = username.trimmingCharacters(in: .whitespacesAndNewlines)
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !username.isEmpty, username.count <= 50 else { throw AuthError.invalidField("username") }
+        guard Self.isChoosable(username) else { throw AuthError.invalidField("username") }
         guard !email.isEmpty, email.count <= 120 else { throw AuthError.invalidField("email") }
         if try await self.users.usernameExists(username) { throw AuthError.usernameTaken }
         if try await self.users.emailExists(email) { throw AuthError.emailTaken }
@@ -122,7 +122,8 @@ public struct AuthService: Sendable {
         let key = lookupKey(identifier)
         let now = self.now()
         try await self.checkThrottle(identifier: key, ipAddress: client.ipAddress, now: now)
-        guard let user = try await self.users.user(identifier: identifier) else {
+        // A deleted account is as unknown as one that never existed.
+        guard let user = try await self.users.user(identifier: identifier), user.status != .deleted else {
             try await self.recordAttempt(.guest, key, client, now, succeeded: false)
             throw AuthError.invalidCredentials
         }

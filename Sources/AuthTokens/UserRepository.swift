@@ -18,7 +18,8 @@ public protocol UserRepository: Sendable {
     func users(usernameContaining fragment: String, limit: Int) async throws -> [User]
     /// A page of accounts in id order, of one role or all, and how many match in all.
     func users(role: Role?, offset: Int, limit: Int) async throws -> (users: [User], total: Int)
-    /// Writes `changes` (only the fields set); `nil` when there is no such account. Throws ``AuthError/usernameTaken``.
+    /// Writes `changes` (only the fields set); `nil` when there is no such account. Throws ``AuthError/usernameTaken``
+    /// or ``AuthError/emailTaken`` (and writes nothing) when another account has the name or address.
     func update(_ id: UserID, _ changes: UserChanges) async throws -> User?
     /// For each entry, in order: the account with its external id when there is one, unchanged; otherwise a new
     /// account. All in one transaction: when one cannot be created, none is. A generated username that is taken
@@ -26,24 +27,39 @@ public protocol UserRepository: Sendable {
     func ensure(_ entries: [EnsuredUser]) async throws -> [User]
 }
 
-/// Changes to an account; `nil` leaves a field alone. For avatar and description, `.some(nil)` clears it.
+/// Changes to an account; `nil` leaves a field alone. For email, avatar, description and the password hash,
+/// `.some(nil)` clears it.
 public struct UserChanges: Sendable, Equatable {
     public var username: String?
+    public var email: String??
     public var avatar: String??
     public var role: Role?
     public var description: String??
     public var status: AccountStatus?
+    public var passwordHash: String??
 
-    public init(username: String? = nil, avatar: String?? = nil, role: Role? = nil, description: String?? = nil, status: AccountStatus? = nil) {
+    public init(
+        username: String? = nil,
+        email: String?? = nil,
+        avatar: String?? = nil,
+        role: Role? = nil,
+        description: String?? = nil,
+        status: AccountStatus? = nil,
+        passwordHash: String?? = nil
+    ) {
         self.username = username
+        self.email = email
         self.avatar = avatar
         self.role = role
         self.description = description
         self.status = status
+        self.passwordHash = passwordHash
     }
 
     func apply(to user: inout User) {
         if let username { user.username = username }
+        if let email { user.email = email }
+        if let passwordHash { user.passwordHash = passwordHash }
         if let avatar { user.avatar = avatar }
         if let role { user.role = role }
         if let description { user.description = description }
@@ -139,6 +155,9 @@ public actor UserMemoryRepository: UserRepository {
         guard var user = self.users[id] else { return nil }
         if let name = changes.username, lookupKey(name) != lookupKey(user.username), self.usernameExists(name) {
             throw AuthError.usernameTaken
+        }
+        if let email = changes.email ?? nil, lookupKey(email) != user.email.map(lookupKey), self.emailExists(email) {
+            throw AuthError.emailTaken
         }
         changes.apply(to: &user)
         self.users[id] = user

@@ -142,8 +142,16 @@ public struct UserSQLRepository: UserRepository {
             update.set("username", to: SQLBind(username)).set("username_key", to: SQLBind(lookupKey(username)))
             any = true
         }
+        if let email = changes.email {
+            update.set("email", to: SQLBind(email)).set("email_key", to: SQLBind(email.map(lookupKey)))
+            any = true
+        }
         if let avatar = changes.avatar {
             update.set("avatar", to: SQLBind(avatar))
+            any = true
+        }
+        if let hash = changes.passwordHash {
+            update.set("password_hash", to: SQLBind(hash))
             any = true
         }
         if let role = changes.role {
@@ -162,6 +170,13 @@ public struct UserSQLRepository: UserRepository {
             do {
                 try await update.run()
             } catch let error as StorageError where error.kind == .duplicate {
+                // Name the clashing field: another account holds the name or the address.
+                if let username = changes.username, let holder = try await self.user(identifier: username),
+                    holder.id != id, lookupKey(holder.username) == lookupKey(username)
+                {
+                    throw AuthError.usernameTaken
+                }
+                if changes.email != nil { throw AuthError.emailTaken }
                 throw AuthError.usernameTaken
             }
         }

@@ -29,6 +29,9 @@ public protocol ContactRepository: Sendable {
     func untrash(_ id: ContactID, owner: OwnerID, at date: Date) async throws -> Contact
     /// Deletes for good every contact trashed before `date`, with its versions; returns how many.
     func purge(trashedBefore date: Date) async throws -> Int
+    /// Deletes every contact of `owner`, live and trashed, with its versions (the owner's account is deleted);
+    /// returns how many contacts went.
+    @discardableResult func removeAll(owner: OwnerID) async throws -> Int
     /// A live contact's versions, oldest first; `nil` when the contact does not exist.
     func versions(of id: ContactID, owner: OwnerID) async throws -> [ContactVersion]?
     /// Runs `body` with a repository whose calls share one transaction (SQL) — much faster for many small
@@ -154,6 +157,15 @@ public actor ContactMemoryRepository: ContactRepository {
 
     public func purge(trashedBefore date: Date) -> Int {
         let doomed = self.contacts.values.filter { ($0.deletedAt ?? .distantFuture) < date }.map(\.id)
+        for id in doomed {
+            self.contacts[id] = nil
+            self.versionsByContact[id] = nil
+        }
+        return doomed.count
+    }
+
+    public func removeAll(owner: OwnerID) -> Int {
+        let doomed = self.contacts.values.filter { $0.owner == owner }.map(\.id)
         for id in doomed {
             self.contacts[id] = nil
             self.versionsByContact[id] = nil

@@ -264,6 +264,17 @@ public struct ContactSQLRepository: ContactRepository {
         }
     }
 
+    public func removeAll(owner: OwnerID) async throws -> Int {
+        try await self.database.transaction { tx in
+            let doomed = try await tx.select().column("id").from("contacts").where("owner_id", .equal, SQLBind(owner.rawValue)).all()
+                .map { try $0.decode(column: "id", as: Int64.self) }
+            guard !doomed.isEmpty else { return 0 }
+            try await tx.delete(from: "contact_versions").where("contact_id", .in, SQLBind.group(doomed)).run()
+            try await tx.delete(from: "contacts").where("owner_id", .equal, SQLBind(owner.rawValue)).run()
+            return doomed.count
+        }
+    }
+
     public func batch<R: Sendable>(_ body: @escaping @Sendable (any ContactRepository) async throws -> R) async throws -> R {
         try await self.database.transaction { tx in try await body(ContactSQLRepository(database: tx)) }
     }

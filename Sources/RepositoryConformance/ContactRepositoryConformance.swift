@@ -11,7 +11,27 @@ public enum ContactRepositoryConformance {
         Check("updatesVersionsAndRevisions", updatesVersionsAndRevisions),
         Check("concurrentUpdatesKeepEveryVersion", concurrentUpdatesKeepEveryVersion),
         Check("trashRestoreAndPurge", trashRestoreAndPurge),
+        Check("removeAllOfOneOwner", removeAllOfOneOwner),
     ]
+
+    static func removeAllOfOneOwner(_ repo: any ContactRepository) async throws {
+        let (kept, _) = try await repo.insert(Self.draft("李四", "139-0000-0001", "+8613900000001"), owner: Self.bob, operator: "bob", at: Self.t0)
+        let (live, _) = try await repo.insert(Self.draft("张三", "138-0013-8000", "+8613800138000"), owner: Self.alice, operator: "alice", at: Self.t0)
+        let (trashed, _) = try await repo.insert(
+            Self.draft("王五", "137-0000-0002", "+8613700000002"),
+            owner: Self.alice,
+            operator: "alice",
+            at: Self.t0
+        )
+        try await expect(repo.trash(trashed.id, owner: Self.alice, at: Self.t0 + 1))
+        try await expectEqual(repo.removeAll(owner: Self.alice), 2, "live and trashed contacts go")
+        try await expectEqual(repo.contact(live.id, owner: Self.alice), nil)
+        try await expectEqual(repo.trashed(owner: Self.alice).count, 0)
+        try await expectEqual(repo.versions(of: live.id, owner: Self.alice), nil)
+        try await expectEqual(repo.removeAll(owner: Self.alice), 0)
+        try await expectEqual(repo.contact(kept.id, owner: Self.bob)?.name, "李四", "another owner's contacts stay")
+        try await expectEqual(repo.versions(of: kept.id, owner: Self.bob)?.count, 1)
+    }
 
     static let alice = OwnerID(1), bob = OwnerID(2)
     static let t0 = Date(timeIntervalSince1970: 1_780_000_000)

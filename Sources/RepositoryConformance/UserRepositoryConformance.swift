@@ -9,7 +9,27 @@ public enum UserRepositoryConformance {
     public static let checks: [Check] = [
         Check("createLookupAndSearch", createLookupAndSearch),
         Check("listingUpdatingAndEnsuring", listingUpdatingAndEnsuring),
+        Check("emailAndPasswordChanges", emailAndPasswordChanges),
     ]
+
+    static func emailAndPasswordChanges(_ users: any UserRepository) async throws {
+        let alice = try await users.create(NewUser(username: "alice", email: "alice@x.com", passwordHash: "h1", createdAt: Self.t0))
+        let bob = try await users.create(NewUser(username: "bob", email: "bob@x.com", passwordHash: "h2", createdAt: Self.t0))
+        // Another account's address, in any case, is taken; nothing is written.
+        try await expectThrows(AuthError.emailTaken) { try await users.update(alice.id, UserChanges(username: "alice2", email: "BOB@x.com")) }
+        try await expectEqual(users.user(id: alice.id), alice)
+        let moved = try await users.update(alice.id, UserChanges(email: "Alice@New.example"))
+        try expectEqual(moved?.email, "Alice@New.example")
+        try await expectEqual(users.user(identifier: "alice@new.example")?.id, alice.id, "the new address is looked up ignoring case")
+        try await expectEqual(users.emailExists("alice@x.com"), false, "the old address is free")
+        // Clearing the address and the password hash (a deleted account) frees the address too.
+        let cleared = try await users.update(bob.id, UserChanges(email: .some(nil), status: .deleted, passwordHash: .some(nil)))
+        try expectEqual(cleared?.email, nil)
+        try expectEqual(cleared?.passwordHash, nil)
+        try expectEqual(cleared?.status, .deleted)
+        try await expectEqual(users.emailExists("bob@x.com"), false)
+        _ = try await users.create(NewUser(username: "bob2", email: "bob@x.com", createdAt: Self.t0))
+    }
 
     static let t0 = Date(timeIntervalSince1970: 1_780_000_000.25)
 

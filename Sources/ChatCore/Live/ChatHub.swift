@@ -134,5 +134,12 @@ public actor ChatHub {
         for outbox in self.outboxes.values { outbox.close() }
     }
 
+    /// Ends the queues of `user`'s connections, marked as closing (the account is deleted); returns how many.
+    @discardableResult public func close(user: ParticipantID) -> Int {
+        let ids = self.byUser[user] ?? []
+        for id in ids { self.outboxes[id]?.close() }
+        return ids.count
+    }
+
     public var connectionCount: Int { self.outboxes.count }
 }

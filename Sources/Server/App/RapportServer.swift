@@ -196,7 +196,15 @@ public enum RapportServer {
             friendRequests: services.friendRequests,
             users: services.auth.users,
             realtime: services.realtime,
-            baseURL: configuration.baseURL
+            baseURL: configuration.baseURL,
+            accounts: AccountRemoval(
+                auth: services.auth,
+                steps: [
+                    AccountRemoval.chat(chat: services.chat, groups: services.groups, friendRequests: services.friendRequests, realtime: realtime),
+                    AccountRemoval.contacts(services.contacts.repository), AccountRemoval.quickReplies(services.quickReplies),
+                    AccountRemoval.profile(services.profiles, mediaDirectory: configuration.mediaDirectory),
+                ]
+            )
         ).addRoutes(to: router)
         SupportRoutes(
             desk: desk,

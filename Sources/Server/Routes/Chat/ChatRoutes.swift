@@ -30,13 +30,16 @@ public struct ChatRoutes<Context: RapportRequestContext>: RapportRoutes {
     ///   - users: the accounts messages are sent between (`AuthService.users`).
     ///   - realtime: where sends are published; the same value the program's ``RealtimeRoutes`` use.
     ///   - baseURL: the absolute prefix of avatar URLs (`BASE_URL`); empty leaves them relative.
+    ///   - accounts: account self-service (`PUT /api/user/update`, `DELETE /api/user/delete`) with the removal
+    ///     steps of every domain the program mounts; without it those two routes are not mounted.
     public init(
         chat: ChatService,
         groups: any GroupRepository,
         friendRequests: any FriendRequestRepository,
         users: any UserRepository,
         realtime: Realtime = Realtime(),
-        baseURL: String = ""
+        baseURL: String = "",
+        accounts: AccountRemoval? = nil
     ) {
         let render = UserRenderer(baseURL: baseURL)
         let frames = RealtimeFrames(render: render)
@@ -48,7 +51,7 @@ public struct ChatRoutes<Context: RapportRequestContext>: RapportRoutes {
             render: render
         )
         self.messages = MessageController(chat: chat, users: users, render: render, realtime: realtime, frames: frames)
-        self.user = UserController(users: users, groups: groups, chat: chat, realtime: realtime, render: render)
+        self.user = UserController(users: users, groups: groups, chat: chat, realtime: realtime, render: render, accounts: accounts)
         self.group = GroupController(users: users, groups: groups, realtime: realtime)
         self.platform = ChatController(chat: chat, groups: groups, users: users, realtime: realtime, frames: frames)
         self.groups = GroupsController(groups: groups, chat: chat, users: users, realtime: realtime, frames: frames)
