@@ -109,6 +109,20 @@ struct PublicChannelTests {
         }
     }
 
+    @Test func accountsAnAdminProvisionsJoinTheChannel() async throws {
+        try await TestServer.withApp { client, services in
+            let admin = try await services.token(role: .admin, name: "root")
+            let ensured = try await client.json("/api/users/ensure", token: admin, body: #"{"users": [{"id": "b1", "role": "buyer"}, {"id": "m1", "role": "merchant"}]}"#)
+            #expect(ensured.status == .ok)
+            let created = try await client.json("/api/users/", token: admin, body: #"{"id": "b2", "username": "买家2", "role": "buyer"}"#)
+            #expect(created.status == .ok)
+            #expect(try await client.json("/api/group/1", .get).body["member_count"] as? Int == 3)
+            // Ensuring the same accounts again changes nothing.
+            _ = try await client.json("/api/users/ensure", token: admin, body: #"{"users": [{"id": "b1", "role": "buyer"}]}"#)
+            #expect(try await client.json("/api/group/1", .get).body["member_count"] as? Int == 3)
+        }
+    }
+
     @Test(arguments: HTTPBackend.enabled)
     func socketsHearTheChannelAndNewMembershipsAtOnce(_ backend: HTTPBackend) async throws {
         try await RealtimeTests.withLive(backend) { client, port, _ in

@@ -180,14 +180,17 @@ public enum RapportServer {
         }
         let desk = services.desk(configuration)
         let (groups, realtime) = (services.groups, services.realtime)
-        AuthController(auth: services.auth, render: UserRenderer(baseURL: configuration.baseURL)) { user in
-            // A new account is a member of the public channel, as the migration made every earlier one; every
-            // process forgets the channel's cached members, so the account's first post needs no repair.
-            if try await groups.join(ParticipantID(user.id.rawValue), to: ChatGroup.publicChannelID, at: Date()).joined {
-                await realtime.announceMembership(of: ChatGroup.publicChannelID)
-            }
+        // Every account is a member of the public channel, as the migration made every earlier one: those that
+        // register, and those an admin provisions. Every process forgets the channel's cached members, so an
+        // account's first post needs no repair.
+        let joinPublicChannel: @Sendable ([User]) async throws -> Void = { users in
+            let ids = users.filter { $0.status != .deleted }.map { ParticipantID($0.id.rawValue) }
+            guard !ids.isEmpty else { return }
+            _ = try await groups.add(ids, role: .member, to: ChatGroup.publicChannelID, at: Date())
+            await realtime.announceMembership(of: ChatGroup.publicChannelID)
         }
-        .addRoutes(to: router.group("api/auth"))
+        AuthController(auth: services.auth, render: UserRenderer(baseURL: configuration.baseURL)) { user in try await joinPublicChannel([user]) }
+            .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
         ChatRoutes(
@@ -212,7 +215,8 @@ public enum RapportServer {
             users: services.auth.users,
             realtime: services.realtime,
             baseURL: configuration.baseURL,
-            maximumContentLength: configuration.maxMessageLength
+            maximumContentLength: configuration.maxMessageLength,
+            provisioned: joinPublicChannel
         ).addRoutes(to: router)
         FilesRoutes(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, baseURL: configuration.baseURL)
             .addRoutes(to: router)

@@ -13,6 +13,7 @@ import StorageKit
 /// front; the routes are added under `group` at the contract's prefixes.
 public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
     let api: SupportAPI
+    let provisioned: @Sendable ([User]) async throws -> Void
 
     /// - Parameters:
     ///   - desk: conversations, agents and the assignment decisions (over a ``SupportDeskRepository``).
@@ -21,14 +22,18 @@ public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
     ///   - realtime: where messages are published; the same value the program's ``RealtimeRoutes`` use.
     ///   - baseURL: the absolute prefix of avatar URLs (`BASE_URL`); empty leaves them relative.
     ///   - maximumContentLength: the longest message, in characters (`MAX_MESSAGE_LENGTH`).
+    ///   - provisioned: told of the accounts an admin created or ensured (`POST /api/users`, `/api/users/ensure`),
+    ///     new or existing; the bundled server makes them members of the public channel.
     public init(
         desk: SupportDesk,
         quickReplies: any QuickReplyRepository,
         users: any UserRepository,
         realtime: Realtime = Realtime(),
         baseURL: String = "",
-        maximumContentLength: Int = 10000
+        maximumContentLength: Int = 10000,
+        provisioned: @escaping @Sendable ([User]) async throws -> Void = { _ in }
     ) {
+        self.provisioned = provisioned
         let render = UserRenderer(baseURL: baseURL)
         self.api = SupportAPI(
             support: desk.repository,
@@ -44,7 +49,7 @@ public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
 
     /// Adds the routes under `group` at the contract's prefixes (`api/users`, `api/conversations`, …).
     public func addRoutes(to group: some RouterMethods<Context>) {
-        UsersController<Context>(users: self.api.users, render: self.api.render).addRoutes(to: group.group("api/users"))
+        UsersController<Context>(users: self.api.users, render: self.api.render, provisioned: self.provisioned).addRoutes(to: group.group("api/users"))
         ConversationsController<Context>(api: self.api).addRoutes(to: group.group("api/conversations"))
         MessagesController<Context>(api: self.api).addRoutes(to: group.group("api/messages"))
         QuickRepliesController<Context>(api: self.api).addRoutes(to: group.group("api/quick-replies"))

@@ -10,6 +10,9 @@ import StorageKit
 struct UsersController<Context: RapportRequestContext> {
     let users: any UserRepository
     let render: UserRenderer
+    /// Told of the accounts `POST /api/users` and `/api/users/ensure` answered with, new or not (the program joins
+    /// them to the public channel).
+    let provisioned: @Sendable ([User]) async throws -> Void
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get(use: self.list)
@@ -110,6 +113,7 @@ struct UsersController<Context: RapportRequestContext> {
                     createdAt: Date()
                 )
             )
+            try await self.provisioned([user])
             return JSONResponse(.ok, self.render.support(user))
         } catch is AuthError {
             throw Self.conflict(request)
@@ -203,6 +207,7 @@ struct UsersController<Context: RapportRequestContext> {
         }
         do {
             let users = try await self.users.ensure(entries)
+            try await self.provisioned(users)
             return JSONResponse(.ok, .array(users.map(self.render.support)))
         } catch is AuthError {
             throw Self.conflict(request)
