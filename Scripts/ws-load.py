@@ -8,7 +8,12 @@ reports, for the sending phase, the CPU the server and the load client used and 
 The clients drive `websockets`' sans-I/O protocol from event-loop callbacks (uvloop when installed), so the load
 takes as little as it can of the cores it shares with the server.
 
+With --channel, every connection is an idle member of the public channel (group 1) instead, and one member posts
+to the channel over HTTP once a second; it reports the delivery latency to all members (p50/p99) and the
+server's CPU per delivered message.
+
 Usage: ws-load.py --port PORT --admin-token TOKEN --server-pid PID --connections N [--duration S] [--processes K]
+                  [--channel]
 """
 import argparse
 import asyncio
@@ -52,8 +57,9 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def provision(port, admin, count, tag):
-    """Users ws-TAG-i (seed 004 buyers, no password), a token each, and groups of ten."""
+def provision(port, admin, count, tag, groups=True):
+    """Users ws-TAG-i (seed 004 buyers, no password; provisioning makes them members of the public channel), a
+    token each, and (with `groups`) groups of ten."""
     for start in range(0, count, 500):
         users = [{"id": f"ws-{tag}-{i}", "role": "buyer"} for i in range(start, min(count, start + 500))]
         http_json(port, "POST", "/api/users/ensure", admin, {"users": users})
@@ -73,22 +79,24 @@ def provision(port, admin, count, tag):
                             {"name": f"bench {index}", "member_ids": [member[1] for member in members[1:]]})
         return created["id"]
 
+    if not groups:
+        return credentials, []
     with ThreadPoolExecutor(16) as pool:
         groups = list(pool.map(group, range(count // 10)))
     return credentials, groups
 
 
-def worker(port, jobs, duration, ready, start, results, interval):
+def worker(port, jobs, duration, ready, start, results, interval, path="/api/ws"):
     # uvloop when installed (Scripts/bench installs it): the load client shares the machine's cores with the
     # server, and asyncio's own loop spends several times more CPU per frame.
     if os.environ.get("WS_LOAD_LOOP", "uvloop") == "uvloop":
         try:
             import uvloop
-            uvloop.run(run_worker(port, jobs, duration, ready, start, results, interval))
+            uvloop.run(run_worker(port, jobs, duration, ready, start, results, interval, path))
             return
         except ImportError:
             pass
-    asyncio.run(run_worker(port, jobs, duration, ready, start, results, interval))
+    asyncio.run(run_worker(port, jobs, duration, ready, start, results, interval, path))
 
 
 class LoadConnection(asyncio.Protocol):
@@ -135,7 +143,7 @@ class LoadConnection(asyncio.Protocol):
 
     def received(self, frame, now):
         # Only the others' group messages carry a latency: `"content":"t=<send time>"` (no JSON parse per frame).
-        if not frame.startswith(b'{"type":"message"'):
+        if b'"type":"message"' not in frame[:40]:
             return
         at = frame.find(b'"content":"t=')
         if at < 0:
@@ -175,23 +183,23 @@ class Stats:
         self.finished = False
 
 
-async def run_worker(port, jobs, duration, ready, start, results, interval):
+async def run_worker(port, jobs, duration, ready, start, results, interval, path):
     loop = asyncio.get_running_loop()
     stats = Stats()
     gate = asyncio.Semaphore(64)
 
-    async def connect(token):
+    async def connect(token, user):
         async with gate:
             for attempt in range(10):
                 try:
-                    uri = f"ws://127.0.0.1:{port}/api/ws?token={token}"
+                    uri = f"ws://127.0.0.1:{port}{path.format(user=user)}?token={token}"
                     _, connection = await loop.create_connection(lambda: LoadConnection(uri, stats), "127.0.0.1", port)
                     return await asyncio.wait_for(connection.opened, 120)
                 except Exception:
                     await asyncio.sleep(0.5 + attempt)
             raise RuntimeError("could not connect")
 
-    connections = await asyncio.gather(*(connect(token) for token, _ in jobs))
+    connections = await asyncio.gather(*(connect(token, user) for token, _, user in jobs))
     ready.put(len(connections))
     while not start.is_set():
         await asyncio.sleep(0.05)
@@ -212,8 +220,9 @@ async def run_worker(port, jobs, duration, ready, start, results, interval):
         stats.sent += 1
         loop.call_later(interval, schedule, connection, group, index, number + 1)
 
-    for index, (connection, (_, group)) in enumerate(zip(connections, jobs)):
-        loop.call_later(random.uniform(0, interval), schedule, connection, group, index, 1)
+    for index, (connection, (_, group, _)) in enumerate(zip(connections, jobs)):
+        if group is not None:
+            loop.call_later(random.uniform(0, interval), schedule, connection, group, index, 1)
     await asyncio.sleep(duration)
     cpu = time.process_time() - cpu_start
     # What is still on its way arrives within a few seconds; then every connection closes.
@@ -239,21 +248,26 @@ def main():
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--interval", type=float, default=10, help="seconds between one connection's messages")
+    parser.add_argument("--channel", action="store_true", help="idle members of the public channel, one post a second")
     arguments = parser.parse_args()
     count = arguments.connections - arguments.connections % 10
 
     started = time.time()
-    credentials, groups = provision(arguments.port, arguments.admin_token, count, f"{count}-{int(started)}")
+    credentials, groups = provision(arguments.port, arguments.admin_token, count, f"{count}-{int(started)}",
+                                    groups=not arguments.channel)
     provisioned = time.time() - started
     print(f"provisioned in {provisioned:.0f}s", flush=True)
-    # Every member of group g sends to g.
-    jobs = [(credentials[i][0], groups[i // 10]) for i in range(count)]
+    # Every member of group g sends to g; in the channel, nobody sends over the socket.
+    jobs = [(credentials[i][0], None if arguments.channel else groups[i // 10], credentials[i][1]) for i in range(count)]
     baseline = rss_kib(arguments.server_pid)
 
     context = mp.get_context("fork")
     ready, results, start = context.Queue(), context.Queue(), context.Event()
     slices = [jobs[i::arguments.processes] for i in range(arguments.processes)]
-    workers = [context.Process(target=worker, args=(arguments.port, part, arguments.duration, ready, start, results, arguments.interval)) for part in slices]
+    # Channel members connect as seed 003's client does, to /api/ws/<their id>.
+    path = "/api/ws/{user}" if arguments.channel else "/api/ws"
+    workers = [context.Process(target=worker, args=(arguments.port, part, arguments.duration, ready, start, results,
+                                                    arguments.interval, path)) for part in slices]
     for process in workers:
         process.start()
     connected = sum(ready.get(timeout=900) for _ in workers)
@@ -272,7 +286,16 @@ def main():
     server_cpu, sending_started = cpu_seconds(arguments.server_pid), time.time()
     start.set()
     print(f"sending started (the server settled {settled:.0f}s after the last connection opened)", flush=True)
-    time.sleep(arguments.duration)
+    posts = 0
+    if arguments.channel:
+        # One member posts to the channel once a second over HTTP.
+        poster = credentials[0][0]
+        for second in range(arguments.duration):
+            http_json(arguments.port, "POST", "/api/chat/send", poster, {"group_id": 1, "content": f"t={time.time():.6f}"})
+            posts += 1
+            time.sleep(max(0.0, sending_started + second + 1 - time.time()))
+    else:
+        time.sleep(arguments.duration)
     server_cpu = cpu_seconds(arguments.server_pid) - server_cpu
     samples, sent, received, closed, load_cpu = [], 0, 0, 0, 0.0
     for _ in workers:
@@ -287,6 +310,15 @@ def main():
     peak = rss_kib(arguments.server_pid)
     expected = sent * 9
     latencies = [latency for _, latency in samples]
+    if arguments.channel:
+        expected = posts * connected
+        print(f"public-channel: {connected} idle members connected (provisioned in {provisioned:.0f}s), {posts} posts, "
+              f"{received}/{expected} deliveries, latency p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
+              f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms; server CPU {server_cpu:.2f} s = "
+              f"{server_cpu / max(received, 1) * 1e6:.1f} us per delivered message "
+              f"({server_cpu / arguments.duration:.2f} cores); server memory {idle // 1024} MiB idle, {peak // 1024} MiB after; "
+              f"connections dropped by the server: {closed}")
+        return
     print(f"ws-{count}: {connected} connections (provisioned in {provisioned:.0f}s), {sent} messages sent, "
           f"{received}/{expected} deliveries, latency p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
           f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms; server memory {baseline // 1024} MiB before, "
