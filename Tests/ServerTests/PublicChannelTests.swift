@@ -112,7 +112,11 @@ struct PublicChannelTests {
     @Test func accountsAnAdminProvisionsJoinTheChannel() async throws {
         try await TestServer.withApp { client, services in
             let admin = try await services.token(role: .admin, name: "root")
-            let ensured = try await client.json("/api/users/ensure", token: admin, body: #"{"users": [{"id": "b1", "role": "buyer"}, {"id": "m1", "role": "merchant"}]}"#)
+            let ensured = try await client.json(
+                "/api/users/ensure",
+                token: admin,
+                body: #"{"users": [{"id": "b1", "role": "buyer"}, {"id": "m1", "role": "merchant"}]}"#
+            )
             #expect(ensured.status == .ok)
             let created = try await client.json("/api/users/", token: admin, body: #"{"id": "b2", "username": "买家2", "role": "buyer"}"#)
             #expect(created.status == .ok)

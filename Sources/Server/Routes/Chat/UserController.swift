@@ -19,9 +19,9 @@ struct UserController<Context: RapportRequestContext> {
         group.get("status", use: self.statusRoute)
         group.get("friends", use: self.friendsRoute)
         group.get("groups", use: self.groupsRoute)
-        if self.accounts != nil {
-            group.put("update", use: self.updateRoute)
-            group.delete("delete", use: self.deleteRoute)
+        if let accounts = self.accounts {
+            group.put("update") { request, context in try await self.update(request, context, accounts) }
+            group.delete("delete") { request, context in try await self.delete(request, context, accounts) }
         }
         group.get("{user_id}", use: self.userRoute)
     }
@@ -66,9 +66,9 @@ struct UserController<Context: RapportRequestContext> {
 
     /// `PUT /api/user/update {"username"?, "email"?, "avatar"?}`: the caller's own account, checked as at
     /// registration; `{"message", "user"}`.
-    @Sendable func updateRoute(_ request: Request, context: Context) async throws -> JSONResponse {
+    func update(_ request: Request, _ context: Context, _ accounts: AccountRemoval) async throws -> JSONResponse {
         let identity = try context.identity(.flaskJWTQuery)
-        guard let accounts = self.accounts, !identity.isGuest else { throw Refusal.platform(.forbidden, "访客不能修改账户，请先登录") }
+        guard !identity.isGuest else { throw Refusal.platform(.forbidden, "访客不能修改账户，请先登录") }
         let body = try await Self.accountBody(request, context)
         do {
             let user = try await accounts.auth.updateAccount(of: identity, username: body.username, email: body.email, avatar: body.avatar)
@@ -80,9 +80,9 @@ struct UserController<Context: RapportRequestContext> {
 
     /// `DELETE /api/user/delete {"password"}`: deletes the caller's own account (``AccountRemoval``); its tokens
     /// stop working at once.
-    @Sendable func deleteRoute(_ request: Request, context: Context) async throws -> JSONResponse {
+    func delete(_ request: Request, _ context: Context, _ accounts: AccountRemoval) async throws -> JSONResponse {
         let identity = try context.identity(.flaskJWTQuery)
-        guard let accounts = self.accounts, !identity.isGuest else { throw Refusal.platform(.forbidden, "访客没有账户可注销") }
+        guard !identity.isGuest else { throw Refusal.platform(.forbidden, "访客没有账户可注销") }
         guard let password = try await Self.accountBody(request, context).password, !password.isEmpty else {
             throw Refusal.platform(.badRequest, "请输入密码以确认注销")
         }

@@ -22,9 +22,14 @@ struct FileController<Context: RapportRequestContext> {
     func avatar(_ request: Request, _ context: Context) async throws -> Response {
         let notFound = JSONResponse(.notFound, ["error": "Avatar not found"])
         let parts = context.parameters.getCatchAll().map { String($0).removingPercentEncoding ?? String($0) }
-        guard parts.count == 1, let path = AvatarStore(mediaDirectory: self.mediaDirectory).path(of: parts[0]) else { throw notFound }
-        // Avatars are small (their upload is size-limited): read whole, on the thread pool, then typed.
-        guard let data = try? await NIOThreadPool.singleton.runIfActive({ try Data(contentsOf: URL(fileURLWithPath: path)) }),
+        guard parts.count == 1 else { throw notFound }
+        // Avatars are small (their upload is size-limited): found and read whole on the thread pool — no file
+        // system call on the event loop — then typed by their first bytes.
+        let avatars = AvatarStore(mediaDirectory: self.mediaDirectory)
+        guard
+            let data = try? await NIOThreadPool.singleton.runIfActive({ () throws -> Data? in
+                try avatars.path(of: parts[0]).map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+            }) ?? nil,
             let type = AvatarStore.ImageType.sniff(data)
         else { throw notFound }
         let body = ByteBuffer(data: data)

@@ -69,11 +69,11 @@ struct UploadController<Context: RapportRequestContext> {
         switch try await receiver.receive(request) {
         case .received(let received): file = received
         case .tooLarge: throw Self.tooLarge
-        case .notMultipart, .missing, .malformed: throw Self.fileRequired(request)
+        case .notMultipart, .missing, .malformed: try Self.refuseMissingFile(request)
         }
         guard let filename = file.filename, !filename.isEmpty else {
             file.discard()
-            throw Self.fileRequired(request)
+            try Self.refuseMissingFile(request)
         }
         let ext = (filename as NSString).pathExtension.lowercased()
         guard let declared = file.contentType?.split(separator: ";").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
@@ -89,16 +89,12 @@ struct UploadController<Context: RapportRequestContext> {
         return JSONResponse(.ok, ["url": url, "filename": .string(filename), "file_type": .string(kind.rawValue)])
     }
 
-    /// FastAPI's 422 for a missing `file` field.
-    static func fileRequired(_ request: Request) -> any Error {
+    /// Throws FastAPI's 422 for a missing `file` field.
+    static func refuseMissingFile(_ request: Request) throws -> Never {
         var validation = SupportValidation(request)
         validation.fail("file", "Field required")
-        do {
-            try validation.finish()
-        } catch {
-            return error
-        }
-        return HTTPError(.unprocessableContent)
+        try validation.finish()
+        preconditionFailure("finish() throws with a problem noted")
     }
 
     static func dayPath(_ date: Date) -> String {

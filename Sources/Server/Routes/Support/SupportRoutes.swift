@@ -49,7 +49,9 @@ public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
 
     /// Adds the routes under `group` at the contract's prefixes (`api/users`, `api/conversations`, …).
     public func addRoutes(to group: some RouterMethods<Context>) {
-        UsersController<Context>(users: self.api.users, render: self.api.render, provisioned: self.provisioned).addRoutes(to: group.group("api/users"))
+        UsersController<Context>(users: self.api.users, render: self.api.render, provisioned: self.provisioned).addRoutes(
+            to: group.group("api/users")
+        )
         ConversationsController<Context>(api: self.api).addRoutes(to: group.group("api/conversations"))
         MessagesController<Context>(api: self.api).addRoutes(to: group.group("api/messages"))
         QuickRepliesController<Context>(api: self.api).addRoutes(to: group.group("api/quick-replies"))
