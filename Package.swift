@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ChatCore", targets: ["ChatCore"]),
         .library(name: "ContactsKit", targets: ["ContactsKit"]),
         .library(name: "CRMAudit", targets: ["CRMAudit"]),
+        .library(name: "ReplySuggestions", targets: ["ReplySuggestions"]),
         .library(name: "RepositoryConformance", targets: ["RepositoryConformance"]),
         .library(name: "Server", targets: ["Server"]),
         .executable(name: "rapport", targets: ["rapport"]),
@@ -33,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
@@ -125,6 +127,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Reply suggestions from OpenAI-compatible chat-completion providers: prompts, the streamed client, and the
+        // replay buffers that let a dropped client resume. No HTTP serving.
+        .target(
+            name: "ReplySuggestions",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The repository conformance suites, for any implementation of the domains' repository protocols to run
         // (as sql-kit ships SQLKitBenchmark). No drivers: the caller hands it the repositories.
         .target(
@@ -147,9 +162,11 @@ let package = Package(
                 "ChatCore",
                 "ContactsKit",
                 "CRMAudit",
+                "ReplySuggestions",
                 "StorageKit",
                 "StorageMySQL",
                 "StorageSQLite",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -295,9 +312,12 @@ let package = Package(
                 "AuthTokens",
                 "ChatCore",
                 "CRMAudit",
+                "ReplySuggestions",
                 "TestSupport",
                 "Server",
                 "StorageKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ],

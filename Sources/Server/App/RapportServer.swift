@@ -8,6 +8,7 @@ import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
 import NIOCore
+import ReplySuggestions
 import ServiceLifecycle
 public import StorageKit
 import Synchronization
@@ -242,6 +243,16 @@ public enum RapportServer {
                 typingTimeout: .seconds(configuration.typingTimeoutSeconds),
                 maxFileSize: configuration.maxFileSize
             )
+        ).addRoutes(to: router)
+        SuggestionRoutes(
+            providers: configuration.aiProviders.mapValues { endpoint in
+                OpenAICompatibleProvider(endpoint: endpoint, timeout: configuration.aiTimeout, logger: Logger(label: "rapport.ai"))
+            },
+            defaultModel: configuration.aiDefaultModel,
+            quota: SuggestionQuota(perMinute: configuration.aiRequestsPerMinute),
+            relay: SuggestionRelay(resumeWindow: configuration.aiResumeWindow),
+            chat: services.chat,
+            groups: services.groups
         ).addRoutes(to: router)
         if let audit = services.audit {
             AuditLogsController(store: audit.store).addRoutes(to: router.group("api/foundation/audit-logs"))
