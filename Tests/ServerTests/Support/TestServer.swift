@@ -43,6 +43,7 @@ struct TestServer {
         closeDatabase: Bool = false,
         databaseURL: String = "sqlite::memory:",
         supportInMemory: Bool = false,
+        testing: TestingSetup = .router,
         _ test: @escaping @Sendable (any TestClientProtocol, RapportServer.Services) async throws -> Void
     ) async throws {
         // With the database closed under it, the audit writer would retry for ever.
@@ -71,7 +72,7 @@ struct TestServer {
         let app = Application(router: router, logger: logger)
         let auditWriter = Task { await services.audit?.run() }
         do {
-            try await app.test(.router) { client in try await test(client, services) }
+            try await app.test(testing) { client in try await test(client, services) }
         } catch {
             await services.audit?.finish()
             await services.auth.hasher.shutdown()
