@@ -46,7 +46,7 @@ public struct OpenAICompatibleProvider: ChatCompletionProvider {
         endpoint: Endpoint,
         timeout: Duration = .seconds(60),
         maximumAnswerLength: Int = 64 << 10,
-        client: HTTPClient = .shared,
+        client: HTTPClient = OpenAICompatibleProvider.sharedClient,
         logger: Logger = Logger(label: "rapport.ai")
     ) {
         self.endpoint = endpoint
@@ -55,6 +55,18 @@ public struct OpenAICompatibleProvider: ChatCompletionProvider {
         self.client = client
         self.logger = logger
     }
+
+    /// The client providers share unless given one, for the life of the process: up to 1,024 concurrent HTTP/1
+    /// streams per provider host (AsyncHTTPClient's default of 8 would queue the ninth suggestion behind the first
+    /// eight), no redirects (a key is never sent anywhere the configuration did not name), a 10-second connect timeout.
+    public static let sharedClient: HTTPClient = {
+        let configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10)),
+            connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 1024)
+        )
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 
     struct RequestBody: Encodable {
         var model: String
@@ -94,7 +106,10 @@ public struct OpenAICompatibleProvider: ChatCompletionProvider {
             throw ChatCompletionError.timedOut
         } catch {
             if Task.isCancelled { throw CancellationError() }
-            self.logger.warning("AI provider unreachable", metadata: ["provider": "\(self.endpoint)", "error": "\(String(reflecting: type(of: error)))"])
+            self.logger.warning(
+                "AI provider unreachable",
+                metadata: ["provider": "\(self.endpoint)", "error": "\(String(reflecting: type(of: error)))"]
+            )
             throw ChatCompletionError.unreachable
         }
         guard response.status == .ok else {

@@ -64,12 +64,18 @@ struct OpenAICompatibleProviderTests {
 
     @Test func refusalsAndGarbageAreTypedErrors() async throws {
         let double = ProviderDouble()
-        double.script("busy", .fixed(status: 429, contentType: "application/json", body: #"{"error": {"message": "Rate limit for key sk-test-secret"}}"#))
+        double.script(
+            "busy",
+            .fixed(status: 429, contentType: "application/json", body: #"{"error": {"message": "Rate limit for key sk-test-secret"}}"#)
+        )
         double.script("broken", .fixed(status: 500, contentType: "text/plain", body: "boom"))
         double.script("html", .fixed(status: 200, contentType: "text/html", body: "<html>login</html>"))
         double.script("garbage", .stream([.bytes(Array("data: <html>\n\n".utf8))]))
         double.script("whole", .fixed(status: 200, contentType: "application/json", body: #"{"choices":[{"index":0,"message":{"content":"一次给完"}}]}"#))
-        double.script("error-event", .stream(ProviderDouble.fragments(["半"]).dropLast() + [.bytes(Array(#"data: {"error": {"message": "overloaded"}}"#.utf8) + [10, 10])]))
+        double.script(
+            "error-event",
+            .stream(ProviderDouble.fragments(["半"]).dropLast() + [.bytes(Array(#"data: {"error": {"message": "overloaded"}}"#.utf8) + [10, 10])])
+        )
         try await Self.withDouble(double) { port in
             #expect(await Self.run(Self.provider(port, model: "busy")).error as? ChatCompletionError == .refused(status: 429))
             #expect(await Self.run(Self.provider(port, model: "broken")).error as? ChatCompletionError == .refused(status: 500))

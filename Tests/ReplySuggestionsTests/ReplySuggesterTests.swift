@@ -4,8 +4,10 @@ import Testing
 @Suite("Reply suggestion prompts")
 struct ReplySuggesterTests {
     @Test func theTranscriptIsOneLinePerMessageAndNamesTheUser() {
-        let lines = [TranscriptLine(sender: "2", content: "明天一起吃饭吗？"), TranscriptLine(sender: nil, content: "x"), TranscriptLine(sender: "5", content: "")]
-            .compactMap { $0 }
+        let lines = [
+            TranscriptLine(sender: "2", content: "明天一起吃饭吗？"), TranscriptLine(sender: nil, content: "x"), TranscriptLine(sender: "5", content: ""),
+        ]
+        .compactMap { $0 }
         #expect(lines.count == 1)
         let request = ReplySuggester().request(for: lines + [TranscriptLine(sender: "5", content: "几点？")!], replyingAs: "5")
         #expect(request.messages.count == 2)

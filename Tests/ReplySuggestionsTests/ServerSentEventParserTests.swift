@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Server-sent event parsing")
 struct ServerSentEventParserTests {
-    static let stream = "\u{FEFF}: a comment\ndata: {\"content\": \"好的，明天见\"}\n\nevent: note\r\ndata: one\r\ndata: two\r\nid: 7\r\n\r\ndata:no space\rretry: 100\r\r"
+    static let stream =
+        "\u{FEFF}: a comment\ndata: {\"content\": \"好的，明天见\"}\n\nevent: note\r\ndata: one\r\ndata: two\r\nid: 7\r\n\r\ndata:no space\rretry: 100\r\r"
     static let expected = [
         ServerSentEvent(data: #"{"content": "好的，明天见"}"#),
         ServerSentEvent(event: "note", data: "one\ntwo", id: "7"),

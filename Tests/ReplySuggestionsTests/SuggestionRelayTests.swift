@@ -97,16 +97,24 @@ struct SuggestionRelayTests {
     @Test func aFailureBeforeTheFirstFragmentIsTheContractsErrorAndLaterOnesSayWhat() async throws {
         let relay = SuggestionRelay()
         let refused = ScriptedProvider([], failure: .refused(status: 429), failsAtStart: true)
-        #expect(await Self.collect(await relay.start(owner: "1", provider: refused, request: Self.request).events) == [
-            SuggestionEvent(id: 1, kind: .error("Failed to get AI response"))
-        ])
-        #expect(await Self.collect(await relay.start(owner: "1", provider: nil, request: Self.request).events) == [
-            SuggestionEvent(id: 1, kind: .error("Failed to get AI response"))
-        ])
+        #expect(
+            await Self.collect(await relay.start(owner: "1", provider: refused, request: Self.request).events) == [
+                SuggestionEvent(id: 1, kind: .error("Failed to get AI response"))
+            ]
+        )
+        #expect(
+            await Self.collect(await relay.start(owner: "1", provider: nil, request: Self.request).events) == [
+                SuggestionEvent(id: 1, kind: .error("Failed to get AI response"))
+            ]
+        )
         let dropped = ScriptedProvider(["好"], failure: .interrupted)
         dropped.release(1)
         let events = await Self.collect(await relay.start(owner: "1", provider: dropped, request: Self.request).events)
-        #expect(events == [SuggestionEvent(id: 1, kind: .content("好")), SuggestionEvent(id: 2, kind: .error(ChatCompletionError.interrupted.description))])
+        #expect(
+            events == [
+                SuggestionEvent(id: 1, kind: .content("好")), SuggestionEvent(id: 2, kind: .error(ChatCompletionError.interrupted.description)),
+            ]
+        )
     }
 
     @Test func finishedSuggestionsAreForgottenAfterTheRetention() async throws {

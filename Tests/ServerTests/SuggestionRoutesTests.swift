@@ -69,16 +69,23 @@ struct SuggestionRoutesTests {
                 (#"{"model": "doubao"}"#, "text/plain", .unsupportedMediaType, "Content-Type must be application/json"),
                 (#"{"model": "gpt-4", "messages": []}"#, "application/json", .badRequest, "Invalid model"),
                 (#"{"model": 5}"#, "application/json", .badRequest, "Invalid model"),
-                (#"{"model": "GROK", "messages": [{"sender_id": 1, "content": "x"}]}"#, "application/json", .badRequest, "current_user_id is required"),
+                (
+                    #"{"model": "GROK", "messages": [{"sender_id": 1, "content": "x"}]}"#, "application/json", .badRequest,
+                    "current_user_id is required"
+                ),
                 (#"{"current_user_id": \#(ids["bob"]!), "messages": []}"#, "application/json", .forbidden, "只能为自己请求回复建议"),
                 (#"{"current_user_id": "\#(me)"}"#, "application/json", .badRequest, "messages is required"),
                 (#"{"current_user_id": \#(me), "messages": []}"#, "application/json", .badRequest, "messages is required"),
                 (#"{"current_user_id": \#(me), "messages": "hi"}"#, "application/json", .badRequest, "messages must be a list"),
                 (
-                    #"{"current_user_id": \#(me), "messages": [{"sender_id": 0, "content": "x"}, {"sender_id": 2, "content": ""}, 7]}"#, "application/json",
+                    #"{"current_user_id": \#(me), "messages": [{"sender_id": 0, "content": "x"}, {"sender_id": 2, "content": ""}, 7]}"#,
+                    "application/json",
                     .badRequest, "messages has no message with a sender_id and content"
                 ),
-                (#"{"current_user_id": \#(me), "conversation": {"user": 1}}"#, "application/json", .badRequest, "conversation must name friend_id or group_id"),
+                (
+                    #"{"current_user_id": \#(me), "conversation": {"user": 1}}"#, "application/json", .badRequest,
+                    "conversation must name friend_id or group_id"
+                ),
             ]
             for (body, type, status, error) in cases {
                 let reply = try await Self.suggest(client, token: alice, body: body, contentType: type)
@@ -93,9 +100,12 @@ struct SuggestionRoutesTests {
         try await Self.withDouble { client, double in
             let (tokens, ids) = try await PublicChannelTests.register(client, ["alice"])
             let me = ids["alice"]!
-            let expected: [(String, String)] = [("DouBao", "ep-test"), ("gemini", "gemini-1.5-flash"), ("DeepSeek", "deepseek-chat"), ("grok", "grok-2-1212")]
+            let expected: [(String, String)] = [
+                ("DouBao", "ep-test"), ("gemini", "gemini-1.5-flash"), ("DeepSeek", "deepseek-chat"), ("grok", "grok-2-1212"),
+            ]
             for (index, (asked, model)) in expected.enumerated() {
-                let body = #"{"model": "\#(asked)", "current_user_id": "\#(me)", "messages": [{"sender_id": 9, "content": "明天有空吗？"}, {"sender_id": null, "content": "skip me"}, {"sender_id": \#(me), "content": "有"}]}"#
+                let body =
+                    #"{"model": "\#(asked)", "current_user_id": "\#(me)", "messages": [{"sender_id": 9, "content": "明天有空吗？"}, {"sender_id": null, "content": "skip me"}, {"sender_id": \#(me), "content": "有"}]}"#
                 let reply = try await Self.suggest(client, token: tokens["alice"], body: body)
                 #expect(reply.status == .ok)
                 #expect(reply.headers[.contentType]?.hasPrefix("text/event-stream") == true)
@@ -113,7 +123,11 @@ struct SuggestionRoutesTests {
                 #expect(sent.prompt.contains("请以用户\(me)的身份") && !sent.prompt.contains("skip me"))
             }
             // The default model is doubao.
-            _ = try await Self.suggest(client, token: tokens["alice"], body: #"{"current_user_id": \#(me), "messages": [{"sender_id": 1, "content": "hi"}]}"#)
+            _ = try await Self.suggest(
+                client,
+                token: tokens["alice"],
+                body: #"{"current_user_id": \#(me), "messages": [{"sender_id": 1, "content": "hi"}]}"#
+            )
             #expect(double.received.last?.model == "ep-test")
         }
     }
@@ -155,9 +169,17 @@ struct SuggestionRoutesTests {
             #expect(double.received.last?.prompt.contains("用户\(ids["bob"]!): 周末去爬山吗\n用户\(me): 好啊") == true)
             let secret = try await client.json("/api/group/create", token: tokens["bob"], body: #"{"name": "私密", "owner_id": \#(ids["bob"]!)}"#)
             let secretID = try #require((secret.body["group_id"] ?? secret.body["id"]) as? Int)
-            let refused = try await Self.suggest(client, token: tokens["alice"], body: #"{"current_user_id": \#(me), "conversation": {"group_id": \#(secretID)}}"#)
+            let refused = try await Self.suggest(
+                client,
+                token: tokens["alice"],
+                body: #"{"current_user_id": \#(me), "conversation": {"group_id": \#(secretID)}}"#
+            )
             #expect(refused.status == .forbidden)
-            let none = try await Self.suggest(client, token: tokens["alice"], body: #"{"current_user_id": \#(me), "conversation": {"friend_id": \#(ids["bob"]!)}}"#)
+            let none = try await Self.suggest(
+                client,
+                token: tokens["alice"],
+                body: #"{"current_user_id": \#(me), "conversation": {"friend_id": \#(ids["bob"]!)}}"#
+            )
             #expect(none.status == .notFound)
             let both = try await Self.suggest(
                 client,
@@ -178,8 +200,16 @@ struct SuggestionRoutesTests {
             #expect(long.status == .ok)
             let prompt = try #require(double.received.last?.prompt)
             #expect(prompt.contains("第300条") && !prompt.contains("第1条 ") && prompt.count < 9000)
-            _ = try await Self.suggest(client, token: tokens["alice"], body: #"{"current_user_id": \#(me), "messages": [{"sender_id": 2, "content": "x"}]}"#)
-            let limited = try await Self.suggest(client, token: tokens["alice"], body: #"{"current_user_id": \#(me), "messages": [{"sender_id": 2, "content": "x"}]}"#)
+            _ = try await Self.suggest(
+                client,
+                token: tokens["alice"],
+                body: #"{"current_user_id": \#(me), "messages": [{"sender_id": 2, "content": "x"}]}"#
+            )
+            let limited = try await Self.suggest(
+                client,
+                token: tokens["alice"],
+                body: #"{"current_user_id": \#(me), "messages": [{"sender_id": 2, "content": "x"}]}"#
+            )
             #expect(limited.status == .tooManyRequests)
             let wait = try #require(limited.headers[.retryAfter].flatMap { Int($0) })
             #expect(wait >= 1 && wait <= 60)
@@ -267,7 +297,10 @@ struct SuggestionRoutesTests {
 
     @Test func aSilentStreamGetsKeepAliveComments() async throws {
         let double = ProviderDouble()
-        double.script("slow", .stream(Array(ProviderDouble.fragments(["慢"]).prefix(1)) + [.pause(.milliseconds(700))] + ProviderDouble.fragments(["慢"]).dropFirst()))
+        double.script(
+            "slow",
+            .stream(Array(ProviderDouble.fragments(["慢"]).prefix(1)) + [.pause(.milliseconds(700))] + ProviderDouble.fragments(["慢"]).dropFirst())
+        )
         let app = Application(router: double.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { doubleClient in
             let provider = OpenAICompatibleProvider(endpoint: .init(baseURL: "http://127.0.0.1:\(doubleClient.port!)/v1", apiKey: nil, model: "slow"))
@@ -275,10 +308,18 @@ struct SuggestionRoutesTests {
                 let token = try await AuthRoutesTests.register(full, "alice")
                 let me = try await MessageRoutesTests.userID(full, token)
                 // Mounted alone on the shell, as an embedding program would, with a short keep-alive.
-                let router = RapportServer.buildRouter(database: services.database, configuration: try TestServer.configuration(), auth: services.auth)
+                let router = RapportServer.buildRouter(
+                    database: services.database,
+                    configuration: try TestServer.configuration(),
+                    auth: services.auth
+                )
                 SuggestionRoutes(providers: ["doubao": provider], keepAlive: .milliseconds(200)).addRoutes(to: router)
                 try await Application(router: router).test(.router) { client in
-                    let reply = try await Self.suggest(client, token: token, body: #"{"current_user_id": \#(me), "messages": [{"sender_id": 2, "content": "x"}]}"#)
+                    let reply = try await Self.suggest(
+                        client,
+                        token: token,
+                        body: #"{"current_user_id": \#(me), "messages": [{"sender_id": 2, "content": "x"}]}"#
+                    )
                     #expect(reply.text.contains(": keep-alive\n\n"))
                     #expect(try Self.events(reply.text).compactMap { $0["content"] as? String } == ["慢"])
                 }

@@ -66,7 +66,8 @@ public final class ProviderDouble: Sendable {
     public static func chunk(_ text: String, finish: Bool = false) -> String {
         let content = String(decoding: try! JSONSerialization.data(withJSONObject: text, options: .fragmentsAllowed), as: UTF8.self)
         let reason = finish ? #""stop""# : "null"
-        return #"data: {"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":\#(content)},"finish_reason":\#(reason)}]}"#
+        return
+            #"data: {"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":\#(content)},"finish_reason":\#(reason)}]}"#
             + "\n\n"
     }
 

@@ -22,175 +22,196 @@ public struct ServerConfiguration: Sendable {
         public var configKey: String { self.environment.lowercased().replacingOccurrences(of: "_", with: ".") }
     }
 
-    public static let keys: [Key] = [
-        Key(environment: "HOST", flag: "host", defaultValue: "127.0.0.1", help: "Address to listen on."),
-        Key(environment: "PORT", flag: "port", defaultValue: "8080", help: "TCP port to listen on."),
-        Key(
-            environment: "DATABASE_URL",
-            flag: "database-url",
-            defaultValue: "sqlite:data/rapport.sqlite",
-            help: "sqlite:PATH (relative to the working directory), sqlite::memory:, or "
-                + "mysql://USER:PASSWORD@HOST:PORT/DATABASE (also mariadb://; options ?pool=8&connect_timeout=10)."
-        ),
-        Key(
-            environment: "CORS_ORIGINS",
-            flag: "cors-origins",
-            defaultValue: "http://localhost:3000,http://localhost:5173,http://localhost:8080,http://127.0.0.1:3000,"
-                + "http://127.0.0.1:5173,http://127.0.0.1:8080",
-            help: "Comma-separated origins allowed to call the API from a browser."
-        ),
-        Key(environment: "APP_ENV", flag: "app-env", defaultValue: "development", help: "development or production."),
-        Key(environment: "LOG_LEVEL", flag: "log-level", defaultValue: "info", help: "trace, debug, info, notice, warning, error or critical."),
-        Key(environment: "MAX_BODY_SIZE", flag: "max-body-size", defaultValue: "1048576", help: "Largest request body in bytes."),
-        Key(environment: "IDLE_TIMEOUT", flag: "idle-timeout", defaultValue: "60", help: "Seconds before an idle connection is closed."),
-        Key(
-            environment: "JWT_SECRET_KEY",
-            flag: "jwt-secret-key",
-            defaultValue: "",
-            help: "HS256 signing key, at least 32 bytes. Unset in development: a random key kept in data/jwt-secret.key (mode 0600)."
-        ),
-        Key(
-            environment: "JWT_ACCESS_TOKEN_EXPIRE_DAYS",
-            flag: "jwt-access-token-expire-days",
-            defaultValue: "7",
-            help: "Token and session lifetime in days."
-        ),
-        Key(environment: "BCRYPT_COST", flag: "bcrypt-cost", defaultValue: "12", help: "bcrypt cost for new passwords, 10 to 31."),
-        Key(environment: "PHONE_REGION", flag: "phone-region", defaultValue: "CN", help: "Region of phone numbers written without a country code."),
-        Key(environment: "CONTACTS_TRASH_DAYS", flag: "contacts-trash-days", defaultValue: "30", help: "Days a deleted contact stays in the trash."),
-        Key(environment: "MAX_MESSAGE_LENGTH", flag: "max-message-length", defaultValue: "10000", help: "Longest chat message, in characters."),
-        Key(environment: "BASE_URL", flag: "base-url", defaultValue: "", help: "Public URL prefixed to media paths (default http://HOST:PORT)."),
-        Key(environment: "MAX_FILE_SIZE", flag: "max-file-size", defaultValue: "10485760", help: "Largest uploaded file in bytes."),
-        Key(environment: "MAX_AVATAR_SIZE", flag: "max-avatar-size", defaultValue: "5242880", help: "Largest avatar image in bytes."),
-        Key(environment: "MEDIA_DIR", flag: "media-dir", defaultValue: "data/media", help: "Where uploads are stored and /api/media is served from."),
-        Key(
-            environment: "SUPPORT_PRESENCE_SECONDS",
-            flag: "support-presence-seconds",
-            defaultValue: "60",
-            help: "How long a support agent counts as online after saying so (clients renew it)."
-        ),
-        Key(
-            environment: "SUPPORT_DEFAULT_CAPACITY",
-            flag: "support-default-capacity",
-            defaultValue: "5",
-            help: "Active conversations an agent takes at once, unless set per agent."
-        ),
-        Key(
-            environment: "EVENT_BUS",
-            flag: "event-bus",
-            defaultValue: "local",
-            help: "How live events reach other server processes: local (one process) or database (processes sharing DATABASE_URL)."
-        ),
-        Key(
-            environment: "WS_MAX_MESSAGE_SIZE",
-            flag: "ws-max-message-size",
-            defaultValue: "2097152",
-            help: "Largest WebSocket text message in bytes (larger: close 1009)."
-        ),
-        Key(
-            environment: "WS_QUEUE_SIZE",
-            flag: "ws-queue-size",
-            defaultValue: "256",
-            help: "Frames a WebSocket connection may have waiting before it is closed as too slow (1008)."
-        ),
-        Key(
-            environment: "WS_PING_SECONDS",
-            flag: "ws-ping-seconds",
-            defaultValue: "30",
-            help: "Seconds between pings that keep WebSocket connections alive and find dead peers."
-        ),
-        Key(
-            environment: "WS_RESUME_LIMIT",
-            flag: "ws-resume-limit",
-            defaultValue: "500",
-            help: "Missed messages of one conversation a resume replays; more gets resync."
-        ),
-        Key(
-            environment: "FRIEND_REQUEST_COOLDOWN_SECONDS",
-            flag: "friend-request-cooldown-seconds",
-            defaultValue: "86400",
-            help: "After a rejected friend request, seconds before the same sender may ask the same user again."
-        ),
-        Key(
-            environment: "FRIEND_REQUESTS_PER_HOUR",
-            flag: "friend-requests-per-hour",
-            defaultValue: "30",
-            help: "How many friend requests one user may send in any hour."
-        ),
-        Key(
-            environment: "TYPING_TIMEOUT_SECONDS",
-            flag: "typing-timeout-seconds",
-            defaultValue: "5",
-            help: "Seconds after a typing frame before the others hear that typing stopped."
-        ),
-        Key(
-            environment: "PRESENCE_GRACE_SECONDS",
-            flag: "presence-grace-seconds",
-            defaultValue: "5",
-            help: "Seconds a user without connections still counts as online (no flapping on reconnect)."
-        ),
-        Key(
-            environment: "SUPPORT_SWEEP_SECONDS",
-            flag: "support-sweep-seconds",
-            defaultValue: "15",
-            help: "How often snoozes are woken and waiting conversations assigned."
-        ),
-        Key(
-            environment: "TRUSTED_PROXIES",
-            flag: "trusted-proxies",
-            defaultValue: "127.0.0.1/32,::1/128",
-            help: "Comma-separated addresses or CIDRs whose X-Forwarded-For / X-Real-IP headers are believed (empty: none)."
-        ),
-        Key(
-            environment: "AUDIT_ENABLED",
-            flag: "audit-enabled",
-            defaultValue: "true",
-            help: "Record every request in the audit log (true or false)."
-        ),
-        Key(
-            environment: "AUDIT_CHAIN_KEY",
-            flag: "audit-chain-key",
-            defaultValue: "",
-            help: "HMAC-SHA256 key of the audit chain, at least 32 bytes. Unset in development: a random key kept in data/audit-chain.key."
-        ),
-        Key(
-            environment: "AUDIT_EXCLUDE_PATHS",
-            flag: "audit-exclude-paths",
-            defaultValue: "/api/health,/api/docs,/api/redoc,/api/openapi.json,/api/media/",
-            help: "Paths not audited: an entry ending in / is a prefix, others match the path and what lies below it. OPTIONS is never audited."
-        ),
-        Key(
-            environment: "AUDIT_REDACT_KEYS",
-            flag: "audit-redact-keys",
-            defaultValue: "",
-            help: "Extra comma-separated key fragments whose values the audit log masks (password, token, secret … always are)."
-        ),
-        Key(
-            environment: "AUDIT_QUEUE_SIZE",
-            flag: "audit-queue-size",
-            defaultValue: "10000",
-            help: "Audit events held in memory before requests wait for the writer."
-        ),
-        Key(environment: "AUDIT_CHECKPOINT_ROWS", flag: "audit-checkpoint-rows", defaultValue: "1000", help: "Rows between audit chain checkpoints."),
-        Key(
-            environment: "AUDIT_CHECKPOINT_MINUTES",
-            flag: "audit-checkpoint-minutes",
-            defaultValue: "10",
-            help: "Minutes between audit chain checkpoints."
-        ),
-        Key(
-            environment: "AUDIT_RETENTION_DAYS",
-            flag: "audit-retention-days",
-            defaultValue: "0",
-            help: "Days audit rows are kept; older ones are purged hourly (0: keep forever)."
-        ),
-        Key(
-            environment: "REQUEST_TIMEOUT",
-            flag: "request-timeout",
-            defaultValue: "30",
-            help: "Seconds a client has to send a request's headers, and again its body, before the connection is closed."
-        ),
-    ] + Self.aiKeys
+    public static let keys: [Key] =
+        [
+            Key(environment: "HOST", flag: "host", defaultValue: "127.0.0.1", help: "Address to listen on."),
+            Key(environment: "PORT", flag: "port", defaultValue: "8080", help: "TCP port to listen on."),
+            Key(
+                environment: "DATABASE_URL",
+                flag: "database-url",
+                defaultValue: "sqlite:data/rapport.sqlite",
+                help: "sqlite:PATH (relative to the working directory), sqlite::memory:, or "
+                    + "mysql://USER:PASSWORD@HOST:PORT/DATABASE (also mariadb://; options ?pool=8&connect_timeout=10)."
+            ),
+            Key(
+                environment: "CORS_ORIGINS",
+                flag: "cors-origins",
+                defaultValue: "http://localhost:3000,http://localhost:5173,http://localhost:8080,http://127.0.0.1:3000,"
+                    + "http://127.0.0.1:5173,http://127.0.0.1:8080",
+                help: "Comma-separated origins allowed to call the API from a browser."
+            ),
+            Key(environment: "APP_ENV", flag: "app-env", defaultValue: "development", help: "development or production."),
+            Key(environment: "LOG_LEVEL", flag: "log-level", defaultValue: "info", help: "trace, debug, info, notice, warning, error or critical."),
+            Key(environment: "MAX_BODY_SIZE", flag: "max-body-size", defaultValue: "1048576", help: "Largest request body in bytes."),
+            Key(environment: "IDLE_TIMEOUT", flag: "idle-timeout", defaultValue: "60", help: "Seconds before an idle connection is closed."),
+            Key(
+                environment: "JWT_SECRET_KEY",
+                flag: "jwt-secret-key",
+                defaultValue: "",
+                help: "HS256 signing key, at least 32 bytes. Unset in development: a random key kept in data/jwt-secret.key (mode 0600)."
+            ),
+            Key(
+                environment: "JWT_ACCESS_TOKEN_EXPIRE_DAYS",
+                flag: "jwt-access-token-expire-days",
+                defaultValue: "7",
+                help: "Token and session lifetime in days."
+            ),
+            Key(environment: "BCRYPT_COST", flag: "bcrypt-cost", defaultValue: "12", help: "bcrypt cost for new passwords, 10 to 31."),
+            Key(
+                environment: "PHONE_REGION",
+                flag: "phone-region",
+                defaultValue: "CN",
+                help: "Region of phone numbers written without a country code."
+            ),
+            Key(
+                environment: "CONTACTS_TRASH_DAYS",
+                flag: "contacts-trash-days",
+                defaultValue: "30",
+                help: "Days a deleted contact stays in the trash."
+            ),
+            Key(environment: "MAX_MESSAGE_LENGTH", flag: "max-message-length", defaultValue: "10000", help: "Longest chat message, in characters."),
+            Key(environment: "BASE_URL", flag: "base-url", defaultValue: "", help: "Public URL prefixed to media paths (default http://HOST:PORT)."),
+            Key(environment: "MAX_FILE_SIZE", flag: "max-file-size", defaultValue: "10485760", help: "Largest uploaded file in bytes."),
+            Key(environment: "MAX_AVATAR_SIZE", flag: "max-avatar-size", defaultValue: "5242880", help: "Largest avatar image in bytes."),
+            Key(
+                environment: "MEDIA_DIR",
+                flag: "media-dir",
+                defaultValue: "data/media",
+                help: "Where uploads are stored and /api/media is served from."
+            ),
+            Key(
+                environment: "SUPPORT_PRESENCE_SECONDS",
+                flag: "support-presence-seconds",
+                defaultValue: "60",
+                help: "How long a support agent counts as online after saying so (clients renew it)."
+            ),
+            Key(
+                environment: "SUPPORT_DEFAULT_CAPACITY",
+                flag: "support-default-capacity",
+                defaultValue: "5",
+                help: "Active conversations an agent takes at once, unless set per agent."
+            ),
+            Key(
+                environment: "EVENT_BUS",
+                flag: "event-bus",
+                defaultValue: "local",
+                help: "How live events reach other server processes: local (one process) or database (processes sharing DATABASE_URL)."
+            ),
+            Key(
+                environment: "WS_MAX_MESSAGE_SIZE",
+                flag: "ws-max-message-size",
+                defaultValue: "2097152",
+                help: "Largest WebSocket text message in bytes (larger: close 1009)."
+            ),
+            Key(
+                environment: "WS_QUEUE_SIZE",
+                flag: "ws-queue-size",
+                defaultValue: "256",
+                help: "Frames a WebSocket connection may have waiting before it is closed as too slow (1008)."
+            ),
+            Key(
+                environment: "WS_PING_SECONDS",
+                flag: "ws-ping-seconds",
+                defaultValue: "30",
+                help: "Seconds between pings that keep WebSocket connections alive and find dead peers."
+            ),
+            Key(
+                environment: "WS_RESUME_LIMIT",
+                flag: "ws-resume-limit",
+                defaultValue: "500",
+                help: "Missed messages of one conversation a resume replays; more gets resync."
+            ),
+            Key(
+                environment: "FRIEND_REQUEST_COOLDOWN_SECONDS",
+                flag: "friend-request-cooldown-seconds",
+                defaultValue: "86400",
+                help: "After a rejected friend request, seconds before the same sender may ask the same user again."
+            ),
+            Key(
+                environment: "FRIEND_REQUESTS_PER_HOUR",
+                flag: "friend-requests-per-hour",
+                defaultValue: "30",
+                help: "How many friend requests one user may send in any hour."
+            ),
+            Key(
+                environment: "TYPING_TIMEOUT_SECONDS",
+                flag: "typing-timeout-seconds",
+                defaultValue: "5",
+                help: "Seconds after a typing frame before the others hear that typing stopped."
+            ),
+            Key(
+                environment: "PRESENCE_GRACE_SECONDS",
+                flag: "presence-grace-seconds",
+                defaultValue: "5",
+                help: "Seconds a user without connections still counts as online (no flapping on reconnect)."
+            ),
+            Key(
+                environment: "SUPPORT_SWEEP_SECONDS",
+                flag: "support-sweep-seconds",
+                defaultValue: "15",
+                help: "How often snoozes are woken and waiting conversations assigned."
+            ),
+            Key(
+                environment: "TRUSTED_PROXIES",
+                flag: "trusted-proxies",
+                defaultValue: "127.0.0.1/32,::1/128",
+                help: "Comma-separated addresses or CIDRs whose X-Forwarded-For / X-Real-IP headers are believed (empty: none)."
+            ),
+            Key(
+                environment: "AUDIT_ENABLED",
+                flag: "audit-enabled",
+                defaultValue: "true",
+                help: "Record every request in the audit log (true or false)."
+            ),
+            Key(
+                environment: "AUDIT_CHAIN_KEY",
+                flag: "audit-chain-key",
+                defaultValue: "",
+                help: "HMAC-SHA256 key of the audit chain, at least 32 bytes. Unset in development: a random key kept in data/audit-chain.key."
+            ),
+            Key(
+                environment: "AUDIT_EXCLUDE_PATHS",
+                flag: "audit-exclude-paths",
+                defaultValue: "/api/health,/api/docs,/api/redoc,/api/openapi.json,/api/media/",
+                help: "Paths not audited: an entry ending in / is a prefix, others match the path and what lies below it. OPTIONS is never audited."
+            ),
+            Key(
+                environment: "AUDIT_REDACT_KEYS",
+                flag: "audit-redact-keys",
+                defaultValue: "",
+                help: "Extra comma-separated key fragments whose values the audit log masks (password, token, secret … always are)."
+            ),
+            Key(
+                environment: "AUDIT_QUEUE_SIZE",
+                flag: "audit-queue-size",
+                defaultValue: "10000",
+                help: "Audit events held in memory before requests wait for the writer."
+            ),
+            Key(
+                environment: "AUDIT_CHECKPOINT_ROWS",
+                flag: "audit-checkpoint-rows",
+                defaultValue: "1000",
+                help: "Rows between audit chain checkpoints."
+            ),
+            Key(
+                environment: "AUDIT_CHECKPOINT_MINUTES",
+                flag: "audit-checkpoint-minutes",
+                defaultValue: "10",
+                help: "Minutes between audit chain checkpoints."
+            ),
+            Key(
+                environment: "AUDIT_RETENTION_DAYS",
+                flag: "audit-retention-days",
+                defaultValue: "0",
+                help: "Days audit rows are kept; older ones are purged hourly (0: keep forever)."
+            ),
+            Key(
+                environment: "REQUEST_TIMEOUT",
+                flag: "request-timeout",
+                defaultValue: "30",
+                help: "Seconds a client has to send a request's headers, and again its body, before the connection is closed."
+            ),
+        ] + Self.aiKeys
 
     /// Reply suggestion providers: seed 003's four models, each any OpenAI-compatible chat-completions API.
     public static let aiModels: [(name: String, label: String, defaultModel: String)] = [
@@ -209,16 +230,27 @@ public struct ServerConfiguration: Sendable {
                     defaultValue: "",
                     help: "\(model.label): OpenAI-compatible base URL that /chat/completions is appended to (unset: not configured)."
                 ),
-                Key(environment: "\(prefix)_API_KEY", flag: "\(flag)-api-key", defaultValue: "", help: "\(model.label): API key, sent as a bearer token."),
+                Key(
+                    environment: "\(prefix)_API_KEY",
+                    flag: "\(flag)-api-key",
+                    defaultValue: "",
+                    help: "\(model.label): API key, sent as a bearer token."
+                ),
                 Key(
                     environment: "\(prefix)_MODEL",
                     flag: "\(flag)-model",
                     defaultValue: model.defaultModel,
-                    help: model.defaultModel.isEmpty ? "\(model.label): model (the Ark endpoint id, ep-…); required with the base URL." : "\(model.label): model."
+                    help: model.defaultModel.isEmpty
+                        ? "\(model.label): model (the Ark endpoint id, ep-…); required with the base URL." : "\(model.label): model."
                 ),
             ]
         } + [
-            Key(environment: "AI_DEFAULT_MODEL", flag: "ai-default-model", defaultValue: "doubao", help: "Model of a suggestion request that names none."),
+            Key(
+                environment: "AI_DEFAULT_MODEL",
+                flag: "ai-default-model",
+                defaultValue: "doubao",
+                help: "Model of a suggestion request that names none."
+            ),
             Key(
                 environment: "AI_TIMEOUT_SECONDS",
                 flag: "ai-timeout-seconds",
@@ -407,7 +439,9 @@ public struct ServerConfiguration: Sendable {
         }
     }
 
-    static let secretKeys: Set<String> = Set(["DATABASE_URL", "JWT_SECRET_KEY", "AUDIT_CHAIN_KEY"] + Self.aiModels.map { "AI_\($0.name.uppercased())_API_KEY" })
+    static let secretKeys: Set<String> = Set(
+        ["DATABASE_URL", "JWT_SECRET_KEY", "AUDIT_CHAIN_KEY"] + Self.aiModels.map { "AI_\($0.name.uppercased())_API_KEY" }
+    )
 
     /// Builds the reader the server uses: `overrides` (from flags, keyed by environment name) over the process
     /// environment over `./.env` when it exists.
