@@ -3,6 +3,7 @@ import Foundation
 public import Logging
 import NIOCore
 import NIOHTTP1
+import StorageKit
 
 /// A provider speaking the OpenAI chat-completions API with `stream: true`: OpenAI itself, and the
 /// OpenAI-compatible endpoints of Doubao (Volcengine Ark), Gemini, DeepSeek and Grok (xAI), among others.
@@ -171,11 +172,9 @@ public struct OpenAICompatibleProvider: ChatCompletionProvider {
                     collected.writeImmutableBuffer(buffer)
                 }
                 let completion: Chunk
-                do { completion = try JSONDecoder().decode(Chunk.self, from: Data(collected.readableBytesView)) } catch {
-                    throw ChatCompletionError.notAnEventStream
-                }
+                do { completion = try Chunk(collected.readableBytesView) } catch { throw ChatCompletionError.notAnEventStream }
                 if completion.failed { throw ChatCompletionError.providerError }
-                guard let text = completion.choices?.first?.message?.content else { throw ChatCompletionError.malformed }
+                guard let text = completion.message else { throw ChatCompletionError.malformed }
                 guard text.utf8.count <= self.maximumLength else { throw ChatCompletionError.tooLong }
                 if !text.isEmpty { self.continuation.yield(text) }
             case .eventStream:
@@ -187,19 +186,14 @@ public struct OpenAICompatibleProvider: ChatCompletionProvider {
                     do { events = try parser.parse(buffer.readableBytesView) } catch { throw ChatCompletionError.malformed }
                     for event in events {
                         if event.data == "[DONE]" { return }
-                        let chunk: Chunk
-                        do { chunk = try JSONDecoder().decode(Chunk.self, from: Data(event.data.utf8)) } catch {
-                            throw ChatCompletionError.malformed
-                        }
+                        let chunk = try Chunk(event.data.utf8)
                         if chunk.failed { throw ChatCompletionError.providerError }
-                        for choice in chunk.choices ?? [] where choice.index ?? 0 == 0 {
-                            if let text = choice.delta?.content, !text.isEmpty {
-                                length += text.utf8.count
-                                guard length <= self.maximumLength else { throw ChatCompletionError.tooLong }
-                                self.continuation.yield(text)
-                            }
-                            if choice.finishReason != nil { finished = true }
+                        if let text = chunk.delta, !text.isEmpty {
+                            length += text.utf8.count
+                            guard length <= self.maximumLength else { throw ChatCompletionError.tooLong }
+                            self.continuation.yield(text)
                         }
+                        if chunk.finished { finished = true }
                     }
                 }
                 parser.finish()
@@ -209,32 +203,26 @@ public struct OpenAICompatibleProvider: ChatCompletionProvider {
         }
     }
 
-    /// A completion chunk (`chat.completion.chunk`), or a whole completion, or an error object.
-    struct Chunk: Decodable {
-        struct Choice: Decodable {
-            struct Text: Decodable {
-                var content: String?
-            }
-            var index: Int?
-            var delta: Text?
-            var message: Text?
-            var finishReason: String?
-
-            enum CodingKeys: String, CodingKey {
-                case index, delta, message
-                case finishReason = "finish_reason"
-            }
-        }
-        var choices: [Choice]?
+    /// What matters of a completion chunk (`chat.completion.chunk`), a whole completion, or an error object: the
+    /// first choice's text, whether it finished, whether the provider reported an error. Read with StorageKit's
+    /// JSON parser, not `JSONDecoder`: this runs for every fragment.
+    struct Chunk {
+        /// `choices[0].delta.content`.
+        var delta: String?
+        /// `choices[0].message.content` (a whole completion).
+        var message: String?
+        var finished = false
         /// The chunk carries an `error` (an object or a text, by provider).
-        var failed: Bool
+        var failed = false
 
-        enum CodingKeys: String, CodingKey { case choices, error }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.choices = try container.decodeIfPresent([Choice].self, forKey: .choices)
-            self.failed = try container.contains(.error) && !container.decodeNil(forKey: .error)
+        init(_ bytes: some Collection<UInt8>) throws(ChatCompletionError) {
+            guard let value = try? JSONValue(parsing: bytes), value.isObject else { throw .malformed }
+            if let error = value["error"], !error.isNull { self.failed = true }
+            for choice in value["choices"]?.arrayValue ?? [] where (choice["index"]?.integerValue ?? 0) == 0 {
+                self.delta = choice["delta"]?["content"]?.stringValue
+                self.message = choice["message"]?["content"]?.stringValue
+                if let reason = choice["finish_reason"], !reason.isNull { self.finished = true }
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import ReplySuggestions
 import Server
 import StorageKit
 import Testing
@@ -42,6 +43,8 @@ struct ConfigurationTests {
         ["PORT": "0"], ["PORT": "http"], ["APP_ENV": "staging"], ["LOG_LEVEL": "loud"], ["MAX_BODY_SIZE": "-1"],
         ["APP_ENV": "production", "JWT_SECRET_KEY": ""], ["APP_ENV": "production", "DATABASE_URL": "sqlite:x.db", "JWT_SECRET_KEY": ""],
         ["JWT_SECRET_KEY": "too short"], ["BCRYPT_COST": "9"], ["JWT_ACCESS_TOKEN_EXPIRE_DAYS": "0"],
+        ["AI_DOUBAO_BASE_URL": "https://ark.cn-beijing.volces.com/api/v3"], ["AI_GEMINI_BASE_URL": "generativelanguage"],
+        ["AI_DEFAULT_MODEL": "gpt-4"], ["AI_TIMEOUT_SECONDS": "0"], ["AI_REQUESTS_PER_MINUTE": "-1"],
     ])
     func badValuesNameTheKey(_ values: [String: String]) throws {
         #expect {
@@ -51,6 +54,24 @@ struct ConfigurationTests {
             return error is ConfigurationError
                 && values.keys.contains { text.contains($0) || text.contains("DATABASE_URL") || text.contains("JWT_SECRET_KEY") }
         }
+    }
+
+    /// Each provider is configured by its three keys; the key is kept but never printed.
+    @Test func aiProvidersAreReadAndTheirKeysNeverPrint() throws {
+        let configuration = try TestServer.configuration([
+            "AI_DOUBAO_BASE_URL": "https://ark.cn-beijing.volces.com/api/v3", "AI_DOUBAO_MODEL": "ep-20240101-abcde",
+            "AI_DOUBAO_API_KEY": "ark-secret-1", "AI_DEEPSEEK_BASE_URL": "https://api.deepseek.com/v1", "AI_DEEPSEEK_API_KEY": "sk-secret-2",
+            "AI_DEFAULT_MODEL": "DeepSeek", "AI_REQUESTS_PER_MINUTE": "0",
+        ])
+        #expect(Set(configuration.aiProviders.keys) == ["doubao", "deepseek"])
+        #expect(configuration.aiProviders["doubao"]?.model == "ep-20240101-abcde")
+        #expect(configuration.aiProviders["deepseek"]?.model == "deepseek-chat")
+        #expect(configuration.aiProviders["deepseek"]?.completionsURL == "https://api.deepseek.com/v1/chat/completions")
+        #expect(configuration.aiProviders["deepseek"]?.apiKey?.secret == "sk-secret-2")
+        #expect(configuration.aiDefaultModel == "deepseek" && configuration.aiRequestsPerMinute == 0)
+        let printed = "\(configuration.aiProviders) \(String(reflecting: configuration.aiProviders))"
+        #expect(!printed.contains("secret"))
+        #expect(ServerConfiguration().aiProviders.isEmpty)
     }
 
     @Test func productionWithAnExplicitDatabaseStarts() throws {

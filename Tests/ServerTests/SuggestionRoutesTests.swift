@@ -281,17 +281,19 @@ struct SuggestionRoutesTests {
 
     @Test func aClientThatLeavesForGoodStopsTheProvider() async throws {
         let double = ProviderDouble()
-        double.script("ep-test", .stream(ProviderDouble.fragments(Array(repeating: "字", count: 300), pause: .milliseconds(20))))
+        // 1,000 fragments 20 ms apart: 20 seconds, were the provider left to finish.
+        double.script("ep-test", .stream(ProviderDouble.fragments(Array(repeating: "字", count: 1000), pause: .milliseconds(20))))
         try await Self.withDouble(double, ["AI_RESUME_SECONDS": "1"], testing: .live) { client, double in
             let port = try #require(client.port)
             let (tokens, ids) = try await PublicChannelTests.register(client, ["alice"])
             let body = #"{"current_user_id": \#(ids["alice"]!), "messages": [{"sender_id": 2, "content": "在吗"}]}"#
             _ = try await Self.read(Self.post(port, token: tokens["alice"]!, body: body)) { $0.count >= 2 }
             let left = ContinuousClock.now
-            for _ in 0..<200 where double.streamsLeft == 0 { try await Task.sleep(for: .milliseconds(20)) }
+            for _ in 0..<500 where double.streamsLeft == 0 { try await Task.sleep(for: .milliseconds(20)) }
             #expect(double.streamsLeft == 1)
-            #expect(ContinuousClock.now - left < .seconds(3))
-            #expect(double.stepsWritten < 200)
+            // The resume window (1 s) and the time to notice the client left, with slack for a loaded machine.
+            #expect(ContinuousClock.now - left < .seconds(8))
+            #expect(double.stepsWritten < 600)
         }
     }
 
