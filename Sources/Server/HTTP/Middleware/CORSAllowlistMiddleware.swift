@@ -43,7 +43,7 @@ public struct CORSAllowlistMiddleware<Context: RequestContext>: RouterMiddleware
         [
             .accessControlAllowOrigin: origin,
             .accessControlAllowCredentials: "true",
-            .accessControlExposeHeaders: "X-Request-Id, Retry-After",
+            .accessControlExposeHeaders: "X-Request-Id, Retry-After, X-Suggestion-Id",
             .vary: "Origin",
         ]
     }
