@@ -4,11 +4,25 @@ import StorageKit
 /// The one place request bodies are read: as JSON (``JSONValue``), then decoded into a handler's `Decodable`
 /// request type by ``JSONValueDecoder``, whose issues each API family renders in its own envelope.
 enum RequestBody {
+    /// What a body held, for handlers whose answers tell an empty body from one that is not JSON.
+    enum Parsed {
+        case empty
+        case notJSON
+        case json(JSONValue)
+    }
+
+    /// The body read as JSON.
+    static func parsed(_ request: Request, context: some RequestContext) async throws -> Parsed {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { return .empty }
+        guard let value = try? JSONValue(parsing: buffer.readableBytesView) else { return .notJSON }
+        return .json(value)
+    }
+
     /// The body as JSON; `nil` when it is empty or not JSON.
     static func json(_ request: Request, context: some RequestContext) async throws -> JSONValue? {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        guard buffer.readableBytes > 0 else { return nil }
-        return try? JSONValue(parsing: buffer.readableBytesView)
+        guard case .json(let value) = try await Self.parsed(request, context: context) else { return nil }
+        return value
     }
 
     /// The body as a JSON object; `nil` when it is empty, not JSON, or another kind of value.

@@ -42,9 +42,12 @@ struct SuggestionsController<Context: RapportRequestContext> {
         if let type = request.headers[.contentType], !type.lowercased().contains("json") {
             throw Refusal.flask(.unsupportedMediaType, "Content-Type must be application/json")
         }
-        let bytes = try await request.body.collect(upTo: context.maxUploadSize)
-        guard bytes.readableBytes > 0 else { throw Refusal.flask(.badRequest, "No JSON data provided") }
-        guard let body = try? JSONValue(parsing: bytes.readableBytesView) else { throw Refusal.flask(.badRequest, "Invalid JSON body") }
+        let body: JSONValue
+        switch try await RequestBody.parsed(request, context: context) {
+        case .empty: throw Refusal.flask(.badRequest, "No JSON data provided")
+        case .notJSON: throw Refusal.flask(.badRequest, "Invalid JSON body")
+        case .json(let value): body = value
+        }
         guard body.isObject, body.isTruthy else { throw Refusal.flask(.badRequest, "No JSON data provided") }
         let model = try self.model(body["model"])
         guard let asked = body["current_user_id"], asked.isTruthy else { throw Refusal.flask(.badRequest, "current_user_id is required") }
@@ -90,7 +93,7 @@ struct SuggestionsController<Context: RapportRequestContext> {
     /// conversation it names.
     func transcript(_ body: JSONValue, me: ParticipantID) async throws -> [TranscriptLine] {
         if let conversation = body["conversation"], !conversation.isNull {
-            guard body["messages"] == nil || body["messages"]!.isNull else {
+            guard body["messages"]?.isNull ?? true else {
                 throw Refusal.flask(.badRequest, "Send messages or conversation, not both")
             }
             return try await self.conversationTranscript(conversation, me: me)
