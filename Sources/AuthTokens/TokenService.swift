@@ -10,12 +10,14 @@ import JWTKit
 public struct TokenService: Sendable {
     public let lifetime: Duration
     private let keys: JWTKeyCollection
+    private let verified: VerifiedTokenCache
 
     /// - Parameter secret: at least 32 bytes.
     public init(secret: [UInt8], lifetime: Duration = .seconds(7 * 24 * 3600)) async throws {
         guard secret.count >= 32 else { throw AuthError.invalidField("the signing key must be at least 32 bytes") }
         self.lifetime = lifetime
         self.keys = JWTKeyCollection()
+        self.verified = VerifiedTokenCache()
         await self.keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
     }
 
@@ -51,8 +53,24 @@ public struct TokenService: Sendable {
         return try await self.keys.sign(payload)
     }
 
-    /// Verifies signature and time claims; the caller still checks the session.
+    /// Verifies signature and time claims; the caller still checks the session. A token verified before is not
+    /// decoded or hashed again (``VerifiedTokenCache``); its time claims are checked against `now` every time.
     public func verify(_ token: String, now: Date) async throws(TokenFailure) -> Claims {
+        let seconds = Int64(now.timeIntervalSince1970)
+        let entry: VerifiedTokenCache.Entry
+        if let cached = self.verified.entry(for: token) {
+            entry = cached
+        } else {
+            entry = try await self.verifySignature(of: token)
+            self.verified.insert(entry, for: token, now: seconds)
+        }
+        guard entry.expires > seconds else { throw .expired }
+        if let nbf = entry.notBefore, nbf > seconds + 5 { throw .notYetValid }
+        return entry.claims
+    }
+
+    /// Header, signature and claim shapes; not the times.
+    private func verifySignature(of token: String) async throws(TokenFailure) -> VerifiedTokenCache.Entry {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw .notEnoughSegments }
         guard let headerData = Self.base64URLDecode(parts[0]) else { throw .invalidHeaderPadding }
@@ -70,13 +88,10 @@ public struct TokenService: Sendable {
         guard let subject = payload.sub else { throw .missingSubject }
         guard case .text(let subjectText) = subject, let id = Int64(subjectText) else { throw .subjectNotString }
         guard let exp = payload.exp, let sid = payload.sid, payload.type == "access" else { throw .invalidPayload }
-        let seconds = Int64(now.timeIntervalSince1970)
-        guard exp > seconds else { throw .expired }
-        if let nbf = payload.nbf, nbf > seconds + 5 { throw .notYetValid }
         let role = payload.role.flatMap(Role.init(rawValue:)) ?? (id == 0 ? .guest : .user)
         var external: String?
         if case .text(let text) = payload.user_id { external = text }
-        return Claims(
+        let claims = Claims(
             subject: subjectText,
             userID: UserID(id),
             externalID: external,
@@ -87,6 +102,7 @@ public struct TokenService: Sendable {
             expiresAt: Date(timeIntervalSince1970: TimeInterval(exp)),
             tokenID: payload.jti ?? ""
         )
+        return VerifiedTokenCache.Entry(claims: claims, expires: exp, notBefore: payload.nbf)
     }
 
     private static func isSignatureError(_ error: any Error) -> Bool {

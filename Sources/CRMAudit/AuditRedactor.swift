@@ -14,16 +14,43 @@ public struct AuditRedactor: Sendable {
     ]
 
     public let fragments: [String]
+    /// The fragments as UTF-8: keys are matched byte by byte, since this runs for every field of every request.
+    private let fragmentBytes: [[UInt8]]
 
     public init(additionalKeys: [String] = []) {
         self.fragments = Array(Set((Self.defaultKeys + additionalKeys).map(Self.normalize).filter { !$0.isEmpty })).sorted()
+        self.fragmentBytes = self.fragments.map { Array($0.utf8) }
     }
 
     static func normalize(_ key: String) -> String { key.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " } }
 
     public func isSensitive(key: String) -> Bool {
-        let key = Self.normalize(key)
-        return self.fragments.contains { key.contains($0) }
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(key.utf8.count)
+        for byte in key.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: " "): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): normalized.append(byte + 32)
+            case 0x80...: return self.fragments.contains { Self.normalize(key).contains($0) }  // not ASCII: full Unicode lower-casing
+            default: normalized.append(byte)
+            }
+        }
+        return self.fragmentBytes.contains { Self.bytes(normalized, contain: $0) }
+    }
+
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            var matched = true
+            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
     }
 
     /// `value` with every secret masked.

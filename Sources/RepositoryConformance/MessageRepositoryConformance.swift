@@ -77,6 +77,8 @@ public enum MessageRepositoryConformance {
         try await expectEqual(messages.markAllRead(by: Self.alice, in: ab), 0)
         try await expectEqual(messages.readSeq(of: Self.alice, in: ab), 3)
         try await expectEqual(messages.readSeq(of: Self.bob, in: ab), 0)
+        try await expectEqual(messages.readPositions(in: ab), ReadPositions(lastSeq: 3, readSeq: [Self.alice: 3, Self.bob: 0]))
+        try await expectEqual(messages.readPositions(in: ConversationID(987_654)), ReadPositions(lastSeq: 0, readSeq: [:]))
         try await expectEqual(messages.chatList(of: Self.alice).map(\.unreadCount), [1, 0])
         try await expectEqual(messages.chatList(of: Self.bob).map(\.unreadCount), [1])
         // Paging by sequence.

@@ -16,6 +16,12 @@ import StorageKit
 /// ```
 /// `SELECT` statements run on a reader connection; everything else runs on the writer, one statement at a time,
 /// or for the length of ``withSession(_:)`` (which ``StorageKit`` transactions use).
+///
+/// `SELECT`s and the statements of a session run on the calling thread, through GRDB's synchronous API: such a
+/// statement takes microseconds, while handing each one to GRDB's dispatch queue and back cost two thread
+/// switches, more CPU than the statement itself. A write on its own (which may be a purge or a bulk insert) still
+/// runs on GRDB's writer queue. Only a caller that finds the writer taken suspends (``WriterGate``); the one wait
+/// that blocks a thread is SQLite's busy timeout, when another process holds the database's write lock.
 public struct SQLiteDatabase: SQLDatabase {
     final class Engine: Sendable {
         let writer: any DatabaseWriter
@@ -112,12 +118,16 @@ public struct SQLiteDatabase: SQLDatabase {
         let work: @Sendable (Database) throws -> Void = { db in try Self.run(sql, arguments, count: count, on: db, onRow) }
         do {
             if self.inSession {
-                try await self.engine.writer.writeWithoutTransaction(work)
+                try Self.writeNow(on: self.engine.writer, work)
             } else if SQLStatement.isSelect(sql) && !self.engine.readsThroughWriter {
                 // One SELECT is atomic on its own: no need for the read transaction GRDB's `read` wraps it in.
-                try await self.engine.writer.unsafeRead(work)
+                try Self.readNow(on: self.engine.writer, work)
             } else {
-                try await self.engine.gate.withLock { try await self.engine.writer.writeWithoutTransaction(work) }
+                // A write on its own can be large (a purge, a bulk insert): it runs on GRDB's writer queue, off the
+                // caller's thread.
+                await self.engine.gate.acquire()
+                defer { self.engine.gate.release() }
+                try await self.engine.writer.writeWithoutTransaction(work)
             }
         } catch let error as DatabaseError {
             throw Self.storageError(error)
@@ -131,21 +141,19 @@ public struct SQLiteDatabase: SQLDatabase {
         let session = SQLiteDatabase(session: self)
         let engine = self.engine
         await engine.gate.acquire()
-        let finish: @Sendable () async -> Void = {
-            // An unstructured task: it is not cancelled with the caller, so the rollback always happens.
-            await Task {
-                try? await engine.writer.writeWithoutTransaction { db in
-                    if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
-                }
-            }.value
-            await engine.gate.release()
+        // Runs whether the closure returned, threw or was cancelled: an open transaction never outlives the session.
+        let finish: @Sendable () -> Void = {
+            try? Self.writeNow(on: engine.writer) { db in
+                if db.isInsideTransaction { try db.execute(sql: "ROLLBACK") }
+            }
+            engine.gate.release()
         }
         do {
             let result = try await closure(session)
-            await finish()
+            finish()
             return result
         } catch {
-            await finish()
+            finish()
             throw error
         }
     }
@@ -154,6 +162,17 @@ public struct SQLiteDatabase: SQLDatabase {
     public func close() throws {
         if let pool = self.engine.writer as? DatabasePool { try pool.close() }
         if let queue = self.engine.writer as? DatabaseQueue { try queue.close() }
+    }
+
+    /// GRDB's synchronous read: a reader connection from the pool, used on this thread.
+    static func readNow(on reader: any DatabaseReader, _ work: (Database) throws -> Void) throws {
+        try reader.unsafeRead(work)
+    }
+
+    /// GRDB's synchronous write access: the writer connection, used on this thread. Callers hold the gate, so the
+    /// connection is free and nothing waits here but SQLite's own busy timeout (another process writing).
+    static func writeNow(on writer: any DatabaseWriter, _ work: (Database) throws -> Void) throws {
+        try writer.writeWithoutTransaction(work)
     }
 
     static func arguments(_ binds: [any Encodable & Sendable]) throws -> StatementArguments {

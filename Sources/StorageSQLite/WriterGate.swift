@@ -1,37 +1,56 @@
 import DequeModule
+import Synchronization
 
 /// A first-come, first-served async lock around SQLite's single writer connection, held per statement by plain
 /// writes and for the whole closure by ``SQLiteDatabase/withSession(_:)`` — so a transaction's statements are
 /// never interleaved with anyone else's on that connection.
-actor WriterGate {
-    private var locked = false
-    private var waiters: Deque<CheckedContinuation<Void, Never>> = []
+///
+/// Taking a free gate is a mutex and a flag, with no suspension and no executor hop; only a caller that finds it
+/// held suspends, and is resumed in arrival order by ``release()``.
+final class WriterGate: Sendable {
+    private struct State {
+        var locked = false
+        var waiters: Deque<CheckedContinuation<Void, Never>> = []
+    }
+
+    private let state = Mutex(State())
 
     func acquire() async {
-        if !self.locked {
-            self.locked = true
-            return
+        if self.tryAcquire() { return }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let acquired = self.state.withLock { state -> Bool in
+                if !state.locked {
+                    state.locked = true
+                    return true
+                }
+                state.waiters.append(continuation)
+                return false
+            }
+            if acquired { continuation.resume() }
         }
-        await withCheckedContinuation { self.waiters.append($0) }
     }
 
+    private func tryAcquire() -> Bool {
+        self.state.withLock { state in
+            guard !state.locked else { return false }
+            state.locked = true
+            return true
+        }
+    }
+
+    /// Hands the gate to the longest waiter, or frees it.
     func release() {
-        if let next = self.waiters.popFirst() {
-            next.resume()
-        } else {
-            self.locked = false
+        let next = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
+            if let next = state.waiters.popFirst() { return next }
+            state.locked = false
+            return nil
         }
+        next?.resume()
     }
 
-    nonisolated func withLock<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
+    func withLock<R: Sendable>(_ body: () async throws -> R) async throws -> R {
         await self.acquire()
-        do {
-            let result = try await body()
-            await self.release()
-            return result
-        } catch {
-            await self.release()
-            throw error
-        }
+        defer { self.release() }
+        return try await body()
     }
 }

@@ -71,16 +71,18 @@ public struct ChatService: Sendable {
         guard let conversation = try await self.messages.existingDirectConversation(between: me, and: partner) else {
             return HistoryPage(messages: [], total: 0, readSeq: [:])
         }
-        try await self.messages.markAllRead(by: me, in: conversation)
+        // Reading marks everything read; usually nothing is new, and one read of the positions shows it.
+        var positions = try await self.messages.readPositions(in: conversation)
+        if positions.readSeq[me] ?? 0 < positions.lastSeq {
+            try await self.messages.markAllRead(by: me, in: conversation)
+            positions = try await self.messages.readPositions(in: conversation)
+        }
         let offset = beforeSeq == nil && afterSeq == nil ? (page - 1) * perPage : 0
         let newestFirst = try await self.messages.messages(in: conversation, limit: perPage, offset: offset, beforeSeq: beforeSeq, afterSeq: afterSeq)
         return HistoryPage(
             messages: newestFirst.reversed(),
-            total: try await self.messages.messageCount(in: conversation),
-            readSeq: [
-                me: try await self.messages.readSeq(of: me, in: conversation),
-                partner: try await self.messages.readSeq(of: partner, in: conversation),
-            ]
+            total: Int(positions.lastSeq),
+            readSeq: [me: positions.readSeq[me] ?? 0, partner: positions.readSeq[partner] ?? 0]
         )
     }
 

@@ -76,6 +76,10 @@ public actor MessageMemoryRepository: MessageRepository {
         self.conversations[conversation]?.members[member] ?? 0
     }
 
+    public func readPositions(in conversation: ConversationID) -> ReadPositions {
+        ReadPositions(lastSeq: Int64(self.messageCount(in: conversation)), readSeq: self.conversations[conversation]?.members ?? [:])
+    }
+
     public func contacts(of user: ParticipantID) -> [ParticipantID] {
         Set(self.conversations.filter { $0.key != ChatGroup.publicChannelID && $0.value.members[user] != nil }.flatMap(\.value.members.keys))
             .subtracting([user]).sorted()

@@ -16,6 +16,9 @@ public protocol MessageRepository: Sendable {
     func lastMessage(in conversation: ConversationID) async throws -> Message?
     /// The sequence number `member` has read up to (0: nothing).
     func readSeq(of member: ParticipantID, in conversation: ConversationID) async throws -> Int64
+    /// In one read: the conversation's newest sequence number (its message count) and how far each member has
+    /// read. A member missing from `readSeq` has no membership; an unknown conversation reads as `lastSeq` 0.
+    func readPositions(in conversation: ConversationID) async throws -> ReadPositions
     /// Who takes part in the conversation (empty when there is no such conversation).
     func members(of conversation: ConversationID) async throws -> [ParticipantID]
     /// Everyone who shares a conversation of any kind with `user` (not `user`): who hears of its presence. The

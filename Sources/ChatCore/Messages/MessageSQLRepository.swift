@@ -162,9 +162,28 @@ public struct MessageSQLRepository: MessageRepository {
             .map { ParticipantID(try $0.decode(column: "user_id", as: Int64.self)) }
     }
 
+    public func readPositions(in conversation: ConversationID) async throws -> ReadPositions {
+        let rows = try await self.database.raw(
+            """
+            SELECT c.last_seq AS last_seq, m.user_id AS user_id, m.read_seq AS read_seq
+            FROM conversations c LEFT JOIN conversation_members m ON m.conversation_id = c.id
+            WHERE c.id = \(bind: conversation.rawValue)
+            """
+        ).all()
+        var positions = ReadPositions(lastSeq: 0, readSeq: [:])
+        for row in rows {
+            positions.lastSeq = try row.decode(column: "last_seq", as: Int64.self)
+            if let user = try row.decode(column: "user_id", as: Int64?.self) {
+                positions.readSeq[ParticipantID(user)] = try row.decode(column: "read_seq", as: Int64.self)
+            }
+        }
+        return positions
+    }
+
     public func markAllRead(by member: ParticipantID, in conversation: ConversationID) async throws -> Int {
-        // Most calls (every history page) find nothing new: check with two reads before taking the write path.
-        if try await self.readSeq(of: member, in: conversation) >= Int64(try await self.messageCount(in: conversation)) { return 0 }
+        // Most calls (every history page) find nothing new: check with one read before taking the write path.
+        let positions = try await self.readPositions(in: conversation)
+        if positions.readSeq[member] ?? 0 >= positions.lastSeq { return 0 }
         return try await self.database.transaction { tx in
             let from = try await MessageSQLRepository(database: tx).readSeq(of: member, in: conversation)
             let last = try await MessageSQLRepository(database: tx).messageCount(in: conversation)

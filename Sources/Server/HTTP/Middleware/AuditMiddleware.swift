@@ -146,43 +146,59 @@ public struct AuditMiddleware: RouterMiddleware {
         }
         let bytes = body.map { Array($0.readableBytesView) } ?? []
         if failed {
-            event.errorMessage =
-                ["message", "detail", "msg"].lazy.compactMap { Self.firstString(named: $0, in: bytes) }.first
-                ?? "HTTP \(response.status.code)"
+            event.errorMessage = Self.firstStrings(named: Self.errorKeys, in: bytes).lazy.compactMap { $0 }.first ?? "HTTP \(response.status.code)"
         } else if response.status == .ok {
-            event.resourceName = ["name", "title", "display_name", "username", "email"].lazy
-                .compactMap { Self.firstString(named: $0, in: bytes) }.first { !$0.isEmpty }
+            event.resourceName = Self.firstStrings(named: Self.nameKeys, in: bytes).lazy.compactMap { $0 }.first { !$0.isEmpty }
         }
     }
 
-    /// The first string value of a member `key` anywhere in compact JSON (the form every response of the server
-    /// is written in), without parsing the whole body: this runs on every request.
-    static func firstString(named key: String, in bytes: [UInt8]) -> String? {
-        let needle = Array("\"\(key)\":\"".utf8)
-        guard bytes.count > needle.count else { return nil }
+    /// Members holding an error's words, and a resource's name, in order of preference, as `"key":"` needles.
+    static let errorKeys = ["message", "detail", "msg"].map { Array("\"\($0)\":\"".utf8) }
+    static let nameKeys = ["name", "title", "display_name", "username", "email"].map { Array("\"\($0)\":\"".utf8) }
+
+    /// For each needle (`"key":"`), the first string value of that member anywhere in compact JSON (the form every
+    /// response of the server is written in), found in one pass without parsing the body: this runs on every request.
+    static func firstStrings(named needles: [[UInt8]], in bytes: [UInt8]) -> [String?] {
+        var found = [String?](repeating: nil, count: needles.count)
+        var seen = [Bool](repeating: false, count: needles.count)
+        var remaining = needles.count
         var index = 0
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                var end = index + needle.count
-                var escaped = false
-                while end < bytes.count {
-                    if bytes[end] == UInt8(ascii: "\\") {
-                        escaped = true
-                        end += 2
-                        continue
-                    }
-                    if bytes[end] == UInt8(ascii: "\"") { break }
-                    end += 1
+        while index < bytes.count, remaining > 0 {
+            if bytes[index] == UInt8(ascii: "\"") {
+                for (slot, needle) in needles.enumerated() where !seen[slot] && Self.matches(needle, in: bytes, at: index) {
+                    found[slot] = Self.string(startingAt: index + needle.count, in: bytes)
+                    seen[slot] = true
+                    remaining -= 1
                 }
-                guard end < bytes.count else { return nil }
-                let raw = bytes[(index + needle.count - 1)...end]
-                if !escaped { return String(decoding: raw.dropFirst().dropLast(), as: UTF8.self) }
-                return try? JSONDecoder().decode(String.self, from: Data(raw))
             }
             index += 1
         }
-        return nil
+        return found
+    }
+
+    static func matches(_ needle: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
+        guard index + needle.count <= bytes.count else { return false }
+        for offset in 0..<needle.count where bytes[index + offset] != needle[offset] { return false }
+        return true
+    }
+
+    /// The JSON string whose content starts at `start` (just after its opening quote), unescaped; nil when it
+    /// does not end.
+    static func string(startingAt start: Int, in bytes: [UInt8]) -> String? {
+        var end = start
+        var escaped = false
+        while end < bytes.count {
+            if bytes[end] == UInt8(ascii: "\\") {
+                escaped = true
+                end += 2
+                continue
+            }
+            if bytes[end] == UInt8(ascii: "\"") { break }
+            end += 1
+        }
+        guard end < bytes.count else { return nil }
+        if !escaped { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        return try? JSONDecoder().decode(String.self, from: Data(bytes[(start - 1)...end]))
     }
 }
 

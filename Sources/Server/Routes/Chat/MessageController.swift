@@ -114,9 +114,14 @@ struct MessageController<Context: RapportRequestContext> {
     }
 
     @Sendable func history(_ request: Request, context: Context) async throws -> JSONResponse {
-        let me = try await self.me(context)
+        let identity = try context.identity(.flaskJWT)
+        guard !identity.isGuest else { throw Refusal.flask(.notFound, "用户不存在") }
         let query = request.uri.queryParameters
-        guard let friendID = query["friend_id"].flatMap({ Self.id(String($0)) }) else { throw Refusal.flask(.badRequest, "好友ID是必需的") }
+        let friend = query["friend_id"].flatMap { Self.id(String($0)) }
+        // The caller and the friend (for `sender_username`) in one read.
+        let people = try await self.users.byID([ParticipantID(identity.userID.rawValue)] + (friend.map { [ParticipantID($0)] } ?? []))
+        guard let me = people[identity.userID.rawValue] else { throw Refusal.flask(.notFound, "用户不存在") }
+        guard let friendID = friend else { throw Refusal.flask(.badRequest, "好友ID是必需的") }
         let (page, perPage) = Self.pageNumbers(query)
         let beforeSeq = query["before_seq"].flatMap { Int64($0) }
         let afterSeq = query["after_seq"].flatMap { Int64($0) }
@@ -129,7 +134,7 @@ struct MessageController<Context: RapportRequestContext> {
                 beforeSeq: beforeSeq,
                 afterSeq: afterSeq
             )
-            let friendName = try await self.users.user(id: UserID(friendID))?.username ?? "Unknown"
+            let friendName = people[friendID]?.username ?? "Unknown"
             let pages = result.total == 0 ? 0 : (result.total + perPage - 1) / perPage
             let messages: [JSONValue] = result.messages.map { message in
                 let mine = message.senderID.rawValue == me.id.rawValue
