@@ -197,6 +197,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Bench only: the bare Hummingbird server `Scripts/bench` measures Rapport's health route against.
+        .executableTarget(
+            name: "BareHummingbird",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/BareHummingbird",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "EmbeddedNotes",
             dependencies: [
