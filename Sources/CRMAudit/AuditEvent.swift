@@ -88,8 +88,13 @@ public struct AuditEvent: Sendable, Hashable {
     /// written together sit together in the id index instead of landing on random pages.
     public static func newID(at date: Date = Date()) -> String {
         var bytes = [UInt8](repeating: 0, count: 16)
+        // Ten random bytes from two draws of the system generator (one system call each, not one per byte).
         var random = SystemRandomNumberGenerator()
-        for index in 6..<16 { bytes[index] = UInt8.random(in: 0...255, using: &random) }
+        let high = random.next() as UInt64
+        let low = random.next() as UInt16
+        for index in 6..<14 { bytes[index] = UInt8(truncatingIfNeeded: high >> (8 * UInt64(index - 6))) }
+        bytes[14] = UInt8(truncatingIfNeeded: low)
+        bytes[15] = UInt8(truncatingIfNeeded: low >> 8)
         let millis = UInt64(max(date.timeIntervalSince1970, 0) * 1000)
         for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - UInt64(index)))) }
         bytes[6] = 0x70 | (bytes[6] & 0x0f)

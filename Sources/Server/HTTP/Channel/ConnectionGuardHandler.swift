@@ -16,6 +16,10 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     typealias OutboundOut = HTTPResponsePart
 
     private let requestTimeout: TimeAmount
+    /// When the connection is closed unless `disarm()` comes first; nil while nothing is due.
+    private var deadline: NIODeadline?
+    /// At most one scheduled check, reused across requests: arming only moves `deadline` (a keep-alive
+    /// connection would otherwise schedule and cancel two timers per request).
     private var timer: Scheduled<Void>?
     private var readingRequest = false
     private var responding = false
@@ -34,11 +38,11 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        self.timer?.cancel()
+        self.stop()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        self.timer?.cancel()
+        self.stop()
         context.fireChannelInactive()
     }
 
@@ -52,8 +56,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             break
         case .end:
             self.readingRequest = false
-            self.timer?.cancel()
-            self.timer = nil
+            self.deadline = nil
         }
         context.fireChannelRead(data)
     }
@@ -73,7 +76,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             context.fireErrorCaught(error)
             return
         }
-        self.timer?.cancel()
+        self.stop()
         guard !self.responding else {
             context.close(promise: nil)
             return
@@ -96,10 +99,34 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     private func arm(context: ChannelHandlerContext) {
+        let deadline = NIODeadline.now() + self.requestTimeout
+        self.deadline = deadline
+        if self.timer == nil { self.schedule(at: deadline, context: context) }
+    }
+
+    private func stop() {
+        self.deadline = nil
         self.timer?.cancel()
-        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        self.timer = context.eventLoop.scheduleTask(in: self.requestTimeout) {
-            loopBound.value.close(promise: nil)
+        self.timer = nil
+    }
+
+    private func schedule(at deadline: NIODeadline, context: ChannelHandlerContext) {
+        let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+        self.timer = context.eventLoop.scheduleTask(deadline: deadline) {
+            bound.value.handler.check(context: bound.value.context)
+        }
+    }
+
+    /// The scheduled check: closes the connection when its deadline has passed, waits again when the deadline
+    /// moved later since, and lets the timer lapse when nothing is due.
+    private func check(context: ChannelHandlerContext) {
+        self.timer = nil
+        guard let deadline = self.deadline else { return }
+        if deadline <= .now() {
+            self.deadline = nil
+            context.close(promise: nil)
+        } else {
+            self.schedule(at: deadline, context: context)
         }
     }
 }
