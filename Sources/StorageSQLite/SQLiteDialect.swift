@@ -8,7 +8,11 @@ public struct SQLiteDialect: SQLDialect {
     public var name: String { "sqlite" }
     public var identifierQuote: any SQLExpression { SQLRaw("\"") }
     public var literalStringQuote: any SQLExpression { SQLRaw("'") }
-    public func bindPlaceholder(at position: Int) -> any SQLExpression { SQLRaw("?\(position)") }
+    public func bindPlaceholder(at position: Int) -> any SQLExpression {
+        position > 0 && position < Self.placeholders.count ? Self.placeholders[position] : SQLRaw("?\(position)")
+    }
+    /// `?1` … `?999` written once: every bind of every statement asks for one.
+    static let placeholders: [SQLRaw] = (0..<1000).map { SQLRaw("?\($0)") }
     public func literalBoolean(_ value: Bool) -> any SQLExpression { SQLRaw(value ? "TRUE" : "FALSE") }
     /// SQLite has no `DEFAULT` in `VALUES`; NULL into an `INTEGER PRIMARY KEY` assigns the next rowid.
     public var literalDefault: any SQLExpression { SQLLiteral.null }
