@@ -94,11 +94,13 @@ struct OpenAICompatibleProviderTests {
 
     @Test func aStallTimesOutAndADropIsAnInterruption() async throws {
         let double = ProviderDouble()
-        double.script("stall", .stream(Array(ProviderDouble.fragments(["先来一句"]).prefix(2)) + [.pause(.seconds(3))]))
+        // The deadline leaves room for the first fragment on a machine busy with the other suites; the stall is
+        // far longer than the deadline, so finishing well before it ends proves the deadline cut it.
+        double.script("stall", .stream(Array(ProviderDouble.fragments(["先来一句"]).prefix(2)) + [.pause(.seconds(6))]))
         double.script("drop", .stream(Array(ProviderDouble.fragments(["一半"]).prefix(2)) + [.end]))
         try await Self.withDouble(double) { port in
             let started = ContinuousClock.now
-            let stalled = await Self.run(Self.provider(port, model: "stall", timeout: .milliseconds(700)))
+            let stalled = await Self.run(Self.provider(port, model: "stall", timeout: .seconds(2)))
             #expect(stalled.fragments == ["先来一句"] && stalled.error as? ChatCompletionError == .timedOut)
             #expect(ContinuousClock.now - started < .seconds(5))
             let dropped = await Self.run(Self.provider(port, model: "drop"))
