@@ -34,6 +34,4 @@ final class VerifiedTokenCache: Sendable {
             entries[token] = entry
         }
     }
-
-    var count: Int { self.entries.withLock { $0.count } }
 }

@@ -35,22 +35,7 @@ public struct AuditRedactor: Sendable {
             default: normalized.append(byte)
             }
         }
-        return self.fragmentBytes.contains { Self.bytes(normalized, contain: $0) }
-    }
-
-    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            var matched = true
-            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
-                matched = false
-                break
-            }
-            if matched { return true }
-        }
-        return false
+        return self.fragmentBytes.contains { fragment in normalized.indices.contains { normalized[$0...].starts(with: fragment) } }
     }
 
     /// `value` with every secret masked.

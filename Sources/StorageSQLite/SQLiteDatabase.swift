@@ -125,9 +125,7 @@ public struct SQLiteDatabase: SQLDatabase {
             } else {
                 // A write on its own can be large (a purge, a bulk insert): it runs on GRDB's writer queue, off the
                 // caller's thread.
-                await self.engine.gate.acquire()
-                defer { self.engine.gate.release() }
-                try await self.engine.writer.writeWithoutTransaction(work)
+                try await self.engine.gate.withLock { try await self.engine.writer.writeWithoutTransaction(work) }
             }
         } catch let error as DatabaseError {
             throw Self.storageError(error)

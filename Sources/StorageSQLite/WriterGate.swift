@@ -11,30 +11,27 @@ final class WriterGate: Sendable {
     private struct State {
         var locked = false
         var waiters: Deque<CheckedContinuation<Void, Never>> = []
+
+        /// Locks the gate if it is free.
+        mutating func take() -> Bool {
+            guard !self.locked else { return false }
+            self.locked = true
+            return true
+        }
     }
 
     private let state = Mutex(State())
 
     func acquire() async {
-        if self.tryAcquire() { return }
+        if self.state.withLock({ $0.take() }) { return }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let acquired = self.state.withLock { state -> Bool in
-                if !state.locked {
-                    state.locked = true
-                    return true
-                }
+            // Freed since the first look: take it; otherwise wait in line.
+            let taken = self.state.withLock { state in
+                if state.take() { return true }
                 state.waiters.append(continuation)
                 return false
             }
-            if acquired { continuation.resume() }
-        }
-    }
-
-    private func tryAcquire() -> Bool {
-        self.state.withLock { state in
-            guard !state.locked else { return false }
-            state.locked = true
-            return true
+            if taken { continuation.resume() }
         }
     }
 

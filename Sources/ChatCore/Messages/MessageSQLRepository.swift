@@ -185,16 +185,17 @@ public struct MessageSQLRepository: MessageRepository {
         let positions = try await self.readPositions(in: conversation)
         if positions.readSeq[member] ?? 0 >= positions.lastSeq { return 0 }
         return try await self.database.transaction { tx in
-            let from = try await MessageSQLRepository(database: tx).readSeq(of: member, in: conversation)
-            let last = try await MessageSQLRepository(database: tx).messageCount(in: conversation)
-            guard Int64(last) > from else { return 0 }
+            let current = try await MessageSQLRepository(database: tx).readPositions(in: conversation)
+            let from = current.readSeq[member] ?? 0
+            let last = current.lastSeq
+            guard last > from else { return 0 }
             let covered =
                 try await tx.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("messages")
                 .where("conversation_id", .equal, SQLBind(conversation.rawValue)).where("seq", .greaterThan, SQLBind(from))
                 .where("sender_id", .notEqual, SQLBind(member.rawValue)).first()?.decode(column: "n", as: Int.self) ?? 0
-            try await tx.update("conversation_members").set("read_seq", to: SQLBind(Int64(last)))
+            try await tx.update("conversation_members").set("read_seq", to: SQLBind(last))
                 .where("conversation_id", .equal, SQLBind(conversation.rawValue)).where("user_id", .equal, SQLBind(member.rawValue))
-                .where("read_seq", .lessThan, SQLBind(Int64(last))).run()
+                .where("read_seq", .lessThan, SQLBind(last)).run()
             return covered
         }
     }

@@ -165,7 +165,7 @@ public struct AuditMiddleware: RouterMiddleware {
         var index = 0
         while index < bytes.count, remaining > 0 {
             if bytes[index] == UInt8(ascii: "\"") {
-                for (slot, needle) in needles.enumerated() where !seen[slot] && Self.matches(needle, in: bytes, at: index) {
+                for (slot, needle) in needles.enumerated() where !seen[slot] && bytes[index...].starts(with: needle) {
                     found[slot] = Self.string(startingAt: index + needle.count, in: bytes)
                     seen[slot] = true
                     remaining -= 1
@@ -174,12 +174,6 @@ public struct AuditMiddleware: RouterMiddleware {
             index += 1
         }
         return found
-    }
-
-    static func matches(_ needle: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
-        guard index + needle.count <= bytes.count else { return false }
-        for offset in 0..<needle.count where bytes[index + offset] != needle[offset] { return false }
-        return true
     }
 
     /// The JSON string whose content starts at `start` (just after its opening quote), unescaped; nil when it
