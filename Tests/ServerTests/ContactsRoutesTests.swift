@@ -64,6 +64,8 @@ struct ContactsRoutesTests {
                 body: #"{"name":"张三丰","phone":"138-0013-8000"}"#
             )
             #expect(stale.status == .preconditionFailed && Self.envelope(stale).code == 412)
+            // An error's data is always null; the current revision is in the ETag header.
+            #expect(stale.body["data"] is NSNull && stale.headers[.eTag] == etag)
             let updated = try await client.json(
                 "/api/contacts/\(id)/update",
                 .put,

@@ -19,13 +19,15 @@ extension RapportServer {
     static func guardedServer(
         router: Router<AppRequestContext>,
         configuration: HTTP1WebSocketUpgradeChannel.Configuration,
-        requestTimeout: TimeAmount
+        requestTimeout: TimeAmount,
+        limiter: ConnectionLimiter?
     ) -> HTTPServerBuilder {
         let decoder = configuration.http1.httpDecoder
         let webSocketResponder = router.buildResponder()
         return HTTPServerBuilder { responder in
             GuardedChildChannel(
                 inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: configuration),
+                limiter: limiter,
                 makeGuard: {
                     FirstRequestGuard(
                         requestTimeout: requestTimeout,
@@ -36,5 +38,22 @@ extension RapportServer {
                 }
             )
         }
+    }
+
+    /// The connection limits of `configuration`, the total kept under the process's descriptor limit with a reserve
+    /// for the database, files and logs.
+    static func connectionLimiter(_ configuration: ServerConfiguration) -> ConnectionLimiter {
+        var limit = rlimit()
+        let reserve = 256
+        var total = configuration.maxConnections
+        if getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max, limit.rlim_cur > rlim_t(reserve * 2) {
+            let ceiling = Int(limit.rlim_cur) - reserve
+            total = total == 0 ? ceiling : min(total, ceiling)
+        }
+        return ConnectionLimiter(
+            maxTotal: total,
+            maxPerClient: configuration.maxConnectionsPerClient,
+            exempt: configuration.trustedProxies.compactMap(AddressRange.init)
+        )
     }
 }

@@ -268,7 +268,8 @@ public enum RapportServer {
         auth: AuthService? = nil,
         audit: AuditRecorder? = nil
     ) -> Router<AppRequestContext> {
-        let router = Router(context: AppRequestContext.self)
+        let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: FormEncodedQueryMiddleware())
         router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
         router.add(middleware: CORSAllowlistMiddleware(origins: configuration.corsOrigins))
         if let auth { router.add(middleware: AuthMiddleware(auth: auth)) }
@@ -282,6 +283,7 @@ public enum RapportServer {
             )
         }
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: AllowedMethodsMiddleware(router: router))
         router.add(
             middleware: BodyLimitMiddleware(
                 limit: configuration.maxBodySize,
@@ -343,7 +345,12 @@ public enum RapportServer {
         )
         return Application(
             router: router,
-            server: self.guardedServer(router: router, configuration: .init(http1: http1, ws: webSocket), requestTimeout: requestTimeout),
+            server: self.guardedServer(
+                router: router,
+                configuration: .init(http1: http1, ws: webSocket),
+                requestTimeout: requestTimeout,
+                limiter: self.connectionLimiter(configuration)
+            ),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapport"),
             services: self.backgroundServices(services, configuration: configuration, logger: logger),
             logger: logger

@@ -43,7 +43,6 @@ public struct ServerConfiguration: Sendable {
             Key(environment: "APP_ENV", flag: "app-env", defaultValue: "development", help: "development or production."),
             Key(environment: "LOG_LEVEL", flag: "log-level", defaultValue: "info", help: "trace, debug, info, notice, warning, error or critical."),
             Key(environment: "MAX_BODY_SIZE", flag: "max-body-size", defaultValue: "1048576", help: "Largest request body in bytes."),
-            Key(environment: "IDLE_TIMEOUT", flag: "idle-timeout", defaultValue: "60", help: "Seconds before an idle connection is closed."),
             Key(
                 environment: "JWT_SECRET_KEY",
                 flag: "jwt-secret-key",
@@ -205,13 +204,7 @@ public struct ServerConfiguration: Sendable {
                 defaultValue: "0",
                 help: "Days audit rows are kept; older ones are purged hourly (0: keep forever)."
             ),
-            Key(
-                environment: "REQUEST_TIMEOUT",
-                flag: "request-timeout",
-                defaultValue: "30",
-                help: "Seconds a client has to send a request's headers, and again its body, before the connection is closed."
-            ),
-        ] + Self.aiKeys
+        ] + Self.connectionKeys + Self.aiKeys
 
     public var host: String
     public var port: Int
@@ -222,6 +215,9 @@ public struct ServerConfiguration: Sendable {
     public var maxBodySize: Int
     public var idleTimeout: Duration
     public var requestTimeout: Duration
+    /// Open connections allowed in total (`MAX_CONNECTIONS`) and per client address (`MAX_CONNECTIONS_PER_CLIENT`); 0: no limit.
+    public var maxConnections: Int
+    public var maxConnectionsPerClient: Int
     /// `nil`: development keeps a generated key under `./data`; production refuses to start.
     public var jwtSecret: String?
     public var tokenLifetime: Duration
@@ -299,6 +295,8 @@ public struct ServerConfiguration: Sendable {
         self.maxBodySize = try integer("MAX_BODY_SIZE", in: 1024...(1 << 30))
         self.idleTimeout = .seconds(try integer("IDLE_TIMEOUT", in: 1...86400))
         self.requestTimeout = .seconds(try integer("REQUEST_TIMEOUT", in: 1...86400))
+        self.maxConnections = try integer("MAX_CONNECTIONS", in: 0...10_000_000)
+        self.maxConnectionsPerClient = try integer("MAX_CONNECTIONS_PER_CLIENT", in: 0...10_000_000)
         let secret = reader.string(forKey: "jwt.secret.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
         if let secret, secret.utf8.count < 32 { throw ConfigurationError("JWT_SECRET_KEY must be at least 32 bytes") }
         self.jwtSecret = secret

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import NIOCore
 import NIOHTTP1
@@ -7,8 +8,10 @@ import StorageKit
 /// Protects the HTTP/1 pipeline from slow and malformed clients:
 /// - a client that takes longer than `requestTimeout` to send a request's headers, or again its body, is
 ///   disconnected (slow-loris protection; the idle timeout covers connections that send nothing);
-/// - headers over the decoder's limits (size or count) get `431`, other unparsable requests `400`, then the
-///   connection closes — instead of a silent reset.
+/// - headers over the decoder's limits (size or count) get `431`, an unknown method or `CONNECT` (this is not a
+///   proxy) `501`, other unparsable requests `400`, then the connection closes — instead of a silent reset. A
+///   malformed request pipelined behind a good one is refused after the good one's response;
+/// - `Connection: Close` in any spelling is passed on as the `close` the HTTP layer looks for.
 final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -23,6 +26,12 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var timer: Scheduled<Void>?
     private var readingRequest = false
     private var responding = false
+    /// A request head was read and its response has not ended yet.
+    private var awaitingResponse = false
+    /// A refusal to send once the response in progress has ended.
+    private var pendingRefusal: HTTPResponse.Status?
+    /// Refused: nothing more is read or answered.
+    private var refused = false
 
     init(requestTimeout: TimeAmount) {
         self.requestTimeout = requestTimeout
@@ -47,11 +56,20 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !self.refused, self.pendingRefusal == nil else { return }
         switch self.unwrapInboundIn(data) {
-        case .head:
+        case .head(var head):
+            if head.method == .connect { return self.refuse(.notImplemented, context: context) }
             // Headers arrived in time; the body gets its own allowance.
             self.readingRequest = true
+            self.awaitingResponse = true
             self.arm(context: context)
+            if let connection = head.headerFields[.connection], connection != "close",
+                connection.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == "close" })
+            {
+                head.headerFields[.connection] = "close"
+                return context.fireChannelRead(self.wrapInboundOut(.head(head)))
+            }
         case .body:
             break
         case .end:
@@ -65,6 +83,12 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         if case .head = self.unwrapOutboundIn(data) { self.responding = true }
         if case .end = self.unwrapOutboundIn(data) {
             self.responding = false
+            self.awaitingResponse = false
+            if let status = self.pendingRefusal {
+                context.write(data, promise: promise)
+                self.pendingRefusal = nil
+                return self.refuse(status, context: context)
+            }
             // The next request's headers are due within the timeout, unless the idle timeout closes us first.
             if !self.readingRequest { self.arm(context: context) }
         }
@@ -77,13 +101,21 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             return
         }
         self.stop()
-        guard !self.responding else {
-            context.close(promise: nil)
-            return
+        let status = FirstRequestGuard.status(for: parserError)
+        // A request before the bad one is still being answered: its response goes out first.
+        if self.awaitingResponse {
+            self.pendingRefusal = self.pendingRefusal ?? status
+        } else {
+            self.refuse(status, context: context)
         }
-        let status: HTTPResponse.Status = parserError == .headerOverflow ? .requestHeaderFieldsTooLarge : .badRequest
-        let message = status == .badRequest ? "请求格式错误" : "请求头过大"
-        let body = #"{"error":"\#(message)","message":"\#(message)","detail":"\#(message)","code":\#(status.code)}"#
+    }
+
+    /// Answers `status` with the server's JSON error body and closes the connection.
+    private func refuse(_ status: HTTPResponse.Status, context: ChannelHandlerContext) {
+        guard !self.refused else { return }
+        self.refused = true
+        self.stop()
+        let body = RequestHead.refusalBody(status)
         var buffer = context.channel.allocator.buffer(capacity: body.utf8.count)
         buffer.writeString(body)
         let head = HTTPResponse(

@@ -5,9 +5,13 @@ import NIOHTTPTypes
 import StorageKit
 
 /// Guards a connection's first request head, which the WebSocket-upgrade pipeline parses before
-/// ``ConnectionGuardHandler`` is installed: it holds the bytes until the head is complete, answers a head over the
-/// limits with `431` and a malformed request line with `400`, and closes a connection whose head does not arrive
-/// within the request timeout. Once the head is complete it hands everything on and leaves the pipeline.
+/// ``ConnectionGuardHandler`` is installed:
+/// - it holds the bytes until the head is complete, answers a head over the limits with `431` and a malformed
+///   request line with `400`, and closes a connection whose head does not arrive within the request timeout;
+/// - it makes the head what the parser accepts from people: UTF-8 typed into a URL (`?q=张`) is percent-encoded
+///   as a browser would, and an HTTP/1.0 request without `Connection: keep-alive` is marked `Connection: close`;
+/// - until ``ParserErrorCatcher`` sees the first request parsed whole, it stays at the front of the pipeline, so a
+///   parser error in it (which the upgrade handler never answers) is answered from here, below the HTTP encoder.
 final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -19,7 +23,10 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
     private let maxFieldCount: Int
     private var buffered: ByteBuffer?
     private var timer: Scheduled<Void>?
-    private var done = false
+    private var context: ChannelHandlerContext?
+    /// The head has been handed on: everything after it passes through untouched.
+    private var passing = false
+    private var refused = false
 
     init(requestTimeout: TimeAmount, maxFieldSize: Int, maxListSize: Int, maxFieldCount: Int) {
         self.requestTimeout = requestTimeout
@@ -29,41 +36,87 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
         let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
         self.timer = context.eventLoop.scheduleTask(in: self.requestTimeout) { loopBound.value.close(promise: nil) }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.timer?.cancel()
+        self.context = nil
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !self.passing else { return context.fireChannelRead(data) }
+        guard !self.refused else { return }
         var incoming = self.unwrapInboundIn(data)
-        guard !self.done else { return context.fireChannelRead(data) }
         if self.buffered == nil { self.buffered = incoming } else { self.buffered!.writeBuffer(&incoming) }
         let bytes = self.buffered!.readableBytesView
         guard let end = Self.headEnd(bytes) else {
             // Not complete yet: refuse as soon as it cannot fit, or when the request line is already wrong.
-            if bytes.count > self.maxListSize + 4096 { return self.refuse(context, status: "431 Request Header Fields Too Large", message: "请求头过大") }
-            if let lineEnd = bytes.firstIndex(of: UInt8(ascii: "\n")), !Self.validRequestLine(bytes[bytes.startIndex..<lineEnd]) {
-                return self.refuse(context, status: "400 Bad Request", message: "请求格式错误")
+            if bytes.count > self.maxListSize + 4096 { return self.refuse(status: .requestHeaderFieldsTooLarge) }
+            if let lineEnd = bytes.firstIndex(of: UInt8(ascii: "\n")), RequestHead.requestLine(bytes[bytes.startIndex..<lineEnd]) == nil {
+                return self.refuse(status: .badRequest)
             }
             return
         }
         let head = bytes[bytes.startIndex..<end]
         let lines = head.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
-        guard let first = lines.first, Self.validRequestLine(first) else {
-            return self.refuse(context, status: "400 Bad Request", message: "请求格式错误")
-        }
+        guard let first = lines.first, let requestLine = RequestHead.requestLine(first) else { return self.refuse(status: .badRequest) }
         if head.count > self.maxListSize || lines.count - 1 > self.maxFieldCount || lines.contains(where: { $0.count > self.maxFieldSize }) {
-            return self.refuse(context, status: "431 Request Header Fields Too Large", message: "请求头过大")
+            return self.refuse(status: .requestHeaderFieldsTooLarge)
         }
-        self.done = true
+        guard requestLine.targetIsClean else { return self.refuse(status: .badRequest) }
+        self.passing = true
         self.timer?.cancel()
-        let all = self.buffered!
+        var all = self.buffered!
         self.buffered = nil
+        if let rewritten = RequestHead.rewritten(head: head, line: requestLine, fields: lines.dropFirst()) {
+            all.moveReaderIndex(forwardBy: head.count)
+            var replaced = context.channel.allocator.buffer(capacity: rewritten.count + all.readableBytes)
+            replaced.writeBytes(rewritten)
+            replaced.writeBuffer(&all)
+            all = replaced
+        }
         context.fireChannelRead(self.wrapInboundOut(all))
-        context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
+    }
+
+    /// A client that closed its side before sending a whole head will not send one: close ours too (the server
+    /// allows half-closed connections, which would otherwise wait for the request timeout).
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if !self.passing, let event = event as? ChannelEvent, event == .inputClosed {
+            context.close(promise: nil)
+            return
+        }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    /// Answers a parser error of the first request (from ``ParserErrorCatcher``) and closes.
+    func refuse(after error: HTTPParserError) {
+        self.refuse(status: Self.status(for: error))
+    }
+
+    /// The status a parser error is answered with: `501` for a method the server does not know, `431` for a head
+    /// over the limits, `400` for anything else malformed.
+    static func status(for error: HTTPParserError) -> HTTPResponse.Status {
+        switch error {
+        case .invalidMethod: .notImplemented
+        case .headerOverflow: .requestHeaderFieldsTooLarge
+        default: .badRequest
+        }
+    }
+
+    private func refuse(status: HTTPResponse.Status) {
+        guard !self.refused, let context = self.context else { return }
+        self.refused = true
+        self.passing = false
+        self.timer?.cancel()
+        self.buffered = nil
+        let response = RequestHead.refusal(status)
+        var buffer = context.channel.allocator.buffer(capacity: response.count)
+        buffer.writeBytes(response)
+        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        context.writeAndFlush(self.wrapOutboundOut(buffer)).whenComplete { _ in loopBound.value.close(promise: nil) }
     }
 
     /// The index just past the blank line that ends the head.
@@ -79,28 +132,5 @@ final class FirstRequestGuard: ChannelInboundHandler, RemovableChannelHandler {
             index = next
         }
         return nil
-    }
-
-    /// `METHOD SP target SP HTTP/1.x` with an upper-case token method.
-    static func validRequestLine(_ line: some Collection<UInt8>) -> Bool {
-        var text = String(decoding: line, as: UTF8.self)
-        if text.hasSuffix("\r") { text.removeLast() }
-        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }), !parts[1].isEmpty else { return false }
-        return parts[2] == "HTTP/1.1" || parts[2] == "HTTP/1.0"
-    }
-
-    private func refuse(_ context: ChannelHandlerContext, status: String, message: String) {
-        self.done = true
-        self.timer?.cancel()
-        self.buffered = nil
-        let code = status.prefix(3)
-        let body = #"{"error":"\#(message)","message":"\#(message)","detail":"\#(message)","code":\#(code)}"#
-        let response =
-            "HTTP/1.1 \(status)\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
-        var buffer = context.channel.allocator.buffer(capacity: response.utf8.count)
-        buffer.writeString(response)
-        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        context.writeAndFlush(self.wrapOutboundOut(buffer)).whenComplete { _ in loopBound.value.close(promise: nil) }
     }
 }

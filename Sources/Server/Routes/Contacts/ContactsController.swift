@@ -94,7 +94,7 @@ public struct ContactsController<Context: RapportRequestContext>: RapportRoutes 
         case .tooLong: envelope(.badRequest, "姓名或手机号长度超出限制")
         case .invalidPhone: envelope(.badRequest, "手机号格式不正确")
         case .duplicatePhone: envelope(.badRequest, "手机号已存在")
-        case .stale(let current): envelope(.preconditionFailed, "联系人已被修改，请刷新后重试", json(current), headers: [.eTag: current.etag])
+        case .stale(let current): envelope(.preconditionFailed, "联系人已被修改，请刷新后重试", .null, headers: [.eTag: current.etag])
         case .versionNotFound: envelope(.notFound, "版本不存在")
         case .invalidCursor: envelope(.badRequest, "cursor 参数无效")
         case .unreadableFile(let reason): envelope(.badRequest, "文件无法读取: \(reason)")
