@@ -19,13 +19,16 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(help: "Largest request body in bytes (MAX_BODY_SIZE).") var maxBodySize: String?
     @Option(help: "Idle connection timeout in seconds (IDLE_TIMEOUT).") var idleTimeout: String?
     @Option(help: "Seconds to send a request's headers, and its body (REQUEST_TIMEOUT).") var requestTimeout: String?
+    @Option(help: "Open connections allowed in total (MAX_CONNECTIONS).") var maxConnections: String?
+    @Option(help: "Open connections allowed per client address (MAX_CONNECTIONS_PER_CLIENT).") var maxConnectionsPerClient: String?
 
     var overrides: [String: String] {
         let pairs: [(String, String?)] = [
             ("HOST", self.host), ("PORT", self.port), ("DATABASE_URL", self.databaseURL),
             ("CORS_ORIGINS", self.corsOrigins), ("APP_ENV", self.appEnv), ("LOG_LEVEL", self.logLevel),
             ("MAX_BODY_SIZE", self.maxBodySize), ("IDLE_TIMEOUT", self.idleTimeout),
-            ("REQUEST_TIMEOUT", self.requestTimeout),
+            ("REQUEST_TIMEOUT", self.requestTimeout), ("MAX_CONNECTIONS", self.maxConnections),
+            ("MAX_CONNECTIONS_PER_CLIENT", self.maxConnectionsPerClient),
         ]
         return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
     }
