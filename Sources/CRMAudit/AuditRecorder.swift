@@ -4,7 +4,9 @@ public import Logging
 /// Takes events from many callers and commits them to an ``AuditLogStore`` in batches, in the order they
 /// arrived. The queue is bounded: when it is full, ``record(_:)`` waits for room instead of dropping the event.
 /// A failed write is retried (with back-off) until it succeeds; ``finish()`` stops intake and returns once
-/// everything taken has been committed.
+/// everything taken has been committed. ``commit(_:)`` queues an event and waits until it is stored, so a caller
+/// can acknowledge its request only once the audit row would survive a crash: those waits end the linger early,
+/// and events that arrive during one write go together in the next (group commit).
 ///
 /// ```swift
 /// let recorder = AuditRecorder(store: AuditLogSQLStore(database: db, sealer: sealer), logger: logger)
@@ -27,6 +29,8 @@ public actor AuditRecorder {
     private var committed = 0
     private var room: [CheckedContinuation<Void, Never>] = []
     private var flushes: [(target: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    /// ``commit(_:)`` callers: told `true` once their event is stored, `false` as soon as a write fails.
+    private var commits: [(target: Int, continuation: CheckedContinuation<Bool, Never>)] = []
     private var wakeWriter: CheckedContinuation<Void, Never>?
     private var finishing = false
     private var finished: [CheckedContinuation<Void, Never>] = []
@@ -59,6 +63,15 @@ public actor AuditRecorder {
         self.wakeWriter = nil
     }
 
+    /// Queues `event` and returns once it is stored (`true`), or as soon as a write fails (`false`: the store is
+    /// failing, the event stays queued and is written when the store is back). Throws like ``record(_:)``.
+    public func commit(_ event: AuditEvent) async throws(AuditError) -> Bool {
+        try await self.record(event)
+        let target = self.taken
+        guard self.committed < target else { return true }
+        return await withCheckedContinuation { self.commits.append((target, $0)) }
+    }
+
     /// Returns when every event queued before the call is committed.
     public func flush() async {
         let target = self.taken
@@ -81,7 +94,7 @@ public actor AuditRecorder {
                 continue
             }
             if self.queue.count < self.batchSize, self.queue.count < self.capacity, !self.finishing, self.flushes.isEmpty,
-                self.linger > .zero
+                self.commits.isEmpty, self.linger > .zero
             {
                 await Self.pause(self.linger)
             }
@@ -99,6 +112,10 @@ public actor AuditRecorder {
                 self.logger.error("audit event id already stored; event skipped", metadata: ["id": "\(id)"])
             } catch {
                 self.logger.error("audit write failed; retrying", metadata: ["error": "\(error)", "backlog": "\(self.queue.count)"])
+                // Nobody waits on a failing store: its callers answer now, the events stay queued.
+                let waiting = self.commits
+                self.commits = []
+                for commit in waiting { commit.continuation.resume(returning: false) }
                 await Self.pause(delay)
                 delay = min(delay * 2, .seconds(5))
                 continue
@@ -111,6 +128,11 @@ public actor AuditRecorder {
             let done = self.flushes.filter { $0.target <= self.committed }
             self.flushes.removeAll { $0.target <= self.committed }
             for flush in done { flush.continuation.resume() }
+            if !self.commits.isEmpty {
+                let stored = self.commits.filter { $0.target <= self.committed }
+                self.commits.removeAll { $0.target <= self.committed }
+                for commit in stored { commit.continuation.resume(returning: true) }
+            }
         }
         self.running = false
         let waiting = self.finished

@@ -59,7 +59,15 @@ public struct AuditMiddleware: RouterMiddleware {
         event.durationMilliseconds = Self.milliseconds(since: started)
         await self.describe(&response, into: &event)
         do {
-            try await self.recorder.record(event)
+            // A success is answered once its audit row is stored, so a crash right after cannot lose it; a
+            // refusal's row is queued (it acknowledges nothing, and it must not wait on a failing store).
+            if response.status.code < 400 {
+                if try await !self.recorder.commit(event) {
+                    context.logger.warning("audit store failing; request answered with its event still queued", metadata: ["path": "\(event.path ?? "")"])
+                }
+            } else {
+                try await self.recorder.record(event)
+            }
         } catch {
             // Only after shutdown began; the request itself has been answered.
             context.logger.error("audit event not recorded", metadata: ["error": "\(error)", "path": "\(event.path ?? "")"])
