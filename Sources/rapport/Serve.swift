@@ -15,9 +15,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let (configuration, logger) = try await self.options.load()
-        let app = try await failing {
-            try await RapportServer.buildApplication(configuration: configuration, logger: logger)
-        }
-        try await app.runService()
+        let services = try await failing { try await RapportServer.connectServices(configuration: configuration, logger: logger) }
+        try await RapportServer.run(services: services, configuration: configuration, logger: logger)
     }
 }

@@ -12,6 +12,7 @@ import ReplySuggestions
 import ServiceLifecycle
 public import StorageKit
 import Synchronization
+import UnixSignals
 
 /// Composes Rapport: opens the database, applies the migrations, mounts every domain's routes behind the
 /// common middleware. Another Hummingbird program can do the same with only the domains it wants.
@@ -307,6 +308,29 @@ public enum RapportServer {
         configuration: ServerConfiguration,
         logger: Logger
     ) async throws -> some ApplicationProtocol {
+        let services = try await self.connectServices(configuration: configuration, logger: logger)
+        return self.application(services: services, configuration: configuration, logger: logger)
+    }
+
+    /// Runs the application around `services` (from ``connectServices(configuration:logger:)``) until SIGTERM or SIGINT. On the signal, live WebSockets are closed first
+    /// (1001, "Server shutting down", after what was queued for them), then the server stops accepting and finishes
+    /// the requests in flight, the audit queue is committed and the database closed.
+    public static func run(services: Services, configuration: ServerConfiguration, logger: Logger) async throws {
+        let app = self.application(services: services, configuration: configuration, logger: logger)
+        // ServiceGroup stops services in reverse order: the sockets' closer before the application.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: app), .init(service: RealtimeCloser(hub: services.realtime.hub, logger: logger))],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await group.run()
+    }
+
+    /// Connects the database of `configuration` (failing with a ``StorageError`` that names it), migrates it and
+    /// builds the services on it.
+    public static func connectServices(configuration: ServerConfiguration, logger: Logger) async throws -> Services {
         let database = try await ConnectedDatabase.connect(url: configuration.databaseURL, logger: logger)
         do {
             try await self.migrator.migrate(on: database.database, logger: logger)
@@ -315,14 +339,12 @@ public enum RapportServer {
             throw error
         }
         logger.info("database ready", metadata: ["database": "\(database.location)"])
-        let services: Services
         do {
-            services = try await Services.make(database: database, configuration: configuration, logger: logger)
+            return try await Services.make(database: database, configuration: configuration, logger: logger)
         } catch {
             await database.shutdown()
             throw error
         }
-        return self.application(services: services, configuration: configuration, logger: logger)
     }
 
     /// The application around already built services (tests use this with SQLite in memory).

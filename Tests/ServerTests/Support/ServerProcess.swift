@@ -20,6 +20,9 @@ final class ServerProcess: Sendable {
     let port: Int
     let log: URL
 
+    /// The audit chain key every test server signs with (`rapport audit verify` needs it too).
+    static let auditChainKey = "two-process-test-audit-chain-key-0123456789"
+
     static var binary: URL {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rapport")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
@@ -53,7 +56,7 @@ final class ServerProcess: Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(
             [
                 "DATABASE_URL": databaseURL, "APP_ENV": "development", "LOG_LEVEL": "warning", "BCRYPT_COST": "10",
-                "JWT_SECRET_KEY": "two-process-test-signing-key-0123456789abcdef", "AUDIT_CHAIN_KEY": "two-process-test-audit-chain-key-0123456789",
+                "JWT_SECRET_KEY": "two-process-test-signing-key-0123456789abcdef", "AUDIT_CHAIN_KEY": Self.auditChainKey,
                 "MEDIA_DIR": FileManager.default.temporaryDirectory.appendingPathComponent("rapport-media").path,
             ].merging(environment) { _, new in new }
         ) { _, new in new }

@@ -63,7 +63,10 @@ public struct AuditMiddleware: RouterMiddleware {
             // refusal's row is queued (it acknowledges nothing, and it must not wait on a failing store).
             if response.status.code < 400 {
                 if try await !self.recorder.commit(event) {
-                    context.logger.warning("audit store failing; request answered with its event still queued", metadata: ["path": "\(event.path ?? "")"])
+                    context.logger.warning(
+                        "audit store failing; request answered with its event still queued",
+                        metadata: ["path": "\(event.path ?? "")"]
+                    )
                 }
             } else {
                 try await self.recorder.record(event)

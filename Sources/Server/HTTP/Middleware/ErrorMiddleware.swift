@@ -4,7 +4,8 @@ import Logging
 import StorageKit
 
 /// Answers every error in one JSON shape with the request id, so no internals leak: known HTTP errors keep
-/// their status, malformed JSON is 400, anything unexpected is 500 (logged here with the request id). Every
+/// their status, malformed JSON is 400, an unavailable database (down, unreachable, disk full) is 503 with
+/// `Retry-After`, anything unexpected is 500 (logged here with the request id). Every
 /// response, successful or not, carries `X-Request-Id`.
 public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     public init() {}
@@ -22,6 +23,11 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try error.response(from: request, context: context)
         } catch is DecodingError {
             response = Self.envelope(.badRequest, message: "请求体不是有效的JSON", context: context)
+        } catch let error as StorageError where error.kind == .unavailable {
+            // The database is down, full or unreachable: a clear 503 the client may retry, not a 500.
+            context.logger.warning("database unavailable", metadata: ["error": "\(error)"])
+            response = Self.envelope(.serviceUnavailable, message: "数据库暂时不可用，请稍后重试", context: context)
+            response.headers[.retryAfter] = "5"
         } catch {
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             response = Self.envelope(.internalServerError, message: Self.text(for: .internalServerError), context: context)
