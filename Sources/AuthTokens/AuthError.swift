@@ -44,4 +44,7 @@ public enum TokenFailure: Error, Sendable, Equatable {
     case notYetValid
     /// The session the token names was revoked, expired or never existed.
     case revoked
+    /// The session store could not be reached (the database is down): nothing is known about the token's session,
+    /// so the request is refused as unavailable (503), not as unauthorised.
+    case unavailable
 }

@@ -211,7 +211,7 @@ public struct AuthService: Sendable {
             session = try await self.sessions.session(id: claims.sessionID)
         } catch {
             self.logger.error("session lookup failed", metadata: ["error": "\(error)"])
-            throw .revoked
+            throw .unavailable
         }
         guard let session, session.isActive(at: now), (session.userID ?? .guest) == claims.userID else { throw .revoked }
         return Identity(

@@ -8,8 +8,9 @@ import Testing
 import WSClient
 
 /// Servers killed, stopped and starved of disk in the middle of work, as separate `rapport serve` processes: what
-/// a client was told succeeded is never lost, and the server recovers without help.
-@Suite("Fault injection", .serialized)
+/// a client was told succeeded is never lost, and the server recovers without help. The load they make would
+/// starve the timing-sensitive suites beside them on two cores, so `Scripts/test` runs them in a step of their own.
+@Suite("Fault injection", .serialized, .enabled(if: TestServer.faultStep, "runs in Scripts/test's own step (RAPPORT_TEST_FAULTS=1)"))
 struct FaultInjectionTests {
     /// A request over a fresh connection: the status (nil when the connection failed or closed without an
     /// answer) and the body.
@@ -17,10 +18,20 @@ struct FaultInjectionTests {
         var request = "\(method) \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
         if let token { request += "Authorization: Bearer \(token)\r\n" }
         if let body { request += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)" } else { request += "\r\n" }
-        guard let (text, _) = try? await ConnectionLimitTests.exchange(port: port, request, wait: .seconds(15)),
+        let sent = request
+        let exchanged = try? await Self.onThread { try ConnectionLimitTests.blockingExchange(port: port, sent, wait: .seconds(15)) }
+        guard let (text, _) = exchanged,
             text.hasPrefix("HTTP/1.1 "), let range = text.range(of: "\r\n\r\n")
         else { return (nil, "") }
         return (Int(text.dropFirst(9).prefix(3)), String(text[range.upperBound...]))
+    }
+
+    /// Runs blocking calls on a thread of their own: the dispatch pool has as many threads as cores here, and
+    /// writers blocked on sockets there would starve everything else the test waits for.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
     }
 
     static func temporaryDirectory() throws -> URL {

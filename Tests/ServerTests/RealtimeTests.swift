@@ -111,7 +111,9 @@ struct RealtimeTests {
             let otherID = try #require(other.body["id"] as? Int)
 
             let buyer = LiveSocket(port: port, path: "/api/ws/b1?token=\(t["b1"]!)")
-            _ = try await Task.sleep(for: .milliseconds(200))
+            // The buyer is connected (and online) before the merchant's phone arrives, however busy the machine.
+            let deadline = ContinuousClock.now + .seconds(15)
+            while await services.realtime.hub.connectionCount < 1, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             let phone = LiveSocket(port: port, path: "/api/ws/m1", headers: [.authorization: "Bearer \(t["m1"]!)"])
             let online = try await phone.next("online_users")
             #expect(online["users"] as? [String] == ["b1"])

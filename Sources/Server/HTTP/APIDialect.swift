@@ -16,6 +16,7 @@ enum APIDialect {
     case union
 
     func failure(_ reason: TokenFailure) -> JSONResponse {
+        if reason == .unavailable { return self.unavailable }
         switch self {
         case .flaskJWT:
             let (status, message) = Self.flask(reason)
@@ -59,7 +60,22 @@ enum APIDialect {
         case .expired: (.unauthorized, "Token has expired")
         case .notYetValid: (.unprocessableContent, "The token is not yet valid (nbf)")
         case .revoked: (.unauthorized, "Token has been revoked")
+        case .unavailable: (.serviceUnavailable, Self.unavailableText)
         }
+    }
+
+    static let unavailableText = "数据库暂时不可用，请稍后重试"
+
+    /// The token could not be checked because the database is down: 503 with `Retry-After` in the family's key.
+    var unavailable: JSONResponse {
+        let text = JSONValue.string(Self.unavailableText)
+        let body: JSONValue =
+            switch self {
+            case .flaskJWT, .flaskJWTQuery: ["msg": text]
+            case .fastAPI: ["detail": text]
+            case .union: ["msg": text, "error": text, "detail": text]
+            }
+        return JSONResponse(.serviceUnavailable, body, headers: [.retryAfter: "5"])
     }
 
     /// Seed 004's `get_current_user` messages (contracts/seed004 §3).

@@ -14,6 +14,9 @@ import Testing
 
 /// The server shell with SQLite in memory, plus two routes only tests mount: one decoding JSON and one failing.
 struct TestServer {
+    /// True in `Scripts/test`'s own step for the fault-injection suite (`RAPPORT_TEST_FAULTS=1`).
+    static var faultStep: Bool { ProcessInfo.processInfo.environment["RAPPORT_TEST_FAULTS"] == "1" }
+
     static let logger: Logger = {
         var logger = Logger(label: "rapport.server.tests")
         logger.logLevel = .critical

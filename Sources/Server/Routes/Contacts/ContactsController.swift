@@ -56,6 +56,8 @@ public struct ContactsController<Context: RapportRequestContext>: RapportRoutes 
         switch context.authentication {
         case .failure(.missing), .failure(.wrongScheme), .failure(.malformedHeader), .failure(.empty):
             throw Self.envelope(.unauthorized, "缺少认证信息")
+        case .failure(.unavailable):
+            throw Self.envelope(.serviceUnavailable, APIDialect.unavailableText, headers: [.retryAfter: "5"])
         case .failure:
             throw Self.envelope(.unauthorized, "Token 无效或已过期")
         case .success(let identity):
