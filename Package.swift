@@ -340,6 +340,7 @@ let package = Package(
                 "StorageKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -348,3 +349,26 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets for libFuzzer (Scripts/fuzz builds them with RAPPORT_FUZZ=1, -sanitize=fuzzer,address and
+// -parse-as-library, in .build-fuzz); a normal build does not see them. Their corpora are in Fuzz/Corpus, and the
+// test suite replays every file there (ContactsKitTests, ServerTests).
+if Context.environment["RAPPORT_FUZZ"] == "1" {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzContactImport", ["ContactsKit"]),
+        ("FuzzPhoneNumber", ["ContactsKit"]),
+        ("FuzzJSON", ["StorageKit"]),
+        (
+            "FuzzRequestHead",
+            ["Server", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird")]
+        ),
+        ("FuzzMultipart", ["Server", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio")]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver", swiftSettings: swiftSettings))
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(
+            .executableTarget(name: name, dependencies: dependencies + ["FuzzDriver"], path: "Fuzz/\(name)", swiftSettings: swiftSettings)
+        )
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -75,6 +75,7 @@ struct MultipartFileReceiver {
         let part = Part()
         var current = Part()
         let parser = MultipartParser(boundary: boundary)
+        var headerCheck = MultipartHeaderCheck(boundary: boundary)
         parser.onHeader = { field, value in
             if field.lowercased() == "content-disposition" {
                 current.name = Self.parameter("name", in: value)
@@ -122,6 +123,10 @@ struct MultipartFileReceiver {
         }
         do {
             for try await buffer in request.body {
+                guard headerCheck.accepts(buffer.readableBytesView) else {
+                    discard()
+                    return .malformed
+                }
                 try parser.execute(buffer)
                 // Stop reading as soon as the file is too big: the rest of the body is never taken in.
                 if part.tooLarge || part.failure != nil { break }
