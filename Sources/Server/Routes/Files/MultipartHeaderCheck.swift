@@ -14,6 +14,8 @@ struct MultipartHeaderCheck {
     private enum State { case body, boundaryLine, headerName, headerValue }
     private var state = State.body
     private var lineIsEmpty = true
+    /// Lines end at CRLF only, as the parser reads them: a bare LF belongs to the line.
+    private var afterCR = false
 
     init(boundary: String) {
         self.boundary = boundary
@@ -35,6 +37,7 @@ struct MultipartHeaderCheck {
     /// False as soon as a header name holds a non-ASCII byte.
     mutating func accepts(_ bytes: some Sequence<UInt8>) -> Bool {
         for byte in bytes {
+            defer { self.afterCR = byte == UInt8(ascii: "\r") }
             switch self.state {
             case .body:
                 while self.matched > 0, byte != self.delimiter[self.matched] { self.matched = self.fallback[self.matched - 1] }
@@ -48,12 +51,12 @@ struct MultipartHeaderCheck {
                     }
                 }
             case .boundaryLine:
-                if byte == UInt8(ascii: "\n") {
+                if self.afterCR, byte == UInt8(ascii: "\n") {
                     self.state = .headerName
                     self.lineIsEmpty = true
                 }
             case .headerName:
-                if byte == UInt8(ascii: "\n") {
+                if self.afterCR, byte == UInt8(ascii: "\n") {
                     if self.lineIsEmpty { self.state = .body }
                     self.lineIsEmpty = true
                 } else if byte == UInt8(ascii: ":") {
@@ -64,7 +67,7 @@ struct MultipartHeaderCheck {
                     self.lineIsEmpty = false
                 }
             case .headerValue:
-                if byte == UInt8(ascii: "\n") {
+                if self.afterCR, byte == UInt8(ascii: "\n") {
                     self.state = .headerName
                     self.lineIsEmpty = true
                 }
