@@ -1,21 +1,14 @@
 import ContactsKit
 import Foundation
+import TestSupport
 import Testing
 
 /// Every input in the fuzzers' corpora for the contacts parsers (Fuzz/Corpus, grown by Scripts/fuzz, with the
 /// reproducer of every crash found), replayed on each test run with the checks the fuzz targets make.
 @Suite("Fuzz corpus: contacts")
 struct FuzzCorpusTests {
-    /// The files of `Fuzz/Corpus/<target>`.
-    static func corpus(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = root.appendingPathComponent("Fuzz/Corpus/\(target)")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        return try names.map { ($0, Array(try Data(contentsOf: folder.appendingPathComponent($0)))) }
-    }
-
     @Test func contactImportCorpus() throws {
-        let inputs = try Self.corpus("FuzzContactImport")
+        let inputs = try FuzzCorpus.files("FuzzContactImport")
         #expect(inputs.count >= 4)
         for (_, bytes) in inputs {
             guard let first = bytes.first else { continue }
@@ -28,7 +21,7 @@ struct FuzzCorpusTests {
 
     @Test func phoneNumberCorpus() throws {
         let normalizer = try #require(PhoneNumberNormalizer(defaultRegion: "CN"))
-        let inputs = try Self.corpus("FuzzPhoneNumber")
+        let inputs = try FuzzCorpus.files("FuzzPhoneNumber")
         #expect(inputs.count >= 5)
         for (name, bytes) in inputs {
             let text = String(decoding: bytes, as: UTF8.self)

@@ -188,13 +188,7 @@ struct FaultInjectionTests {
         _ = Self.run("/bin/dd", ["if=/dev/zero", "of=\(filler.path)", "bs=64k"])
         var refused: (status: Int?, body: String) = (nil, "")
         for n in 0..<50 {
-            refused = await Self.send(
-                server.port,
-                "POST",
-                "/api/contacts/add",
-                token: token,
-                body: #"{"name":"full-\#(n)","phone":"1390001\#(String(format: "%04d", n))"}"#
-            )
+            refused = await Self.addContact(server.port, token: token, name: "full-\(n)", phone: "1390001\(String(format: "%04d", n))")
             if refused.status != 200 { break }
         }
         #expect(refused.status == 503, "a write on a full disk: \(String(describing: refused.status)) \(refused.body)")
@@ -207,16 +201,15 @@ struct FaultInjectionTests {
         var recovered: Int?
         for n in 0..<50 where recovered != 200 {
             try await Task.sleep(for: .milliseconds(200))
-            recovered = await Self.send(
-                server.port,
-                "POST",
-                "/api/contacts/add",
-                token: token,
-                body: #"{"name":"after-\#(n)","phone":"1390002\#(String(format: "%04d", n))"}"#
-            ).status
+            recovered = await Self.addContact(server.port, token: token, name: "after-\(n)", phone: "1390002\(String(format: "%04d", n))").status
         }
         #expect(recovered == 200)
         #expect(server.process.isRunning)
+    }
+
+    /// `POST /api/contacts/add` of one contact.
+    static func addContact(_ port: Int, token: String, name: String, phone: String) async -> (status: Int?, body: String) {
+        await Self.send(port, "POST", "/api/contacts/add", token: token, body: #"{"name":"\#(name)","phone":"\#(phone)"}"#)
     }
 
     /// Runs `path` with `arguments` and returns its exit status.

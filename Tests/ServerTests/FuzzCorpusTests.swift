@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdCore
 import NIOCore
 import StorageKit
+import TestSupport
 import Testing
 
 @testable import Server
@@ -13,16 +14,8 @@ import Testing
 /// targets make.
 @Suite("Fuzz corpus: HTTP parsers")
 struct FuzzCorpusTests {
-    /// The files of `Fuzz/Corpus/<target>`.
-    static func corpus(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = root.appendingPathComponent("Fuzz/Corpus/\(target)")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        return try names.map { ($0, Array(try Data(contentsOf: folder.appendingPathComponent($0)))) }
-    }
-
     @Test func jsonCorpus() throws {
-        let inputs = try Self.corpus("FuzzJSON")
+        let inputs = try FuzzCorpus.files("FuzzJSON")
         #expect(inputs.count >= 3)
         for (name, bytes) in inputs {
             guard let value = try? JSONValue(parsing: bytes) else { continue }
@@ -31,7 +24,7 @@ struct FuzzCorpusTests {
     }
 
     @Test func requestHeadCorpus() throws {
-        let inputs = try Self.corpus("FuzzRequestHead")
+        let inputs = try FuzzCorpus.files("FuzzRequestHead")
         #expect(inputs.count >= 3)
         for (name, bytes) in inputs {
             let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
@@ -51,7 +44,7 @@ struct FuzzCorpusTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let receiver = MultipartFileReceiver(field: "file", directory: directory, maxSize: 1 << 20)
-        let inputs = try Self.corpus("FuzzMultipart")
+        let inputs = try FuzzCorpus.files("FuzzMultipart")
         #expect(inputs.count >= 2)
         var received = 0
         for (_, bytes) in inputs {
