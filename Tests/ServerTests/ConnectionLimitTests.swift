@@ -49,15 +49,10 @@ struct ConnectionLimitTests {
         }
     }
 
-    static func blockingExchangeBytes(
-        port: Int,
-        _ request: String,
-        wait: Duration,
-        until: (([UInt8]) -> Bool)? = nil
-    ) throws -> (bytes: [UInt8], closed: Bool) {
+    /// A blocking TCP socket connected to 127.0.0.1:`port`.
+    static func connectedSocket(port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #expect(fd >= 0)
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -65,7 +60,22 @@ struct ConnectionLimitTests {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw ConnectFailed(port: port, errno: errno) }
+        guard connected == 0 else {
+            let failure = ConnectFailed(port: port, errno: errno)
+            close(fd)
+            throw failure
+        }
+        return fd
+    }
+
+    static func blockingExchangeBytes(
+        port: Int,
+        _ request: String,
+        wait: Duration,
+        until: (([UInt8]) -> Bool)? = nil
+    ) throws -> (bytes: [UInt8], closed: Bool) {
+        let fd = try Self.connectedSocket(port: port)
+        defer { close(fd) }
         let bytes = Array(request.utf8)
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
         var timeout = timeval(tv_sec: Int(wait.components.seconds), tv_usec: 0)

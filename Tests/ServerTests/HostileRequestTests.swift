@@ -97,18 +97,24 @@ struct HostileRequestTests {
                 // Kept-alive connections until one is refused (the test harness's own client may hold one slot).
                 var refused = false
                 while !refused && open.count < 6 {
-                    if let fd = try await Self.offPool({ try Self.connect(port, sending: Self.health) }) { open.append(fd) } else { refused = true }
+                    if let fd = try await FaultInjectionTests.onThread({ try Self.connect(port, sending: Self.health) }) {
+                        open.append(fd)
+                    } else {
+                        refused = true
+                    }
                 }
                 #expect(refused && (3...4).contains(open.count), "\(limits): \(open.count) open, refused \(refused)")
                 // One of them asks to close; its slot is free again.
                 let closing = open.removeLast()
-                let answer = try await Self.offPool { try Self.send(closing, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n") }
+                let answer = try await FaultInjectionTests.onThread {
+                    try Self.send(closing, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                }
                 #expect(answer.hasPrefix("HTTP/1.1 200 "))
                 close(closing)
                 var again: Int32?
                 for _ in 0..<20 where again == nil {
                     try await Task.sleep(for: .milliseconds(100))
-                    again = try await Self.offPool { try Self.connect(port, sending: Self.health) }
+                    again = try await FaultInjectionTests.onThread { try Self.connect(port, sending: Self.health) }
                 }
                 #expect(again != nil, "a freed slot is usable again")
                 if let again { open.append(again) }
@@ -122,26 +128,10 @@ struct HostileRequestTests {
         let text: String
     }
 
-    /// Runs blocking socket calls on a dispatch thread: on the cooperative pool (two threads here) they would starve
-    /// the server being tested.
-    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
-        }
-    }
-
     /// A connection to 127.0.0.1:`port` that has sent `request` and read its answer, left open; nil when the server
     /// closed it without an answer.
     static func connect(_ port: Int, sending request: String) throws -> Int32? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw ConnectionLimitTests.ConnectFailed(port: port, errno: errno) }
+        let fd = try ConnectionLimitTests.connectedSocket(port: port)
         let answer = try Self.send(fd, request)
         if answer.isEmpty {
             close(fd)

@@ -45,7 +45,4 @@ final class ConnectionLimiter: Sendable {
             }
         }
     }
-
-    /// Connections open now, in total.
-    var openConnections: Int { self.state.withLock { $0.total } }
 }
