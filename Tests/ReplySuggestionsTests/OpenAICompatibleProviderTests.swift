@@ -11,7 +11,10 @@ struct OpenAICompatibleProviderTests {
     /// Runs `test` with the double listening on a loopback port.
     static func withDouble(_ double: ProviderDouble, _ test: @escaping @Sendable (Int) async throws -> Void) async throws {
         let app = Application(router: double.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(.live) { client in try await test(try #require(client.port)) }
+        try await app.test(.live) { client in
+            defer { double.stop() }
+            try await test(try #require(client.port))
+        }
     }
 
     static func provider(_ port: Int, model: String, key: String? = "sk-test-secret", timeout: Duration = .seconds(10)) -> OpenAICompatibleProvider {
@@ -96,13 +99,13 @@ struct OpenAICompatibleProviderTests {
         let double = ProviderDouble()
         // The deadline leaves room for the first fragment on a machine busy with the other suites; the stall is
         // far longer than the deadline, so finishing well before it ends proves the deadline cut it.
-        double.script("stall", .stream(Array(ProviderDouble.fragments(["先来一句"]).prefix(2)) + [.pause(.seconds(15))]))
+        double.script("stall", .stream(Array(ProviderDouble.fragments(["先来一句"]).prefix(2)) + [.pause(.seconds(40))]))
         double.script("drop", .stream(Array(ProviderDouble.fragments(["一半"]).prefix(2)) + [.end]))
         try await Self.withDouble(double) { port in
             let started = ContinuousClock.now
-            let stalled = await Self.run(Self.provider(port, model: "stall", timeout: .seconds(2)))
+            let stalled = await Self.run(Self.provider(port, model: "stall", timeout: .seconds(6)))
             #expect(stalled.fragments == ["先来一句"] && stalled.error as? ChatCompletionError == .timedOut)
-            #expect(ContinuousClock.now - started < .seconds(10))
+            #expect(ContinuousClock.now - started < .seconds(30))
             let dropped = await Self.run(Self.provider(port, model: "drop"))
             #expect(dropped.fragments == ["一半"] && dropped.error as? ChatCompletionError == .interrupted)
         }
@@ -117,7 +120,7 @@ struct OpenAICompatibleProviderTests {
             #expect(try await iterator.next() == "字")
             _ = consume iterator
             _ = consume stream
-            for _ in 0..<100 where double.streamsLeft == 0 { try await Task.sleep(for: .milliseconds(20)) }
+            for _ in 0..<1000 where double.streamsLeft == 0 { try await Task.sleep(for: .milliseconds(20)) }
             #expect(double.streamsLeft == 1)
             #expect(double.stepsWritten < 100)
         }

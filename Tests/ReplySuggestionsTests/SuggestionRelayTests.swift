@@ -85,7 +85,7 @@ struct SuggestionRelayTests {
         _ = await iterator.next()
         _ = consume iterator
         _ = consume first
-        for _ in 0..<100 where !provider.cancelled.withLock({ $0 }) {
+        for _ in 0..<1000 where !provider.cancelled.withLock({ $0 }) {
             provider.release(0)
             try await Task.sleep(for: .milliseconds(20))
         }

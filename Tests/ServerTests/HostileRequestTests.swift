@@ -112,7 +112,7 @@ struct HostileRequestTests {
                 #expect(answer.hasPrefix("HTTP/1.1 200 "))
                 close(closing)
                 var again: Int32?
-                for _ in 0..<20 where again == nil {
+                for _ in 0..<150 where again == nil {
                     try await Task.sleep(for: .milliseconds(100))
                     again = try await FaultInjectionTests.onThread { try Self.connect(port, sending: Self.health) }
                 }

@@ -80,7 +80,7 @@ struct RealtimeProcessTests {
             #expect((try await a.next("online_status_update"))["data"] as? [String: Bool] == ["\(bobID)": true])
             _ = try await b.close()
             var status = ""
-            for _ in 0..<50 where status != "offline" {
+            for _ in 0..<300 where status != "offline" {
                 try await Task.sleep(for: .milliseconds(100))
                 status = try await first.json("GET", "/api/user/status", token: bob)["status"] as? String ?? ""
             }

@@ -41,6 +41,7 @@ public final class ProviderDouble: Sendable {
         var received: [Received] = []
         var streamsLeft = 0
         var stepsWritten = 0
+        var stopped = false
     }
 
     private let state = Mutex(State())
@@ -53,6 +54,19 @@ public final class ProviderDouble: Sendable {
     /// Answers requests for `model` with `answer`.
     public func script(_ model: String, _ answer: Answer) {
         self.state.withLock { $0.scripts[model] = answer }
+    }
+
+    /// Ends every pause now and from now on, so a test's server can shut down without waiting out a long stall.
+    public func stop() {
+        self.state.withLock { $0.stopped = true }
+    }
+
+    /// Sleeps for `duration` in slices, returning early once ``stop()`` is called.
+    private func pause(_ duration: Duration) async throws {
+        let end = ContinuousClock.now + duration
+        while ContinuousClock.now < end, !self.state.withLock({ $0.stopped }) {
+            try await Task.sleep(for: min(.milliseconds(50), end - ContinuousClock.now))
+        }
     }
 
     /// The requests received, oldest first.
@@ -112,7 +126,7 @@ public final class ProviderDouble: Sendable {
                                 case .bytes(let bytes):
                                     try await writer.write(ByteBuffer(bytes: bytes))
                                     self.state.withLock { $0.stepsWritten += 1 }
-                                case .pause(let duration): try await Task.sleep(for: duration)
+                                case .pause(let duration): try await self.pause(duration)
                                 case .end: break
                                 }
                             }

@@ -63,7 +63,7 @@ final class LiveSocket: Sendable {
     func send(_ text: String) { self.outgoing.yield(text) }
 
     /// The next frame of `type` (earlier frames of other types are skipped), as an object.
-    func next(_ type: String, within timeout: Duration = .seconds(5)) async throws -> [String: Any] {
+    func next(_ type: String, within timeout: Duration = .seconds(15)) async throws -> [String: Any] {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let frame = self.received.withLock { frames -> String? in
@@ -91,7 +91,7 @@ final class LiveSocket: Sendable {
 
     /// Waits for the server to close the socket; nil when it has not within `timeout` (the client is then
     /// cancelled, so a test never hangs on it).
-    func closed(within timeout: Duration = .seconds(5)) async throws -> WebSocketCloseFrame? {
+    func closed(within timeout: Duration = .seconds(15)) async throws -> WebSocketCloseFrame? {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let state = self.endBox.state.withLock { $0 }
