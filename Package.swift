@@ -362,6 +362,7 @@ if Context.environment["RAPPORT_FUZZ"] == "1" {
             "FuzzRequestHead",
             ["Server", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird")]
         ),
+        ("FuzzClientFrame", ["Server", "ChatCore"]),
         ("FuzzMultipart", ["Server", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio")]),
     ]
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver", swiftSettings: swiftSettings))

@@ -22,32 +22,26 @@ extension RealtimeConnection {
         return self.me.rawValue == a || self.me.rawValue == b
     }
 
-    func whiteboard(_ type: String, _ data: JSONValue) async throws {
-        guard let room = data["room"]?.stringValue, !room.isEmpty else { throw Refusal.socket("房间ID不能为空") }
+    func whiteboard(_ room: String, _ event: ClientFrame.Whiteboard) async throws {
         let boards = self.controller.whiteboards
         let id = self.outbox.id
         let stateFrame = { (strokes: [JSONValue]) in self.event("whiteboard_state", .ordered([("state", .array(strokes)), ("room", .string(room))])) }
-        switch type {
-        case "join_whiteboard":
+        switch event {
+        case .join:
             guard try await self.mayUseWhiteboard(room) else { throw Refusal.socket("无权加入该白板: \(room)") }
             if let strokes = await boards.join(room, self.outbox) { await self.reply(stateFrame(strokes)) }
-        case "leave_whiteboard":
+        case .leave:
             await boards.leave(room, id)
-        default:
+        case .draw, .clear, .state:
             guard await boards.isMember(room, id) else { throw Refusal.socket("请先加入白板: \(room)") }
-            switch type {
-            case "draw":
-                guard let x = data["x"]?.numberValue, let y = data["y"]?.numberValue else {
-                    throw Refusal.socket("draw 需要 x 和 y")
-                }
-                let color = data["color"]?.stringValue.map { String($0.prefix(32)) } ?? "#000000"
-                let width = data["lineWidth"]?.numberValue.map { JSONValue.double(min(max($0, 0), 1000)) } ?? .int(2)
+            switch event {
+            case .draw(let draw):
                 let stroke: JSONValue = .ordered([
-                    ("x", .double(x)), ("y", .double(y)), ("drawing", .bool(data["drawing"]?.flag(default: false) ?? false)),
-                    ("color", .string(color)), ("lineWidth", width), ("room", .string(room)),
+                    ("x", .double(draw.x)), ("y", .double(draw.y)), ("drawing", .bool(draw.drawing)), ("color", .string(draw.color)),
+                    ("lineWidth", draw.lineWidth.map(JSONValue.double) ?? .int(2)), ("room", .string(room)),
                 ])
                 await boards.apply(room, stroke: stroke, frame: self.event("draw", stroke))
-            case "clear_whiteboard":
+            case .clear:
                 await boards.apply(room, stroke: nil, frame: self.event("clear_whiteboard", .ordered([("room", .string(room))])))
             default:
                 if let strokes = await boards.state(room) { await self.reply(stateFrame(strokes)) }
@@ -58,22 +52,19 @@ extension RealtimeConnection {
     // MARK: Chunked file transfer
 
     /// `file_transfer_start`: checks the file and where it goes, then answers `file_transfer_init {"file_id"}`.
-    func startTransfer(_ data: JSONValue) async throws {
+    func startTransfer(_ start: ClientFrame.TransferStart) async throws {
         let refuse = { (text: String) async throws -> Void in
             await self.reply(self.event("file_transfer_init", .ordered([("file_id", .null)])))
             throw Refusal.socket(text)
         }
         guard self.me.rawValue > 0 else { return try await refuse("访客不能发送文件，请先登录") }
-        let message = data["message"].flatMap { $0.isObject ? $0 : nil } ?? [:]
-        guard let size = Self.integer(data["fileSize"]), size > 0 else { return try await refuse("文件大小无效") }
+        let size = start.size
         guard size <= self.controller.maxFileSize else { return try await refuse("文件过大，最大\(self.controller.maxFileSize / (1 << 20))MB") }
-        guard let chunks = Self.integer(data["totalChunks"]), chunks > 0, chunks <= min(size, 100_000) else { return try await refuse("分片数量无效") }
-        guard let room = data["room"] ?? message["room"], !room.isNull else { return try await refuse("房间ID不能为空") }
         let address: MessageAddress
         do {
-            address = try Self.target(room: room, message: message, me: self.me)
-        } catch let failure as Refusal {
-            return try await refuse(failure.message)
+            address = try start.room.address(for: self.me)
+        } catch {
+            return try await refuse(error.message)
         }
         switch address {
         case .group(let id):
@@ -83,7 +74,7 @@ extension RealtimeConnection {
         }
         let open = self.transfers.transfers.withLock { $0.count }
         guard open < FileTransfers.maxOpen else { return try await refuse("同时传输的文件过多") }
-        let name = FileTransfers.safeName(data["fileName"]?.stringValue ?? "")
+        let name = FileTransfers.safeName(start.fileName)
         let random = (0..<4).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
         let fileID = "\(self.me.rawValue)_\(Int(Date().timeIntervalSince1970))_\(random)_\(name)"
         // Chunks wait outside the served media tree.
@@ -93,9 +84,9 @@ extension RealtimeConnection {
             $0[fileID] = FileTransfers.Transfer(
                 fileID: fileID,
                 size: Int(size),
-                totalChunks: Int(chunks),
+                totalChunks: Int(start.chunks),
                 address: address,
-                room: room,
+                room: start.roomValue,
                 partial: partial
             )
         }
@@ -104,26 +95,16 @@ extension RealtimeConnection {
 
     /// `file_chunk {"fileId", "chunkIndex", "data": [bytes]}`: stored, `upload_progress` and `chunk_received` to
     /// the uploader; with the last missing index, the file is joined and its message sent to the room.
-    func receiveChunk(_ data: JSONValue) async throws {
-        let fileID = data["fileId"]?.stringValue ?? ""
+    func receiveChunk(_ chunk: ClientFrame.Chunk) async throws {
+        let fileID = chunk.fileID
         guard let transfer = self.transfers.transfers.withLock({ $0[fileID] }) else { throw Refusal.socket("找不到文件信息: \(fileID)") }
         let abort = { (text: String) async throws -> Void in
             self.transfers.transfers.withLock { $0[fileID] = nil }
             try? FileManager.default.removeItem(atPath: transfer.partial)
             throw Refusal.socket(text)
         }
-        guard let index = Self.integer(data["chunkIndex"]).map(Int.init), index >= 0, index < transfer.totalChunks else {
-            throw Refusal.socket("分片序号无效")
-        }
-        guard let values = data["data"]?.arrayValue else { throw Refusal.socket("分片数据无效") }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(values.count)
-        for value in values {
-            guard let number = value.integerValue, let byte = UInt8(exactly: number) else {
-                throw Refusal.socket("分片数据无效")
-            }
-            bytes.append(byte)
-        }
+        let (index, bytes) = (chunk.index, chunk.bytes)
+        guard index < transfer.totalChunks else { throw Refusal.socket("分片序号无效") }
         // A re-sent chunk replaces the first; together the chunks may not exceed the declared size.
         if transfer.bytes - (transfer.received[index] ?? 0) + bytes.count > transfer.size { return try await abort("文件大小超出声明的大小") }
         guard FileManager.default.createFile(atPath: "\(transfer.partial)/\(index)", contents: Data(bytes)) else {

@@ -8,25 +8,21 @@ import StorageKit
 /// signalling, `get_online_status`, the whiteboard and chunked file transfer. Ids in events are always the
 /// authenticated user's, never the payload's.
 extension RealtimeConnection {
-    /// Handles a seed 003 event; false when `type` is none of them.
-    func handlePlatformEvent(_ type: String, _ data: JSONValue) async throws -> Bool {
-        switch type {
-        case "chat": try await self.chat(data)
-        case "friend_request", "friend_request_response", "friend_request_cancel", "friend_block", "friend_unblock", "friend_requests":
-            try await self.friendEvent(type, data)
-        case "get_online_status": try await self.onlineStatus(data)
-        case "user_online", "user_offline":
+    /// Handles a seed 003 event (the frames ``handle(_:)`` does not handle itself).
+    func handlePlatformEvent(_ frame: ClientFrame) async throws {
+        switch frame {
+        case .chat(let chat): try await self.chat(chat)
+        case .friend(let event): try await self.friendEvent(event)
+        case .onlineStatus(let ids): try await self.onlineStatus(ids)
+        case .announcement:
             // Seed 003 clients announce themselves; the server already knows, and tells the contacts itself.
             break
-        case "join_whiteboard", "leave_whiteboard", "draw", "clear_whiteboard", "request_whiteboard_state":
-            try await self.whiteboard(type, data)
-        case "file_transfer_start": try await self.startTransfer(data)
-        case "file_chunk": try await self.receiveChunk(data)
-        default:
-            guard let call = CallSignal.all[type] else { return false }
-            await self.signal(call, data)
+        case .whiteboard(let room, let event): try await self.whiteboard(room, event)
+        case .transferStart(let start): try await self.startTransfer(start)
+        case .chunk(let chunk): try await self.receiveChunk(chunk)
+        case .call(let signal, let call): await self.signal(signal, call)
+        case .send, .typing, .read, .resume, .ping: break
         }
-        return true
     }
 
     func event(_ type: String, _ data: JSONValue) -> String {
@@ -37,66 +33,37 @@ extension RealtimeConnection {
 
     /// `chat` `{"message": {…}, "room": "group_<gid>" | ["user_<to>", "user_<me>"]}`: stored like any other send,
     /// then `message` to the room — the sending connection included, as seed 003 clients expect.
-    func chat(_ data: JSONValue) async throws {
-        let message = data["message"].flatMap { $0.isObject ? $0 : nil } ?? [:]
-        guard let typeName = message["type"]?.stringValue, !typeName.isEmpty else { throw Refusal.socket("消息类型不能为空") }
-        guard typeName == "text" || typeName == "emoji", let type = MessageType(rawValue: typeName) else {
-            throw Refusal.socket("不支持的消息类型: \(typeName)")
-        }
-        guard let room = data["room"] ?? message["room"], !room.isNull else { throw Refusal.socket("房间ID不能为空") }
+    func chat(_ chat: ClientFrame.Chat) async throws {
         guard self.me.rawValue > 0 else { throw Refusal.socket("访客不能发送消息，请先登录") }
-        let content = message["content"]?.stringValue ?? ""
-        let clientID = message["client_msg_id"]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
-        switch try Self.target(room: room, message: message, me: self.me) {
+        switch try chat.room.address(for: self.me) {
         case .group(let id):
             guard let group = try await self.group(id) else { throw Refusal.socket("群组不存在") }
-            try await self.sendGroup(group, content: content, clientID: clientID, type: type, echo: true)
+            try await self.sendGroup(group, content: chat.content, clientID: chat.clientMessageID, type: chat.type, echo: true)
         case .direct(_, let receiver):
-            try await self.sendDirect(to: receiver, content: content, type: type, clientID: clientID, echo: true)
+            try await self.sendDirect(to: receiver, content: chat.content, type: chat.type, clientID: chat.clientMessageID, echo: true)
         }
-    }
-
-    /// Where a `chat` goes: `group_<gid>` (or `group_id`), else the other user of `["user_<a>", "user_<b>"]`
-    /// (or `receiver_id`).
-    static func target(room: JSONValue, message: JSONValue, me: ParticipantID) throws -> MessageAddress {
-        if let name = room.stringValue, name.hasPrefix("group_"), let id = Int64(name.dropFirst(6)), id > 0 {
-            return .group(ConversationID(id))
-        }
-        if let group = Self.integer(message["group_id"]), group > 0 { return .group(ConversationID(group)) }
-        let users = (room.arrayValue ?? [room]).compactMap { $0.stringValue.flatMap { $0.hasPrefix("user_") ? Int64($0.dropFirst(5)) : nil } }
-        if let other = users.first(where: { $0 != me.rawValue }) ?? Self.integer(message["receiver_id"]), other > 0, other != me.rawValue {
-            return .direct(me, ParticipantID(other))
-        }
-        throw Refusal.socket("无效的房间: \(room.displayText)")
     }
 
     // MARK: Friend requests
 
-    func friendEvent(_ type: String, _ data: JSONValue) async throws {
+    func friendEvent(_ event: ClientFrame.Friend) async throws {
         let friends = self.controller.friends
         guard self.me.rawValue > 0 else { throw Refusal.socket("用户不存在") }
         do {
-            switch type {
-            case "friend_request":
-                guard let receiver = Self.integer(data["receiver_id"]), receiver > 0 else { throw Refusal.socket("用户不存在") }
-                await self.reply(self.event("friend_request_sent", try await friends.send(from: self.me, to: ParticipantID(receiver)).json))
-            case "friend_request_response":
-                guard let id = Self.integer(data["request_id"]) else { throw Refusal.socket("好友请求不存在") }
-                let status = data["status"]?.stringValue ?? "accepted"
-                guard status == "accepted" || status == "rejected" else { throw Refusal.socket("无效的状态: \(status)") }
-                _ = try await friends.close(id, by: self.me, accept: status == "accepted")
-            case "friend_request_cancel":
-                guard let id = Self.integer(data["request_id"]) else { throw Refusal.socket("好友请求不存在") }
+            switch event {
+            case .request(let receiver):
+                await self.reply(self.event("friend_request_sent", try await friends.send(from: self.me, to: receiver).json))
+            case .respond(let id, let accept):
+                _ = try await friends.close(id, by: self.me, accept: accept)
+            case .cancel(let id):
                 _ = try await friends.close(id, by: self.me, accept: nil)
-            case "friend_block":
-                guard let user = Self.integer(data["user_id"]), user > 0 else { throw Refusal.socket("用户不存在") }
-                try await friends.block(ParticipantID(user), by: self.me)
-                await self.reply(self.event("friend_blocked", .ordered([("user_id", .int(user))])))
-            case "friend_unblock":
-                guard let user = Self.integer(data["user_id"]), user > 0 else { throw Refusal.socket("用户不存在") }
-                try await friends.repository.unblock(ParticipantID(user), by: self.me)
-                await self.reply(self.event("friend_unblocked", .ordered([("user_id", .int(user))])))
-            default:
+            case .block(let user):
+                try await friends.block(user, by: self.me)
+                await self.reply(self.event("friend_blocked", .ordered([("user_id", .int(user.rawValue))])))
+            case .unblock(let user):
+                try await friends.repository.unblock(user, by: self.me)
+                await self.reply(self.event("friend_unblocked", .ordered([("user_id", .int(user.rawValue))])))
+            case .list:
                 await self.reply(self.event("friend_requests", try await friends.pending(of: self.me)))
             }
         } catch let refusal as Refusal {
@@ -108,9 +75,7 @@ extension RealtimeConnection {
 
     /// `get_online_status {"user_ids": [7, 9]}` → `online_status_update {"7": true, "9": false}` for the ids of
     /// existing users (others are left out).
-    func onlineStatus(_ data: JSONValue) async throws {
-        let ids = (data["user_ids"]?.arrayValue ?? []).compactMap { Self.integer($0) }.filter { $0 > 0 }
-        guard ids.count <= 1000 else { throw Refusal.socket("最多查询1000个用户") }
+    func onlineStatus(_ ids: [Int64]) async throws {
         let existing = try await self.controller.users.byID(ids.map(ParticipantID.init))
         let known = Set(ids).sorted().filter { existing[$0] != nil }
         let online = await self.controller.realtime.online(known.map(ParticipantID.init))
@@ -121,7 +86,7 @@ extension RealtimeConnection {
     // MARK: Calls
 
     /// One call-signalling event of seed 003 §7.5: relayed to `user_<target_id>` with the sender's id.
-    struct CallSignal: Sendable {
+    struct CallSignal: Sendable, Equatable {
         enum Kind: Sendable { case request, answer, candidate, rejected, ended }
         let kind: Kind
         let video: Bool
@@ -147,10 +112,10 @@ extension RealtimeConnection {
         await self.reply(self.event("call_error", .ordered([("message", .string(text))])))
     }
 
-    func signal(_ call: CallSignal, _ data: JSONValue) async {
+    func signal(_ call: CallSignal, _ data: ClientFrame.Call) async {
         // Seed 003 handles a request only when its media type matches the event.
-        if call.kind == .request, data["type"]?.stringValue != (call.video ? "video" : "voice") { return }
-        guard let target = Self.integer(data["target_id"]).flatMap({ $0 >= 0 ? ParticipantID($0) : nil }) else {
+        if call.kind == .request, data.media != (call.video ? "video" : "voice") { return }
+        guard let target = data.target else {
             let missing =
                 switch call.kind {
                 case .request: "请求参数不完整"
@@ -163,7 +128,7 @@ extension RealtimeConnection {
         let relay: (String, JSONValue)
         switch call.kind {
         case .request:
-            guard data["caller_name"]?.isTruthy == true, data["sdp"]?.isTruthy == true else { return await self.callError("请求参数不完整") }
+            guard data.callerName?.isTruthy == true, data.sdp?.isTruthy == true else { return await self.callError("请求参数不完整") }
             do {
                 guard target.rawValue > 0, try await self.controller.users.user(id: UserID(target.rawValue)) != nil else {
                     return await self.callError("用户不存在")
@@ -175,16 +140,16 @@ extension RealtimeConnection {
             relay = (
                 "\(call.prefix)call_received",
                 .ordered([
-                    ("caller_id", me), ("caller_name", data["caller_name"] ?? .null), ("type", .string(call.video ? "video" : "voice")),
-                    ("sdp", data["sdp"] ?? .null),
+                    ("caller_id", me), ("caller_name", data.callerName ?? .null), ("type", .string(call.video ? "video" : "voice")),
+                    ("sdp", data.sdp ?? .null),
                 ])
             )
             await self.reply(self.event("call_request_sent", .ordered([("message", .string(call.video ? "视频通话请求已发送" : "通话请求已发送"))])))
         case .answer:
-            guard data["sdp"]?.isTruthy == true else { return await self.callError("回答参数不完整") }
-            relay = ("\(call.prefix)call_answered", .ordered([("sdp", data["sdp"] ?? .null), ("answerer_id", me)]))
+            guard data.sdp?.isTruthy == true else { return await self.callError("回答参数不完整") }
+            relay = ("\(call.prefix)call_answered", .ordered([("sdp", data.sdp ?? .null), ("answerer_id", me)]))
         case .candidate:
-            relay = ("\(call.prefix)ice_candidate", .ordered([("candidate", data["candidate"] ?? .null), ("sender_id", me)]))
+            relay = ("\(call.prefix)ice_candidate", .ordered([("candidate", data.candidate ?? .null), ("sender_id", me)]))
         case .rejected:
             relay = ("\(call.prefix)call_rejected", .ordered([("sender_id", me)]))
         case .ended:

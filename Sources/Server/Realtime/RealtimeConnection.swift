@@ -101,32 +101,28 @@ final class RealtimeConnection: Sendable {
     }
 
     func handle(_ text: String) async {
-        guard let object = try? JSONValue(parsing: text), object.isObject else {
-            return await self.error("Frames must be JSON objects")
-        }
-        guard let type = object["type"]?.stringValue else { return await self.error("A frame needs a \"type\"") }
-        let data = object["data"].flatMap { $0.isObject ? $0 : nil } ?? object
+        let frame: ClientFrame
         do {
-            switch type {
-            case "message", "send": try await self.send(data, envelope: object["data"] != nil)
-            case "typing": try await self.typing(data)
-            case "read": try await self.read(data)
-            case "resume": try await self.resume(data)
-            case "ping": await self.reply(Realtime.text(.ordered([("type", "pong"), ("data", .ordered([]))])))
-            default:
-                if try await !self.handlePlatformEvent(type, data) { await self.error("Unknown type \"\(type)\"") }
+            frame = try ClientFrame.decode(text)
+        } catch {
+            if error.type == "file_transfer_start" { await self.reply(self.event("file_transfer_init", .ordered([("file_id", .null)]))) }
+            return await self.error(error.message)
+        }
+        do {
+            switch frame {
+            case .send(let send): try await self.send(send)
+            case .typing(let id, let isTyping): try await self.typing(id, isTyping: isTyping)
+            case .read(let id): try await self.read(id)
+            case .resume(let positions): try await self.resume(positions)
+            case .ping: await self.reply(Realtime.text(.ordered([("type", "pong"), ("data", .ordered([]))])))
+            default: try await self.handlePlatformEvent(frame)
             }
         } catch let failure as Refusal {
             await self.error(failure.message)
         } catch {
-            self.controller.logger.error("websocket frame failed", metadata: ["type": "\(type)", "error": "\(error)"])
+            self.controller.logger.error("websocket frame failed", metadata: ["frame": "\(frame.name)", "error": "\(error)"])
             await self.error("The frame could not be handled")
         }
-    }
-
-    /// An id or position: a whole number, or a string of digits.
-    static func integer(_ value: JSONValue?) -> Int64? {
-        value?.integerValue ?? value?.stringValue.flatMap { Int64($0) }
     }
 
     /// The support conversation, if this user may write in it (participant or assignee).
@@ -139,20 +135,22 @@ final class RealtimeConnection: Sendable {
         [conversation.customerID, conversation.merchantID, Realtime.monitors] + (conversation.assigneeID.map { [$0] } ?? [])
     }
 
-    func send(_ data: JSONValue, envelope: Bool) async throws {
-        let content = data["content"]?.stringValue ?? ""
-        // A flat frame's own "type" is the frame's; an envelope's data may name the message type either way.
-        let typeName = data["message_type"]?.stringValue ?? (envelope ? data["type"]?.stringValue : nil) ?? "text"
-        guard let type = MessageType(rawValue: typeName) else { throw Refusal.socket("Unknown message type \"\(typeName)\"") }
-        let clientID = data["client_msg_id"]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
-        if let id = Self.integer(data["conversation_id"]), id > 0, let group = try await self.group(ConversationID(id)) {
-            try await self.sendGroup(group, content: content, clientID: clientID)
-        } else if let id = Self.integer(data["conversation_id"]), id > 0 {
-            try await self.sendSupport(ConversationID(id), content: content, type: type, clientID: clientID, relayCheck: !envelope && clientID == nil)
-        } else if let receiver = Self.integer(data["receiver_id"]), receiver > 0 {
-            try await self.sendDirect(to: ParticipantID(receiver), content: content, type: type, clientID: clientID)
-        } else {
-            throw Refusal.socket("A message needs a conversation_id or a receiver_id")
+    func send(_ send: ClientFrame.Send) async throws {
+        switch send.target {
+        case .conversation(let id):
+            if let group = try await self.group(id) {
+                try await self.sendGroup(group, content: send.content, clientID: send.clientMessageID)
+            } else {
+                try await self.sendSupport(
+                    id,
+                    content: send.content,
+                    type: send.type,
+                    clientID: send.clientMessageID,
+                    relayCheck: !send.envelope && send.clientMessageID == nil
+                )
+            }
+        case .user(let receiver):
+            try await self.sendDirect(to: receiver, content: send.content, type: send.type, clientID: send.clientMessageID)
         }
     }
 
@@ -274,10 +272,7 @@ final class RealtimeConnection: Sendable {
         return (nil, members)
     }
 
-    func typing(_ data: JSONValue) async throws {
-        guard let raw = Self.integer(data["conversation_id"]) else { throw Refusal.socket("typing needs a conversation_id") }
-        let id = ConversationID(raw)
-        let isTyping = data["is_typing"]?.flag(default: true) ?? true
+    func typing(_ id: ConversationID, isTyping: Bool) async throws {
         let (_, audience) = try await self.audience(of: id)
         let users = try await self.myself()
         // Typing goes to the other participants only, not to the monitors or the typist's other devices.
@@ -303,9 +298,7 @@ final class RealtimeConnection: Sendable {
         }
     }
 
-    func read(_ data: JSONValue) async throws {
-        guard let raw = Self.integer(data["conversation_id"]) else { throw Refusal.socket("read needs a conversation_id") }
-        let id = ConversationID(raw)
+    func read(_ id: ConversationID) async throws {
         let (support, audience) = try await self.audience(of: id)
         let seq: Int64?
         if support != nil {
@@ -326,12 +319,11 @@ final class RealtimeConnection: Sendable {
 
     /// `{"type": "resume", "data": {"conversations": {"12": 40}}}`: every message after each sequence, oldest
     /// first, or `resync` for a conversation that missed more than the resume limit.
-    func resume(_ data: JSONValue, connecting: Bool = false) async throws {
-        guard let positions = data["conversations"]?.members else { throw Refusal.socket("resume needs \"conversations\"") }
+    func resume(_ positions: [ClientFrame.Position], connecting: Bool = false) async throws {
         let limit = self.controller.resumeLimit
-        for (key, value) in positions.sorted(by: { $0.0 < $1.0 }) {
-            guard let raw = Int64(key), let after = Self.integer(value), after >= 0 else { throw Refusal.socket("Bad resume position for \(key)") }
-            let id = ConversationID(raw)
+        for position in positions {
+            let (id, after) = (position.conversation, position.after)
+            let raw = id.rawValue
             let (support, members) = try await self.audience(of: id)
             var address: MessageAddress?
             if support == nil {

@@ -246,10 +246,8 @@ final class RealtimeController: Sendable {
         await connection.greet()
         if !resuming.isEmpty {
             do {
-                try await connection.resume(
-                    ["conversations": .object(Dictionary(uniqueKeysWithValues: resuming.map { (String($0.key), JSONValue.int($0.value)) }))],
-                    connecting: true
-                )
+                let positions = resuming.map { ClientFrame.Position(conversation: ConversationID($0.key), after: $0.value) }
+                try await connection.resume(positions.sorted { $0.conversation.rawValue < $1.conversation.rawValue }, connecting: true)
             } catch let failure as Refusal {
                 for id in resuming.keys { outbox.endResume(ConversationID(id)) }
                 await connection.error(failure.message)
