@@ -8,30 +8,31 @@ import Logging
 import Server
 import StorageKit
 
-/// The configuration flags shared by every command; each overrides its environment variable.
+/// The configuration flags shared by every command, one per key of ``ServerConfiguration/keys`` (the table the
+/// help is printed from); each overrides its environment variable. ArgumentParser collects them unparsed and
+/// the table reads them, so a key added to the table is a flag at once.
 struct ConfigurationOptions: ParsableArguments {
-    @Option(help: "Address to listen on (HOST).") var host: String?
-    @Option(help: "TCP port (PORT).") var port: String?
-    @Option(help: "Database URL (DATABASE_URL).") var databaseURL: String?
-    @Option(help: "Comma-separated CORS origins (CORS_ORIGINS).") var corsOrigins: String?
-    @Option(help: "development or production (APP_ENV).") var appEnv: String?
-    @Option(help: "Log level (LOG_LEVEL).") var logLevel: String?
-    @Option(help: "Largest request body in bytes (MAX_BODY_SIZE).") var maxBodySize: String?
-    @Option(help: "Idle connection timeout in seconds (IDLE_TIMEOUT).") var idleTimeout: String?
-    @Option(help: "Seconds to send a request's headers, and its body (REQUEST_TIMEOUT).") var requestTimeout: String?
-    @Option(help: "Open connections allowed in total (MAX_CONNECTIONS).") var maxConnections: String?
-    @Option(help: "Open connections allowed per client address (MAX_CONNECTIONS_PER_CLIENT).") var maxConnectionsPerClient: String?
+    @Argument(parsing: .allUnrecognized, help: .hidden) var settings: [String] = []
 
-    var overrides: [String: String] {
-        let pairs: [(String, String?)] = [
-            ("HOST", self.host), ("PORT", self.port), ("DATABASE_URL", self.databaseURL),
-            ("CORS_ORIGINS", self.corsOrigins), ("APP_ENV", self.appEnv), ("LOG_LEVEL", self.logLevel),
-            ("MAX_BODY_SIZE", self.maxBodySize), ("IDLE_TIMEOUT", self.idleTimeout),
-            ("REQUEST_TIMEOUT", self.requestTimeout), ("MAX_CONNECTIONS", self.maxConnections),
-            ("MAX_CONNECTIONS_PER_CLIENT", self.maxConnectionsPerClient),
-        ]
-        return Dictionary(uniqueKeysWithValues: pairs.compactMap { key, value in value.map { (key, $0) } })
+    func validate() throws {
+        do {
+            _ = try ServerConfiguration.overrides(fromArguments: self.settings)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
+
+    var overrides: [String: String] { (try? ServerConfiguration.overrides(fromArguments: self.settings)) ?? [:] }
+
+    /// The settings, for a command's help.
+    static let discussion = """
+        Settings come from these flags, then environment variables, then a .env file in the working directory:
+
+        \(ServerConfiguration.helpText())
+
+        Relative SQLite paths resolve against the working directory. Flags are visible to other users of the machine
+        (ps): give secrets through the environment or .env.
+        """
 
     /// Loads the configuration and starts logging at its level. A bad value ends the program with status 2.
     func load() async throws -> (ServerConfiguration, Logger) {

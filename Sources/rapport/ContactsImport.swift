@@ -14,8 +14,9 @@ struct ContactsImport: AsyncParsableCommand {
         abstract: "Import contacts from a vCard or CSV file; importing the same file again adds nothing."
     )
 
-    @OptionGroup var options: ConfigurationOptions
     @Argument(help: "The file to import.") var file: String
+    // After the file: the settings collect every argument that is left.
+    @OptionGroup var options: ConfigurationOptions
     @Option(help: "The owner: username, email or user id.") var owner: String
     @Option(help: "csv or vcard (default: from the file name).") var format: String?
 

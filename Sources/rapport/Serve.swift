@@ -9,7 +9,10 @@ import Server
 import StorageKit
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Apply pending migrations and serve the HTTP API.")
+    static let configuration = CommandConfiguration(
+        abstract: "Apply pending migrations and serve the HTTP API.",
+        discussion: ConfigurationOptions.discussion
+    )
 
     @OptionGroup var options: ConfigurationOptions
 

@@ -17,6 +17,9 @@ import UnixSignals
 /// Composes Rapport: opens the database, applies the migrations, mounts every domain's routes behind the
 /// common middleware. Another Hummingbird program can do the same with only the domains it wants.
 public enum RapportServer {
+    /// This release of Rapport (`rapport --version`).
+    public static let version = "0.9.0"
+
     /// Every domain's migrations, in order. Domains append theirs as they arrive.
     public static var migrator: Migrator {
         Migrator(AuthMigrations.all + ContactsMigrations.all + ChatMigrations.all + AuditMigrations.all + ServerMigrations.all)

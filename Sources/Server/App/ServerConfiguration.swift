@@ -12,12 +12,27 @@ public struct ServerConfiguration: Sendable {
         case development, production
     }
 
-    /// One configuration key: its environment name, flag, default and meaning. `rapport --help` prints these.
+    /// One configuration key: its environment name, flag, default and meaning. This table is the only list of
+    /// settings: the command line's flags, `rapport --help`, the README's table and `.env.example` are all made
+    /// from it (``markdownTable()``, ``environmentExample()``).
     public struct Key: Sendable {
         public let environment: String
         public let flag: String
         public let defaultValue: String
         public let help: String
+        /// How the documentation shows a default that is worked out at start (nil: `defaultValue`).
+        public let shownDefault: String?
+
+        init(environment: String, flag: String, defaultValue: String, shownDefault: String? = nil, help: String) {
+            self.environment = environment
+            self.flag = flag
+            self.defaultValue = defaultValue
+            self.shownDefault = shownDefault
+            self.help = help
+        }
+
+        /// A secret: masked by `rapport config check`, never logged.
+        public var isSecret: Bool { ServerConfiguration.secretKeys.contains(self.environment) }
         /// The swift-configuration key (`DATABASE_URL` ↔ `database.url`).
         public var configKey: String { self.environment.lowercased().replacingOccurrences(of: "_", with: ".") }
     }
@@ -31,7 +46,8 @@ public struct ServerConfiguration: Sendable {
                 flag: "database-url",
                 defaultValue: "sqlite:data/rapport.sqlite",
                 help: "sqlite:PATH (relative to the working directory), sqlite::memory:, or "
-                    + "mysql://USER:PASSWORD@HOST:PORT/DATABASE (also mariadb://; options ?pool=8&connect_timeout=10)."
+                    + "mysql://USER:PASSWORD@HOST:PORT/DATABASE (also mariadb://; options ?pool=8&connect_timeout=10&read_timeout=30; "
+                    + "SQLite ?synchronous=full)."
             ),
             Key(
                 environment: "CORS_ORIGINS",
@@ -40,14 +56,20 @@ public struct ServerConfiguration: Sendable {
                     + "http://127.0.0.1:5173,http://127.0.0.1:8080",
                 help: "Comma-separated origins allowed to call the API from a browser."
             ),
-            Key(environment: "APP_ENV", flag: "app-env", defaultValue: "development", help: "development or production."),
+            Key(
+                environment: "APP_ENV",
+                flag: "app-env",
+                defaultValue: "development",
+                help: "development or production (which refuses to start without DATABASE_URL, JWT_SECRET_KEY and AUDIT_CHAIN_KEY)."
+            ),
             Key(environment: "LOG_LEVEL", flag: "log-level", defaultValue: "info", help: "trace, debug, info, notice, warning, error or critical."),
-            Key(environment: "MAX_BODY_SIZE", flag: "max-body-size", defaultValue: "1048576", help: "Largest request body in bytes."),
+            Key(environment: "MAX_BODY_SIZE", flag: "max-body-size", defaultValue: "1048576", help: "Largest request body in bytes; larger: 413."),
             Key(
                 environment: "JWT_SECRET_KEY",
                 flag: "jwt-secret-key",
                 defaultValue: "",
-                help: "HS256 signing key, at least 32 bytes. Unset in development: a random key kept in data/jwt-secret.key (mode 0600)."
+                shownDefault: "development: a random key kept in data/jwt-secret.key (mode 0600)",
+                help: "HS256 signing key, at least 32 bytes; required in production."
             ),
             Key(
                 environment: "JWT_ACCESS_TOKEN_EXPIRE_DAYS",
@@ -69,8 +91,19 @@ public struct ServerConfiguration: Sendable {
                 help: "Days a deleted contact stays in the trash."
             ),
             Key(environment: "MAX_MESSAGE_LENGTH", flag: "max-message-length", defaultValue: "10000", help: "Longest chat message, in characters."),
-            Key(environment: "BASE_URL", flag: "base-url", defaultValue: "", help: "Public URL prefixed to media paths (default http://HOST:PORT)."),
-            Key(environment: "MAX_FILE_SIZE", flag: "max-file-size", defaultValue: "10485760", help: "Largest uploaded file in bytes."),
+            Key(
+                environment: "BASE_URL",
+                flag: "base-url",
+                defaultValue: "",
+                shownDefault: "http://HOST:PORT",
+                help: "Public URL put in front of media paths (avatars)."
+            ),
+            Key(
+                environment: "MAX_FILE_SIZE",
+                flag: "max-file-size",
+                defaultValue: "10485760",
+                help: "Largest uploaded file in bytes, checked while it streams to disk."
+            ),
             Key(environment: "MAX_AVATAR_SIZE", flag: "max-avatar-size", defaultValue: "5242880", help: "Largest avatar image in bytes."),
             Key(
                 environment: "MEDIA_DIR",
@@ -166,7 +199,9 @@ public struct ServerConfiguration: Sendable {
                 environment: "AUDIT_CHAIN_KEY",
                 flag: "audit-chain-key",
                 defaultValue: "",
-                help: "HMAC-SHA256 key of the audit chain, at least 32 bytes. Unset in development: a random key kept in data/audit-chain.key."
+                shownDefault: "development: a random key kept in data/audit-chain.key (mode 0600)",
+                help: "HMAC-SHA256 key of the audit chain, at least 32 bytes; required in production. Keep it out of the database: "
+                    + "whoever holds it can rewrite history undetectably."
             ),
             Key(
                 environment: "AUDIT_EXCLUDE_PATHS",
@@ -367,6 +402,11 @@ public struct ServerConfiguration: Sendable {
     /// Builds the reader the server uses: `overrides` (from flags, keyed by environment name) over the process
     /// environment over `./.env` when it exists.
     public static func load(overrides: [String: String] = [:], environmentFile: String = ".env") async throws -> ServerConfiguration {
+        try ServerConfiguration(reader: try await Self.reader(overrides: overrides, environmentFile: environmentFile))
+    }
+
+    /// The reader ``load(overrides:environmentFile:)`` reads: `overrides` over the environment over `environmentFile`.
+    public static func reader(overrides: [String: String] = [:], environmentFile: String = ".env") async throws -> ConfigReader {
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
         for (name, value) in overrides {
             let key = name.lowercased().replacingOccurrences(of: "_", with: ".")
@@ -390,6 +430,6 @@ public struct ServerConfiguration: Sendable {
                 throw ConfigurationError("cannot read \(environmentFile): \(error)")
             }
         }
-        return try ServerConfiguration(reader: ConfigReader(providers: providers))
+        return ConfigReader(providers: providers)
     }
 }
