@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import Metrics
 
 /// Accounts, logins, tokens and sessions, over the three repositories.
 ///
@@ -168,6 +169,7 @@ public struct AuthService: Sendable {
     }
 
     private func recordAttempt(_ user: UserID, _ identifier: String, _ client: Client, _ time: Date, succeeded: Bool) async throws {
+        if !succeeded { Counter(label: "rapport_login_failures_total").increment() }
         try await self.loginLog.record(
             LoginAttempt(
                 userID: user,
@@ -196,6 +198,7 @@ public struct AuthService: Sendable {
         }
         if retryAfter > 0 {
             self.logger.notice("login throttled", metadata: ["ip": "\(ipAddress)", "retry_after": "\(retryAfter)"])
+            Counter(label: "rapport_login_throttled_total").increment()
             throw AuthError.throttled(retryAfter: max(1, retryAfter))
         }
     }

@@ -1,5 +1,6 @@
 import DequeModule
 public import Logging
+import Metrics
 
 /// Takes events from many callers and commits them to an ``AuditLogStore`` in batches, in the order they
 /// arrived. The queue is bounded: when it is full, ``record(_:)`` waits for room instead of dropping the event.
@@ -23,7 +24,14 @@ public actor AuditRecorder {
     public nonisolated let linger: Duration
     let logger: Logger
 
-    private var queue = Deque<AuditEvent>()
+    private var queue = Deque<AuditEvent>() {
+        didSet { self.queueDepth.record(self.queue.count) }
+    }
+    /// `rapport_audit_queue_depth`, `rapport_audit_write_seconds` (one batch's commit) and
+    /// `rapport_audit_write_failures_total`, when the program has a metrics backend.
+    private let queueDepth = Gauge(label: "rapport_audit_queue_depth")
+    private let writeDuration = Metrics.Timer(label: "rapport_audit_write_seconds", preferredDisplayUnit: .seconds)
+    private let writeFailures = Counter(label: "rapport_audit_write_failures_total")
     /// Events taken since start, and events committed: `flush()` waits for the second to reach the first.
     private var taken = 0
     private var committed = 0
@@ -102,7 +110,9 @@ public actor AuditRecorder {
             let store = self.store
             do {
                 // Not cancelled with the caller: a write that failed because of cancellation would be retried for ever.
+                let started = ContinuousClock.now
                 try await Task { try await store.append(batch) }.value
+                self.writeDuration.record(duration: ContinuousClock.now - started)
                 delay = .milliseconds(50)
             } catch AuditStoreError.duplicateID(let id) where batch.count > 1 {
                 // One bad event must not hold back the others: write them one by one.
@@ -112,6 +122,7 @@ public actor AuditRecorder {
                 self.logger.error("audit event id already stored; event skipped", metadata: ["id": "\(id)"])
             } catch {
                 self.logger.error("audit write failed; retrying", metadata: ["error": "\(error)", "backlog": "\(self.queue.count)"])
+                self.writeFailures.increment()
                 // Nobody waits on a failing store: its callers answer now, the events stay queued.
                 let waiting = self.commits
                 self.commits = []

@@ -1,5 +1,6 @@
 import DequeModule
 import Logging
+import Metrics
 import NIOPosix
 import StorageKit
 
@@ -45,6 +46,11 @@ actor MariaDBConnectionPool {
                     throw error
                 }
             }
+            // Every connection is leased: wait for one (`rapport_database_pool_waits_total`, and how long in
+            // `rapport_database_pool_wait_seconds`, when the program has a metrics backend).
+            Counter(label: "rapport_database_pool_waits_total").increment()
+            let waiting = ContinuousClock.now
+            defer { Metrics.Timer(label: "rapport_database_pool_wait_seconds", preferredDisplayUnit: .seconds).record(duration: .now - waiting) }
             return try await withCheckedThrowingContinuation { self.waiters.append($0) }
         }
         throw StorageError(.unavailable, "the MariaDB connection pool is shut down")

@@ -38,9 +38,14 @@ struct ConfigurationOptions: ParsableArguments {
     func load() async throws -> (ServerConfiguration, Logger) {
         let configuration = try await failing { try await ServerConfiguration.load(overrides: self.overrides) }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = configuration.logLevel
-            return handler
+            switch configuration.logFormat {
+            case .json:
+                return JSONLogHandler(label: label, level: configuration.logLevel)
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = configuration.logLevel
+                return handler
+            }
         }
         return (configuration, Logger(label: "rapport"))
     }

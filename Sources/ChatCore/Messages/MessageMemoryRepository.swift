@@ -1,4 +1,5 @@
 public import Foundation
+import Metrics
 
 /// Conversations and messages in memory.
 public actor MessageMemoryRepository: MessageRepository {
@@ -55,6 +56,7 @@ public actor MessageMemoryRepository: MessageRepository {
         self.nextMessage += 1
         stored.messages.append(message)
         self.conversations[conversation] = stored
+        Counter(label: "rapport_messages_stored_total").increment()
         return SendResult(message: message, created: true)
     }
 

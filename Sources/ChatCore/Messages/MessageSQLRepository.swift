@@ -1,4 +1,5 @@
 public import Foundation
+import Metrics
 public import SQLKit
 import StorageKit
 
@@ -86,6 +87,7 @@ public struct MessageSQLRepository: MessageRepository {
                         """
                     ).first()
                 else { throw ChatError.conversationNotFound }
+                Counter(label: "rapport_messages_stored_total").increment()
                 return SendResult(
                     message: Message(
                         id: try row.decode(column: "id", as: Int64.self),

@@ -25,6 +25,7 @@ extension RapportServer {
         // A bus between processes delivers what the others publish; in one process there is nothing to receive.
         if !(services.realtime.bus is LocalEventBus) { list.append(EventBusService(realtime: services.realtime, logger: logger)) }
         list.append(PresenceService(realtime: services.realtime, chat: services.chat, users: services.auth.users, desk: desk, logger: logger))
+        if configuration.metricsPort > 0 { list.append(MetricsController.application(configuration: configuration, logger: logger)) }
         return list
     }
 }

@@ -273,6 +273,8 @@ public enum RapportServer {
         audit: AuditRecorder? = nil
     ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+        // Outermost, so every answer is counted, by route template and status (METRICS_PORT).
+        if configuration.metricsPort > 0 { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: FormEncodedQueryMiddleware())
         router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
         router.add(middleware: CORSAllowlistMiddleware(origins: configuration.corsOrigins))
@@ -302,6 +304,7 @@ public enum RapportServer {
         router.add(middleware: FileMiddleware(configuration.mediaDirectory, urlBasePath: "/api/media"))
         router.add(middleware: LogRequestsMiddleware(.debug))
         HealthController(database: database).addRoutes(to: router.group("api"))
+        DocumentationController().addRoutes(to: router)
         return router
     }
 
@@ -334,6 +337,8 @@ public enum RapportServer {
     /// Connects the database of `configuration` (failing with a ``StorageError`` that names it), migrates it and
     /// builds the services on it.
     public static func connectServices(configuration: ServerConfiguration, logger: Logger) async throws -> Services {
+        // Before anything records a metric: a metric made before the backend exists records nothing.
+        if configuration.metricsPort > 0 { RapportMetrics.bootstrap() }
         let database = try await ConnectedDatabase.connect(url: configuration.databaseURL, logger: logger)
         do {
             try await self.migrator.migrate(on: database.database, logger: logger)

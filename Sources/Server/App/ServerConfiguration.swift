@@ -206,7 +206,7 @@ public struct ServerConfiguration: Sendable {
             Key(
                 environment: "AUDIT_EXCLUDE_PATHS",
                 flag: "audit-exclude-paths",
-                defaultValue: "/api/health,/api/docs,/api/redoc,/api/openapi.json,/api/media/",
+                defaultValue: "/api/health,/api/docs,/api/redoc,/api/openapi.json,/api/openapi.yaml,/api/media/",
                 help: "Paths not audited: an entry ending in / is a prefix, others match the path and what lies below it. OPTIONS is never audited."
             ),
             Key(
@@ -239,7 +239,7 @@ public struct ServerConfiguration: Sendable {
                 defaultValue: "0",
                 help: "Days audit rows are kept; older ones are purged hourly (0: keep forever)."
             ),
-        ] + Self.connectionKeys + Self.aiKeys
+        ] + Self.connectionKeys + Self.observabilityKeys + Self.aiKeys
 
     public var host: String
     public var port: Int
@@ -253,6 +253,11 @@ public struct ServerConfiguration: Sendable {
     /// Open connections allowed in total (`MAX_CONNECTIONS`) and per client address (`MAX_CONNECTIONS_PER_CLIENT`); 0: no limit.
     public var maxConnections: Int
     public var maxConnectionsPerClient: Int
+    /// The Prometheus listener's port (`METRICS_PORT`, 0: off), address and the clients it answers.
+    public var metricsPort: Int
+    public var metricsHost: String
+    public var metricsAllowedClients: [String]
+    public var logFormat: LogFormat
     /// `nil`: development keeps a generated key under `./data`; production refuses to start.
     public var jwtSecret: String?
     public var tokenLifetime: Duration
@@ -332,6 +337,12 @@ public struct ServerConfiguration: Sendable {
         self.requestTimeout = .seconds(try integer("REQUEST_TIMEOUT", in: 1...86400))
         self.maxConnections = try integer("MAX_CONNECTIONS", in: 0...10_000_000)
         self.maxConnectionsPerClient = try integer("MAX_CONNECTIONS_PER_CLIENT", in: 0...10_000_000)
+        self.metricsPort = try integer("METRICS_PORT", in: 0...65535)
+        self.metricsHost = value("METRICS_HOST")
+        guard let logFormat = LogFormat(rawValue: value("LOG_FORMAT").lowercased()) else {
+            throw ConfigurationError("LOG_FORMAT must be text or json")
+        }
+        self.logFormat = logFormat
         let secret = reader.string(forKey: "jwt.secret.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
         if let secret, secret.utf8.count < 32 { throw ConfigurationError("JWT_SECRET_KEY must be at least 32 bytes") }
         self.jwtSecret = secret
@@ -361,6 +372,11 @@ public struct ServerConfiguration: Sendable {
         self.friendRequestCooldownSeconds = try integer("FRIEND_REQUEST_COOLDOWN_SECONDS", in: 0...31_536_000)
         self.friendRequestsPerHour = try integer("FRIEND_REQUESTS_PER_HOUR", in: 1...100_000)
         self.mediaDirectory = String(value("MEDIA_DIR").reversed().drop { $0 == "/" }.reversed())
+        self.metricsAllowedClients = list("METRICS_ALLOWED_CLIENTS")
+        if let bad = self.metricsAllowedClients.first(where: { AddressRange($0) == nil }) {
+            throw ConfigurationError("METRICS_ALLOWED_CLIENTS: \(bad) is not an IP address or CIDR")
+        }
+        if self.metricsPort != 0, self.metricsPort == self.port { throw ConfigurationError("METRICS_PORT must differ from PORT") }
         self.trustedProxies = list("TRUSTED_PROXIES")
         if let bad = self.trustedProxies.first(where: { AddressRange($0) == nil }) {
             throw ConfigurationError("TRUSTED_PROXIES: \(bad) is not an IP address or CIDR")

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import Metrics
 import NIOWebSocket
 import ServiceLifecycle
 import StorageKit
@@ -153,6 +154,10 @@ final class RealtimeController: Sendable {
         }
         let outbox = connection.outbox
         let hub = self.realtime.hub
+        // `rapport_websocket_connections`: the open, authenticated sockets of this process.
+        let open = Meter(label: "rapport_websocket_connections")
+        open.increment()
+        defer { open.decrement() }
         // While an agent is connected, its presence lease is renewed.
         let lease = connection.isAgent ? Task { await connection.renewAgentLease() } : nil
         // When the server stops, the connection closes (1001) instead of holding the drain open.

@@ -1,0 +1,92 @@
+import ChatCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import StorageKit
+import Synchronization
+import Testing
+
+@testable import Server
+
+/// Prometheus metrics (by route template, never raw path, plus Rapport's own), the metrics listener's client
+/// check, and JSON log lines.
+@Suite("Metrics and logs")
+struct ObservabilityTests {
+    static func exposition() -> String { String(decoding: RapportMetrics.exposition(), as: UTF8.self) }
+
+    /// The value of the sample line starting with `prefix` (name and labels), or nil.
+    static func sample(_ prefix: String) -> Double? {
+        Self.exposition().split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { $0.split(separator: " ").last.flatMap { Double($0) } }
+    }
+
+    @Test func requestsAreCountedByRouteTemplateAndStatus() async throws {
+        RapportMetrics.bootstrap()
+        try await TestServer.withApp(["METRICS_PORT": "9464"]) { client, _ in
+            let before =
+                Self.sample(#"http_server_requests_total{http_route="/api/contacts/{id}",http_request_method="GET",http_response_status_code="401"}"#)
+                ?? 0
+            for id in [1, 2, 3] {
+                try await client.execute(uri: "/api/contacts/\(id)", method: .get) { #expect($0.status == .unauthorized) }
+            }
+            try await client.execute(uri: "/api/health", method: .get) { #expect($0.status == .ok) }
+            let text = Self.exposition()
+            #expect(
+                Self.sample(#"http_server_requests_total{http_route="/api/contacts/{id}",http_request_method="GET",http_response_status_code="401"}"#)
+                    == before + 3
+            )
+            #expect(text.contains(#"http_server_request_duration_seconds_bucket{http_route="/api/health""#))
+            #expect(!text.contains("/api/contacts/1\""), "never the raw path")
+            #expect(!text.contains("hb.requests"), "names as Prometheus spells them")
+        }
+    }
+
+    @Test func rapportsOwnMetricsAreRecorded() async throws {
+        RapportMetrics.bootstrap()
+        let before = Self.sample("rapport_messages_stored_total ") ?? 0
+        let messages = MessageMemoryRepository()
+        let conversation = try await messages.directConversation(between: ParticipantID(1), and: ParticipantID(2), at: Date())
+        _ = try await messages.append(NewMessage(senderID: ParticipantID(1), content: "hi", type: .text), to: conversation, at: Date())
+        #expect((Self.sample("rapport_messages_stored_total ") ?? 0) >= before + 1)
+        let text = Self.exposition()
+        #expect(text.contains("# TYPE rapport_messages_stored_total counter"))
+    }
+
+    @Test func theListenerAnswersOnlyAllowedClients() async throws {
+        for (allowed, status) in [(["127.0.0.0/8", "::1/128"], HTTPResponse.Status.ok), (["10.0.0.0/8"], .forbidden)] {
+            let controller = MetricsController(allowed: allowed.compactMap(AddressRange.init))
+            let app = Application(router: controller.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            try await app.test(.live) { client in
+                try await client.execute(uri: "/metrics", method: .get) { response in
+                    #expect(response.status == status)
+                    if status == .ok {
+                        #expect(response.headers[.contentType] == "text/plain; version=0.0.4; charset=utf-8")
+                    }
+                }
+            }
+        }
+        #expect(throws: ConfigurationError.self) { try TestServer.configuration(["METRICS_PORT": "8080", "PORT": "8080"]) }
+        #expect(throws: ConfigurationError.self) { try TestServer.configuration(["METRICS_ALLOWED_CLIENTS": "everyone"]) }
+        #expect(throws: ConfigurationError.self) { try TestServer.configuration(["LOG_FORMAT": "xml"]) }
+    }
+
+    @Test func jsonLogLinesCarryTheirMetadata() throws {
+        let lines = Mutex<[[UInt8]]>([])
+        var logger = Logger(label: "rapport.test") { label in
+            JSONLogHandler(label: label, level: .debug) { line in lines.withLock { $0.append(line) } }
+        }
+        logger[metadataKey: "hb.request.id"] = "abc123"
+        logger.info("request \"done\"\nsecond line", metadata: ["status": "200", "message": "clash", "list": ["a", "b"]])
+        logger.trace("below the level")
+        let written = lines.withLock { $0 }
+        #expect(written.count == 1)
+        let line = try #require(written.first)
+        #expect(line.last == 10 && line.dropLast().allSatisfy { $0 != 10 }, "one line")
+        let object = try JSONValue(parsing: Array(line.dropLast()))
+        #expect(object["level"] == "info" && object["label"] == "rapport.test" && object["message"] == "request \"done\"\nsecond line")
+        #expect(object["hb.request.id"] == "abc123" && object["status"] == "200" && object["list"] == ["a", "b"])
+        #expect(object["metadata.message"] == "clash", "metadata never overwrites the line's own fields")
+        #expect(object["time"]?.stringValue?.hasSuffix("Z") == true)
+    }
+}
