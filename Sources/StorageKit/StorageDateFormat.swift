@@ -92,8 +92,10 @@ public struct DateParts: Sendable, Equatable {
         (self.hour, self.minute, self.second, self.microsecond) = (hour, minute, second, microsecond)
     }
 
+    /// `date`'s parts in UTC; a date outside years 1…9999 (what every date column holds) is taken as the nearest
+    /// end of that range rather than trapping.
     public init(_ date: Date) {
-        let interval = date.timeIntervalSince1970
+        let interval = min(max(date.timeIntervalSince1970.isNaN ? 0 : date.timeIntervalSince1970, -62_135_596_800), 253_402_300_799.999_999)
         var whole = interval.rounded(.down)
         var micro = Int(((interval - whole) * 1_000_000).rounded())
         if micro >= 1_000_000 {

@@ -3,6 +3,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
+import NIOFoundationCompat
 import Server
 import Testing
 
@@ -32,6 +34,19 @@ struct HTTPSemanticsTests {
             let options = try await client.json("/api/auth/login", .options)
             #expect(options.status == .noContent && options.headers[.allow] == "POST")
             #expect(try await client.json("/api/health", .head).status == .ok)
+        }
+    }
+
+    @Test func aChunkedBodyThatOutgrowsTheLimitGetsTheEnvelope() async throws {
+        try await ConnectionLimitTests.withLiveServer(["MAX_BODY_SIZE": "1024"]) { port in
+            // No Content-Length: the limit is found while the body is read, below the handler.
+            let chunk = String(repeating: " ", count: 4096)
+            let request =
+                "POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n\(String(chunk.utf8.count, radix: 16))\r\n\(chunk)\r\n0\r\n\r\n"
+            let (text, _) = try await ConnectionLimitTests.exchange(port: port, request, wait: .seconds(8))
+            #expect(text.hasPrefix("HTTP/1.1 413"), "\(text)")
+            #expect(text.contains(#""error":"请求体过大""#) && text.contains(#""request_id":"#), "\(text)")
         }
     }
 

@@ -134,6 +134,17 @@ struct SupportDeskRoutesTests {
             #expect(reply.status == .unprocessableContent)
             reply = try await client.json("/api/conversations/\(c3.id)/snooze", token: t["a1"], body: #"{}"#)
             #expect(reply.status == .unprocessableContent)
+            // Beyond year 9999 (once a trap converting the date, which took the server down): refused.
+            for huge in ["1e19", "9223372036854775807", "1e300", "253402300800"] {
+                reply = try await client.json("/api/conversations/\(c3.id)/snooze", token: t["a1"], body: #"{"snoozed_until": \#(huge)}"#)
+                #expect(reply.status == .unprocessableContent, "\(huge)")
+            }
+            // A page whose offset would overflow (once a trap): refused, for every paged list.
+            for list in ["/api/conversations/", "/api/users/", "/api/messages/?conversation_id=\(c3.id)", "/api/conversations/\(c3.id)/messages"] {
+                let separator = list.contains("?") ? "&" : "?"
+                reply = try await client.json("\(list)\(separator)page=9223372036854775807&page_size=1000", .get, token: t["admin"])
+                #expect(reply.status == .unprocessableContent, "\(list)")
+            }
             let later = Int(Date().timeIntervalSince1970) + 3600
             reply = try await client.json("/api/conversations/\(c3.id)/snooze", token: t["a1"], body: #"{"snoozed_until": \#(later)}"#)
             #expect(reply.body["status"] as? String == "snoozed")

@@ -21,6 +21,13 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
+            // An error from below without a body of its own (Hummingbird's 413 for a chunked body that outgrows the
+            // limit) gets the envelope like any other.
+            if response.status.code >= 400, response.body.contentLength == 0 {
+                let headers = response.headers
+                response = Self.envelope(response.status, message: Self.text(for: response.status), context: context)
+                for field in headers where field.name != .contentType && field.name != .contentLength { response.headers.append(field) }
+            }
         } catch is DecodingError {
             response = Self.envelope(.badRequest, message: "请求体不是有效的JSON", context: context)
         } catch let error as StorageError where error.kind == .unavailable {

@@ -208,8 +208,11 @@ struct ConversationsController<Context: RapportRequestContext> {
         let status = fixed ?? body.status ?? .open
         var until: Date?
         if status == .snoozed {
-            if let seconds = body.snoozedUntil {
+            // Up to the end of year 9999, as every date column holds.
+            if let seconds = body.snoozedUntil, seconds.isFinite, seconds >= 0, seconds <= 253_402_300_799 {
                 until = Date(timeIntervalSince1970: seconds)
+            } else if body.snoozedUntil != nil {
+                validation.fail("snoozed_until", "Input should be a valid number of epoch seconds up to 253402300799")
             } else {
                 validation.fail("snoozed_until", "Field required")
             }

@@ -96,7 +96,10 @@ struct SupportValidation {
         return quoted.dropLast().joined(separator: ", ") + " or " + last
     }
 
-    /// `page` and `page_size` (contracts/README §3: at least 1 each).
+    /// The highest `page` read: beyond it the offset would overflow (a trap, not an answer).
+    static let maximumPage = 10_000_000
+
+    /// `page` and `page_size` (contracts/README §3: at least 1 each; `page` at most ``maximumPage``).
     mutating func paging(_ request: Request, defaultSize: Int) -> (offset: Int, limit: Int) {
         let query = request.uri.queryParameters
         func number(_ name: String, _ fallback: Int) -> Int {
@@ -107,6 +110,10 @@ struct SupportValidation {
             }
             guard value >= 1 else {
                 self.fail(name, "Input should be greater than or equal to 1")
+                return fallback
+            }
+            guard name != "page" || value <= Self.maximumPage else {
+                self.fail(name, "Input should be less than or equal to \(Self.maximumPage)")
                 return fallback
             }
             return value
