@@ -89,7 +89,13 @@ public enum ContactFileReader {
                 )
                 continue
             }
-            records.append(ImportRecord(position: position, name: row[nameColumn], phone: row[phoneColumn]))
+            records.append(
+                ImportRecord(
+                    position: position,
+                    name: ContactFileWriter.unneutralized(row[nameColumn]),
+                    phone: ContactFileWriter.unneutralized(row[phoneColumn])
+                )
+            )
         }
         return records
     }
@@ -246,13 +252,35 @@ public enum ContactFileWriter {
     public static func entry(_ contact: Contact, format: ContactFileFormat) -> String {
         switch format {
         case .csv:
-            return [contact.name, contact.phone, self.time(contact.createdAt), self.time(contact.updatedAt)]
-                .map(self.csvField).joined(separator: ",") + "\r\n"
+            return [
+                self.csvField(self.neutralized(contact.name)), self.csvField(self.neutralized(contact.phone, isPhone: true)),
+                self.csvField(self.time(contact.createdAt)), self.csvField(self.time(contact.updatedAt)),
+            ].joined(separator: ",") + "\r\n"
         case .vcard:
             let name = self.escape(contact.name)
             return "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:\(name)\r\nN:\(name);;;;\r\nTEL;VALUE=text:\(self.escape(contact.phone))\r\n"
                 + "REV:\(self.revision(contact.updatedAt))\r\nEND:VCARD\r\n"
         }
+    }
+
+    /// Characters that make a spreadsheet run a cell as a formula when the cell starts with one.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// What a written phone number may be made of (`+86 138-0013-8000`, `(010) 1234.5678`).
+    static let phoneCharacters: Set<Character> = Set("0123456789 +-().")
+
+    /// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)` as a name) gets a leading `'`, as OWASP
+    /// advises; a phone number written as one (`+86 …`) is left as it is. The importer takes the `'` off again
+    /// (``unneutralized(_:)``), so an export imports back unchanged.
+    static func neutralized(_ value: String, isPhone: Bool = false) -> String {
+        guard let first = value.first, Self.formulaStarts.contains(first) else { return value }
+        if isPhone, value.allSatisfy(Self.phoneCharacters.contains) { return value }
+        return "'" + value
+    }
+
+    /// A cell as ``neutralized(_:)`` read it.
+    static func unneutralized(_ value: String) -> String {
+        guard value.hasPrefix("'"), let second = value.dropFirst().first, Self.formulaStarts.contains(second) else { return value }
+        return String(value.dropFirst())
     }
 
     static func csvField(_ value: String) -> String {

@@ -138,6 +138,30 @@ struct ContactsServiceTests {
         }
     }
 
+    @Test(arguments: ContactStores.backends)
+    func aNameThatIsAFormulaIsExportedInertAndImportedBack(_ backend: ContactStores.Backend) async throws {
+        try await ContactStores.with(backend) { repo in
+            let contacts = Self.service(repo)
+            let csv = "name,phone\r\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",13800138000\r\n@SUM(1),+86 139 0013 9000\r\n-1,13700137000\r\n"
+            let records = try ContactFileReader.records(Data(csv.utf8), format: .csv)
+            #expect(try await contacts.importRecords(records, owner: Self.me, operator: "me").count(.created) == 3)
+            var exported = ""
+            try await contacts.export(owner: Self.me, format: .csv, pageSize: 10) { exported += $0 }
+            let cells = exported.split(separator: "\r\n").dropFirst().map { String($0) }
+            // No cell starts a formula; phone numbers stay as written.
+            #expect(cells.allSatisfy { !["=", "+", "-", "@"].contains($0.first.map(String.init) ?? "") }, "\(exported)")
+            #expect(exported.contains(#""'=HYPERLINK(""http://x"",""y"")""#) && exported.contains("'@SUM(1)") && exported.contains("'-1"))
+            #expect(exported.contains(",+86 139 0013 9000,"))
+            // The export imports back as the same book.
+            let again = try await contacts.importRecords(
+                try ContactFileReader.records(Data(exported.utf8), format: .csv),
+                owner: Self.me,
+                operator: "me"
+            )
+            #expect(again.rows.count == 3 && again.count(.skipped) == 3, "\(again.rows)")
+        }
+    }
+
     @Test func vcardsAreReadWithTheirFaults() throws {
         let text = """
             BEGIN:VCARD\r
