@@ -5,7 +5,7 @@ import HummingbirdCore
 @testable import Server
 
 /// libFuzzer entry: the raw request head the first-request guard reads before the HTTP parser, and the query
-/// string every handler reads (form decoding, then Hummingbird's parameters).
+/// string every handler reads (form decoding, then Hummingbird's parameters), and the audit routes' date-time reader.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzRequestHead(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: start, count: count))
@@ -21,6 +21,8 @@ func fuzzRequestHead(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let path = String(decoding: bytes, as: UTF8.self)
     let form = FormEncodedQueryMiddleware<BasicRequestContext>.rewritten(path) ?? path
     _ = URI(form).queryParameters.count
+    // The audit routes' start_time / end_time reader.
+    _ = AuditInput.parseDateTime(path)
     return 0
 }
 

@@ -36,6 +36,7 @@ struct FuzzCorpusTests {
             }
             let path = String(decoding: bytes, as: UTF8.self)
             _ = URI(FormEncodedQueryMiddleware<BasicRequestContext>.rewritten(path) ?? path).queryParameters.count
+            _ = AuditInput.parseDateTime(path)
         }
     }
 

@@ -178,7 +178,8 @@ struct AuditInput {
                     index += 1
                 }
                 guard digits > 0 else { return .failure(DateError(text: "second fraction value is missing")) }
-                for _ in digits..<6 where digits < 6 { micro *= 10 }
+                // More than six digits: the rest were read past (a range `7..<6` would trap).
+                for _ in 0..<max(6 - digits, 0) { micro *= 10 }
             }
         }
         var offset = 0
