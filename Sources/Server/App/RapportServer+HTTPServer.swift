@@ -8,6 +8,7 @@ import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
 import NIOCore
+import NIOSSL
 import ServiceLifecycle
 public import StorageKit
 import Synchronization
@@ -20,7 +21,8 @@ extension RapportServer {
         router: Router<AppRequestContext>,
         configuration: HTTP1WebSocketUpgradeChannel.Configuration,
         requestTimeout: TimeAmount,
-        limiter: ConnectionLimiter?
+        limiter: ConnectionLimiter?,
+        tls: NIOSSLContext? = nil
     ) -> HTTPServerBuilder {
         let decoder = configuration.http1.httpDecoder
         let webSocketResponder = router.buildResponder()
@@ -35,7 +37,8 @@ extension RapportServer {
                         maxListSize: decoder.maxHeaderListSize,
                         maxFieldCount: decoder.maxHeaderFieldCount
                     )
-                }
+                },
+                tls: tls
             )
         }
     }

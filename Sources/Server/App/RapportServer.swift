@@ -379,7 +379,8 @@ public enum RapportServer {
                 router: router,
                 configuration: .init(http1: http1, ws: webSocket),
                 requestTimeout: requestTimeout,
-                limiter: self.connectionLimiter(configuration)
+                limiter: self.connectionLimiter(configuration),
+                tls: configuration.tls
             ),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Rapport"),
             services: self.backgroundServices(services, configuration: configuration, logger: logger),

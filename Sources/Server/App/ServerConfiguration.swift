@@ -1,6 +1,7 @@
 public import Configuration
 import Foundation
 public import Logging
+public import NIOSSL
 public import ReplySuggestions
 import StorageKit
 import SystemPackage
@@ -239,7 +240,7 @@ public struct ServerConfiguration: Sendable {
                 defaultValue: "0",
                 help: "Days audit rows are kept; older ones are purged hourly (0: keep forever)."
             ),
-        ] + Self.connectionKeys + Self.observabilityKeys + Self.aiKeys
+        ] + Self.connectionKeys + Self.tlsKeys + Self.observabilityKeys + Self.aiKeys
 
     public var host: String
     public var port: Int
@@ -258,6 +259,8 @@ public struct ServerConfiguration: Sendable {
     public var metricsHost: String
     public var metricsAllowedClients: [String]
     public var logFormat: LogFormat
+    /// With `TLS_CERT_FILE` and `TLS_KEY_FILE`: the loaded certificate and key the API's listener speaks TLS with.
+    public var tls: NIOSSLContext?
     /// `nil`: development keeps a generated key under `./data`; production refuses to start.
     public var jwtSecret: String?
     public var tokenLifetime: Duration
@@ -343,6 +346,12 @@ public struct ServerConfiguration: Sendable {
             throw ConfigurationError("LOG_FORMAT must be text or json")
         }
         self.logFormat = logFormat
+        switch (value("TLS_CERT_FILE"), value("TLS_KEY_FILE")) {
+        case ("", ""): self.tls = nil
+        case (let certificate, let key) where !certificate.isEmpty && !key.isEmpty:
+            self.tls = try Self.tlsContext(certificateFile: certificate, keyFile: key)
+        default: throw ConfigurationError("TLS_CERT_FILE and TLS_KEY_FILE go together: set both or neither")
+        }
         let secret = reader.string(forKey: "jwt.secret.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
         if let secret, secret.utf8.count < 32 { throw ConfigurationError("JWT_SECRET_KEY must be at least 32 bytes") }
         self.jwtSecret = secret
@@ -399,7 +408,8 @@ public struct ServerConfiguration: Sendable {
         (self.aiProviders, self.aiDefaultModel, self.aiTimeout) = (ai.providers, ai.defaultModel, ai.timeout)
         (self.aiRequestsPerMinute, self.aiResumeWindow) = (ai.requestsPerMinute, ai.resumeWindow)
         let base = value("BASE_URL")
-        self.baseURL = base.isEmpty ? "http://\(self.host):\(self.port)" : String(base.reversed().drop { $0 == "/" }.reversed())
+        self.baseURL =
+            base.isEmpty ? "\(self.tls == nil ? "http" : "https")://\(self.host):\(self.port)" : String(base.reversed().drop { $0 == "/" }.reversed())
         if environment == .production {
             guard reader.string(forKey: "database.url") != nil else {
                 throw ConfigurationError("APP_ENV=production needs an explicit DATABASE_URL")

@@ -2,15 +2,17 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// A child channel with ``FirstRequestGuard`` at the front of its pipeline and ``ParserErrorCatcher`` right behind
 /// the HTTP parser, admitted by a ``ConnectionLimiter`` first: a connection over its limits is closed before
-/// anything is read from it.
+/// anything is read from it. With a TLS context, TLS comes first and the guard reads what it decrypts.
 struct GuardedChildChannel<Inner: ServerChildChannel>: ServerChildChannel {
     typealias Value = Inner.Value
     let inner: Inner
     let limiter: ConnectionLimiter?
     let makeGuard: @Sendable () -> FirstRequestGuard
+    let tls: NIOSSLContext?
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         if let limiter = self.limiter {
@@ -24,6 +26,7 @@ struct GuardedChildChannel<Inner: ServerChildChannel>: ServerChildChannel {
         let firstRequest = self.makeGuard()
         do {
             try channel.pipeline.syncOperations.addHandler(firstRequest, position: .first)
+            if let tls = self.tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first) }
         } catch {
             return channel.eventLoop.makeFailedFuture(error)
         }
