@@ -274,7 +274,7 @@ public enum RapportServer {
     ) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
         // Outermost, so every answer is counted, by route template and status (METRICS_PORT).
-        if configuration.metricsPort > 0 { router.add(middleware: MetricsMiddleware()) }
+        if configuration.metricsPort > 0 { router.add(middleware: RouteMetricsMiddleware()) }
         router.add(middleware: FormEncodedQueryMiddleware())
         router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
         router.add(middleware: CORSAllowlistMiddleware(origins: configuration.corsOrigins))
