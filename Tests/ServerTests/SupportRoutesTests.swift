@@ -83,6 +83,29 @@ struct SupportRoutesTests {
     }
 
     @Test(arguments: SupportBackend.enabled)
+    func tokensStopWhenAnAdminDeletesDeactivatesOrDemotesTheAccount(_ backend: SupportBackend) async throws {
+        try await backend.withApp { client, services in
+            let t = try await Self.people(client, services)
+            for id in ["b1", "m1", "m2"] { #expect(try await client.json("/api/conversations/", .get, token: t[id]).status == .ok, "\(id)") }
+            #expect(try await client.json("/api/users/b1/status?status=inactive", .patch, token: t["admin"]).status == .ok)
+            #expect(try await client.json("/api/conversations/", .get, token: t["b1"]).status == .unauthorized, "deactivated")
+            #expect(try await client.json("/api/users/m1", .delete, token: t["admin"]).status == .ok)
+            #expect(try await client.json("/api/conversations/", .get, token: t["m1"]).status == .unauthorized, "deleted")
+            #expect(try await client.json("/api/users/m2", .put, token: t["admin"], body: #"{"role": "buyer"}"#).status == .ok)
+            #expect(
+                try await client.json("/api/conversations/", .get, token: t["m2"]).status == .unauthorized,
+                "demoted: its token named the old role"
+            )
+            // A rename keeps the account's access.
+            let fresh = try #require(
+                try await client.json("/api/auth/token", token: t["admin"], body: #"{"user_id": "m2"}"#).body["access_token"] as? String
+            )
+            #expect(try await client.json("/api/users/m2", .put, token: t["admin"], body: #"{"username": "阿纳斯蒂二"}"#).status == .ok)
+            #expect(try await client.json("/api/conversations/", .get, token: fresh).status == .ok)
+        }
+    }
+
+    @Test(arguments: SupportBackend.enabled)
     func everyRuleOfTheUnifiedDifferences(_ backend: SupportBackend) async throws {
         try await backend.withApp { client, services in
             let t = try await Self.people(client, services)

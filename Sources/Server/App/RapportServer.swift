@@ -221,7 +221,8 @@ public enum RapportServer {
             realtime: services.realtime,
             baseURL: configuration.baseURL,
             maximumContentLength: configuration.maxMessageLength,
-            provisioned: joinPublicChannel
+            provisioned: joinPublicChannel,
+            accessChanged: { [sessions = services.auth.sessions] user in _ = try await sessions.revokeAll(of: user, keeping: nil, at: Date()) }
         ).addRoutes(to: router)
         FilesRoutes(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, baseURL: configuration.baseURL)
             .addRoutes(to: router)

@@ -14,6 +14,7 @@ import StorageKit
 public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
     let api: SupportAPI
     let provisioned: @Sendable ([User]) async throws -> Void
+    let accessChanged: @Sendable (UserID) async throws -> Void
 
     /// - Parameters:
     ///   - desk: conversations, agents and the assignment decisions (over a ``SupportDeskRepository``).
@@ -24,6 +25,8 @@ public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
     ///   - maximumContentLength: the longest message, in characters (`MAX_MESSAGE_LENGTH`).
     ///   - provisioned: told of the accounts an admin created or ensured (`POST /api/users`, `/api/users/ensure`),
     ///     new or existing; the bundled server makes them members of the public channel.
+    ///   - accessChanged: told when an admin deleted or deactivated an account or changed its role; the bundled
+    ///     server ends its sessions, so tokens already issued stop working at once.
     public init(
         desk: SupportDesk,
         quickReplies: any QuickReplyRepository,
@@ -31,9 +34,11 @@ public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
         realtime: Realtime = Realtime(),
         baseURL: String = "",
         maximumContentLength: Int = 10000,
-        provisioned: @escaping @Sendable ([User]) async throws -> Void = { _ in }
+        provisioned: @escaping @Sendable ([User]) async throws -> Void = { _ in },
+        accessChanged: @escaping @Sendable (UserID) async throws -> Void = { _ in }
     ) {
         self.provisioned = provisioned
+        self.accessChanged = accessChanged
         let render = UserRenderer(baseURL: baseURL)
         self.api = SupportAPI(
             support: desk.repository,
@@ -49,9 +54,10 @@ public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
 
     /// Adds the routes under `group` at the contract's prefixes (`api/users`, `api/conversations`, …).
     public func addRoutes(to group: some RouterMethods<Context>) {
-        UsersController<Context>(users: self.api.users, render: self.api.render, provisioned: self.provisioned).addRoutes(
-            to: group.group("api/users")
-        )
+        UsersController<Context>(users: self.api.users, render: self.api.render, provisioned: self.provisioned, accessChanged: self.accessChanged)
+            .addRoutes(
+                to: group.group("api/users")
+            )
         ConversationsController<Context>(api: self.api).addRoutes(to: group.group("api/conversations"))
         MessagesController<Context>(api: self.api).addRoutes(to: group.group("api/messages"))
         QuickRepliesController<Context>(api: self.api).addRoutes(to: group.group("api/quick-replies"))

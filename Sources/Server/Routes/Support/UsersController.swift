@@ -13,6 +13,8 @@ struct UsersController<Context: RapportRequestContext> {
     /// Told of the accounts `POST /api/users` and `/api/users/ensure` answered with, new or not (the program joins
     /// them to the public channel).
     let provisioned: @Sendable ([User]) async throws -> Void
+    /// Ends the sessions of an account that was deleted, deactivated or given another role.
+    let accessChanged: @Sendable (UserID) async throws -> Void
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get(use: self.list)
@@ -138,6 +140,7 @@ struct UsersController<Context: RapportRequestContext> {
                 status: body.status
             )
             guard let updated = try await self.users.update(user.id, changes) else { throw Self.notFound }
+            if updated.status != .active || updated.role != user.role { try await self.accessChanged(user.id) }
             return JSONResponse(.ok, self.render.support(updated))
         } catch AuthError.usernameTaken {
             throw Self.conflict(request)
@@ -157,6 +160,7 @@ struct UsersController<Context: RapportRequestContext> {
             return JSONResponse(.badRequest, ["detail": "Invalid status. Must be 'active' or 'inactive'"])
         }
         guard let updated = try await self.users.update(user.id, UserChanges(status: status)) else { throw Self.notFound }
+        if updated.status != .active { try await self.accessChanged(user.id) }
         return JSONResponse(.ok, self.render.support(updated))
     }
 
@@ -164,6 +168,7 @@ struct UsersController<Context: RapportRequestContext> {
         try self.requireAdmin(context)
         let user = try await self.user(context)
         _ = try await self.users.update(user.id, UserChanges(status: .deleted))
+        try await self.accessChanged(user.id)
         return JSONResponse(.ok, ["status": "success", "message": "User deleted successfully"])
     }
 
