@@ -54,7 +54,13 @@ public struct AuditLogsController<Context: RapportRequestContext>: RapportRoutes
 
     /// The caller, who must be an admin or an auditor. Checked before any parameter.
     func authorize(_ context: Context) throws {
-        guard case .success(let identity) = context.authentication else {
+        let identity: Identity
+        switch context.authentication {
+        case .success(let known): identity = known
+        case .failure(.unavailable):
+            // The session store could not be asked: the token may be good, so not a 401 but a 503 to retry.
+            throw JSONResponse(.serviceUnavailable, ["detail": "数据库暂时不可用，请稍后重试"], headers: [.retryAfter: "5"])
+        default:
             throw JSONResponse(.unauthorized, ["detail": "需要认证"], headers: [.wwwAuthenticate: "Bearer"])
         }
         guard identity.role == .admin || identity.role == .auditor else { throw JSONResponse(.forbidden, ["detail": "权限不足"]) }
