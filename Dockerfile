@@ -26,6 +26,7 @@ USER 10001:10001
 WORKDIR /var/lib/rapport
 ENV HOST=0.0.0.0 PORT=8080 APP_ENV=production
 EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=3s CMD ["/bin/sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /api/health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q ' 200 ' <&3"]
+# bash (not dash) has /dev/tcp; plain HTTP on PORT (with TLS_CERT_FILE set, probe from outside instead).
+HEALTHCHECK --interval=30s --timeout=3s CMD ["/bin/bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf 'GET /api/health HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q ' 200 ' <&3"]
 ENTRYPOINT ["/usr/local/bin/rapport"]
 CMD ["serve"]

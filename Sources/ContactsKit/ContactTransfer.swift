@@ -92,8 +92,8 @@ public enum ContactFileReader {
             records.append(
                 ImportRecord(
                     position: position,
-                    name: ContactFileWriter.unneutralized(row[nameColumn]),
-                    phone: ContactFileWriter.unneutralized(row[phoneColumn])
+                    name: CSVCell.unneutralized(row[nameColumn]),
+                    phone: CSVCell.unneutralized(row[phoneColumn])
                 )
             )
         }
@@ -263,30 +263,18 @@ public enum ContactFileWriter {
         }
     }
 
-    /// Characters that make a spreadsheet run a cell as a formula when the cell starts with one.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
     /// What a written phone number may be made of (`+86 138-0013-8000`, `(010) 1234.5678`).
     static let phoneCharacters: Set<Character> = Set("0123456789 +-().")
 
-    /// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)` as a name) gets a leading `'`, as OWASP
-    /// advises; a phone number written as one (`+86 …`) is left as it is. The importer takes the `'` off again
-    /// (``unneutralized(_:)``), so an export imports back unchanged.
+    /// A cell a spreadsheet would run as a formula (`=HYPERLINK(…)` as a name) gets a leading `'` (``CSVCell``); a
+    /// phone number written as one (`+86 …`) is left as it is. The importer takes the `'` off again
+    /// (`CSVCell.unneutralized`), so an export imports back unchanged.
     static func neutralized(_ value: String, isPhone: Bool = false) -> String {
-        guard let first = value.first, Self.formulaStarts.contains(first) else { return value }
         if isPhone, value.allSatisfy(Self.phoneCharacters.contains) { return value }
-        return "'" + value
+        return CSVCell.neutralized(value)
     }
 
-    /// A cell as ``neutralized(_:)`` read it.
-    static func unneutralized(_ value: String) -> String {
-        guard value.hasPrefix("'"), let second = value.dropFirst().first, Self.formulaStarts.contains(second) else { return value }
-        return String(value.dropFirst())
-    }
-
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func csvField(_ value: String) -> String { CSVCell.field(value) }
 
     static func escape(_ value: String) -> String {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ",", with: "\\,")

@@ -95,7 +95,7 @@ public struct DateParts: Sendable, Equatable {
     /// `date`'s parts in UTC; a date outside years 1…9999 (what every date column holds) is taken as the nearest
     /// end of that range rather than trapping.
     public init(_ date: Date) {
-        let interval = min(max(date.timeIntervalSince1970.isNaN ? 0 : date.timeIntervalSince1970, -62_135_596_800), 253_402_300_799.999_999)
+        let interval = min(max(date.timeIntervalSince1970.isNaN ? 0 : date.timeIntervalSince1970, -62_135_596_800), 253_402_300_799)
         var whole = interval.rounded(.down)
         var micro = Int(((interval - whole) * 1_000_000).rounded())
         if micro >= 1_000_000 {

@@ -24,6 +24,10 @@ struct ConfigurationOptions: ParsableArguments {
 
     var overrides: [String: String] { (try? ServerConfiguration.overrides(fromArguments: self.settings)) ?? [:] }
 
+    init() {}
+
+    init(settings: [String]) { self.settings = settings }
+
     /// The settings, for a command's help.
     static let discussion = """
         Settings come from these flags, then environment variables, then a .env file in the working directory:
@@ -61,5 +65,32 @@ func failing<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as StorageError {
         FileHandle.standardError.write(Data("rapport: \(error.message)\n".utf8))
         throw ExitCode(2)
+    }
+}
+
+/// The settings and one file (`rapport contacts import FILE`), in any order: the file is the one argument that is
+/// neither a setting nor a setting's value.
+struct FileAndConfigurationOptions: ParsableArguments {
+    @Argument(parsing: .allUnrecognized, help: .hidden) var arguments: [String] = []
+
+    func validate() throws {
+        let read: (overrides: [String: String], positionals: [String])
+        do {
+            read = try ServerConfiguration.settings(fromArguments: self.arguments)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        guard read.positionals.count == 1 else {
+            throw ValidationError(read.positionals.isEmpty ? "missing the file to import" : "one file at a time: \(read.positionals)")
+        }
+    }
+
+    var file: String { (try? ServerConfiguration.settings(fromArguments: self.arguments).positionals.first) ?? "" }
+
+    /// The settings alone.
+    var options: ConfigurationOptions {
+        let overrides = (try? ServerConfiguration.settings(fromArguments: self.arguments).overrides) ?? [:]
+        let flags = Dictionary(uniqueKeysWithValues: ServerConfiguration.keys.map { ($0.environment, $0.flag) })
+        return ConfigurationOptions(settings: overrides.compactMap { key, value in flags[key].map { "--\($0)=\(value)" } })
     }
 }

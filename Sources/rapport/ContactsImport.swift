@@ -11,14 +11,18 @@ import StorageKit
 struct ContactsImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import contacts from a vCard or CSV file; importing the same file again adds nothing."
+        abstract: "Import contacts from a vCard or CSV file; importing the same file again adds nothing.",
+        usage: "rapport contacts import FILE --owner <owner> [--format <format>] [settings]"
     )
 
-    @Argument(help: "The file to import.") var file: String
-    // After the file: the settings collect every argument that is left.
-    @OptionGroup var options: ConfigurationOptions
+    // The file is read from what the settings leave (ArgumentParser would give a declared positional the value of
+    // any setting written before it): see FileAndConfigurationOptions.
+    @OptionGroup var arguments: FileAndConfigurationOptions
     @Option(help: "The owner: username, email or user id.") var owner: String
     @Option(help: "csv or vcard (default: from the file name).") var format: String?
+
+    var file: String { self.arguments.file }
+    var options: ConfigurationOptions { self.arguments.options }
 
     func run() async throws {
         let format = try fileFormat(self.format, file: self.file)

@@ -111,5 +111,13 @@ struct ConfigurationTableTests {
         #expect(unknown.status == 64 && unknown.error.contains("unknown option '--ws-queue-sise'"))
         let serveUnknown = try await Self.rapport(["serve", "--nope"])
         #expect(serveUnknown.status == 64)
+        // A command's own file is found wherever the settings are written, before it or after it.
+        for arguments in [
+            ["contacts", "import", "--database-url", "sqlite::memory:", "missing.csv", "--owner", "nobody"],
+            ["contacts", "import", "missing.csv", "--owner", "nobody", "--database-url=sqlite::memory:"],
+        ] {
+            let imported = try await Self.rapport(arguments)
+            #expect(imported.status == 2 && imported.error == "rapport: cannot read missing.csv\n", "\(arguments): \(imported.error)")
+        }
     }
 }

@@ -15,10 +15,9 @@ struct OpenAPIDocumentTests {
 
     /// `/api/contacts/{id}` and `/api/file/uploads/**` alike as `/api/contacts/{}`, `/api/file/uploads/{}`.
     static func normalized(_ path: String) -> String {
-        var segments = path.split(separator: "/").map { segment in
+        let segments = path.split(separator: "/").map { segment in
             segment.hasPrefix("{") || segment == "*" || segment == "**" || segment.hasPrefix(":") ? "{}" : String(segment)
         }
-        if segments.isEmpty { segments = [] }
         return "/" + segments.joined(separator: "/")
     }
 

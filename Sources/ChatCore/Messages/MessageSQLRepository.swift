@@ -72,7 +72,7 @@ public struct MessageSQLRepository: MessageRepository {
             // inserted with the new value. A client id the sender used before fails the insert as a duplicate,
             // and the stored message is the answer (below). Plain SQL, the same on every dialect, and cheap to
             // serialize: this is the hottest write path.
-            return try await self.database.transaction { tx in
+            let sent = try await self.database.transaction { tx in
                 try await tx.raw(
                     """
                     UPDATE conversations SET last_seq = last_seq + 1, last_message_at = \(bind: date) WHERE id = \(bind: conversation.rawValue)
@@ -87,7 +87,6 @@ public struct MessageSQLRepository: MessageRepository {
                         """
                     ).first()
                 else { throw ChatError.conversationNotFound }
-                Counter(label: "rapport_messages_stored_total").increment()
                 return SendResult(
                     message: Message(
                         id: try row.decode(column: "id", as: Int64.self),
@@ -102,6 +101,9 @@ public struct MessageSQLRepository: MessageRepository {
                     created: true
                 )
             }
+            // Committed (inside a caller's transaction, committed with it).
+            Counter(label: "rapport_messages_stored_total").increment()
+            return sent
         } catch let error as StorageError where error.kind == .duplicate {
             // The same client id raced in from another request: the one that won is the answer.
             guard let clientID = new.clientMessageID,

@@ -15,7 +15,8 @@ public struct JSONLogHandler: LogHandler {
 
     public init(label: String, level: Logger.Level = .info, metadataProvider: Logger.MetadataProvider? = nil) {
         self.init(label: label, level: level, metadataProvider: metadataProvider) { line in
-            FileHandle.standardError.write(Data(line))
+            // A log line that cannot be written (a closed pipe) is dropped, never a trap.
+            try? FileHandle.standardError.write(contentsOf: line)
         }
     }
 

@@ -1,22 +1,22 @@
 public import Metrics
 public import Prometheus
 
-/// The process's metrics, in Prometheus's text format: what Hummingbird's `MetricsMiddleware` records per route
-/// template (never per raw path) and Rapport's own — `rapport_websocket_connections`,
+/// The process's metrics, in Prometheus's text format: what ``RouteMetricsMiddleware`` records per route template
+/// (never per raw path) and Rapport's own — `rapport_websocket_connections`,
 /// `rapport_messages_stored_total`, `rapport_audit_queue_depth`, `rapport_audit_write_seconds`,
 /// `rapport_audit_write_failures_total`, `rapport_database_pool_waits_total`, `rapport_database_pool_wait_seconds`,
 /// `rapport_login_failures_total`, `rapport_login_throttled_total`.
 ///
 /// swift-metrics has one backend per process: ``bootstrap()`` makes it this registry, once; `rapport serve` does
-/// so only when `METRICS_PORT` is set. A program that embeds Rapport's libraries and bootstraps its own backend
-/// gets the same metrics there.
+/// so only when `METRICS_PORT` is set. A program that embeds Rapport's libraries and bootstraps a backend of its
+/// own gets the same metrics there — and must leave `METRICS_PORT` unset (a second bootstrap traps).
 public enum RapportMetrics {
     public static let registry = PrometheusCollectorRegistry()
 
     private static let bootstrapped: Bool = {
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.nameAndLabelSanitizer = { name, labels in
-            (Self.names[name] ?? Self.sanitized(name), labels.map { (Self.sanitized($0.0), $0.1) })
+            (Self.sanitized(name), labels.map { (Self.sanitized($0.0), $0.1) })
         }
         // Most requests take well under 5 ms: finer buckets at the low end.
         factory.defaultDurationHistogramBuckets = [
@@ -30,14 +30,6 @@ public enum RapportMetrics {
 
     /// Makes ``registry`` the process's metrics backend (the first call does; later calls do nothing).
     public static func bootstrap() { _ = Self.bootstrapped }
-
-    /// Hummingbird's metric names as Prometheus names them.
-    static let names = [
-        "hb.requests": "http_server_requests_total",
-        "hb.request.errors": "http_server_request_errors_total",
-        "http.server.request.duration": "http_server_request_duration_seconds",
-        "http.server.active_requests": "http_server_active_requests",
-    ]
 
     /// A name or label Prometheus accepts: `[a-zA-Z_][a-zA-Z0-9_]*`.
     static func sanitized(_ name: String) -> String {

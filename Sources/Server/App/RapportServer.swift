@@ -183,6 +183,8 @@ public enum RapportServer {
                 metadata: ["directory": "\(configuration.mediaDirectory)/avatars", "error": "\(error)"]
             )
         }
+        // The API document describes these routes, so it is served with them (not by the base router embedders use).
+        DocumentationController().addRoutes(to: router)
         let desk = services.desk(configuration)
         let (groups, realtime) = (services.groups, services.realtime)
         // Every account is a member of the public channel, as the migration made every earlier one: those that
@@ -222,7 +224,10 @@ public enum RapportServer {
             baseURL: configuration.baseURL,
             maximumContentLength: configuration.maxMessageLength,
             provisioned: joinPublicChannel,
-            accessChanged: { [sessions = services.auth.sessions] user in _ = try await sessions.revokeAll(of: user, keeping: nil, at: Date()) }
+            accessChanged: { [sessions = services.auth.sessions, hub = services.realtime.hub] user in
+                _ = try await sessions.revokeAll(of: user, keeping: nil, at: Date())
+                await hub.close(user: ParticipantID(user.rawValue))
+            }
         ).addRoutes(to: router)
         FilesRoutes(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, baseURL: configuration.baseURL)
             .addRoutes(to: router)
@@ -305,7 +310,6 @@ public enum RapportServer {
         router.add(middleware: FileMiddleware(configuration.mediaDirectory, urlBasePath: "/api/media"))
         router.add(middleware: LogRequestsMiddleware(.debug))
         HealthController(database: database).addRoutes(to: router.group("api"))
-        DocumentationController().addRoutes(to: router)
         return router
     }
 

@@ -8,18 +8,34 @@ extension ServerConfiguration {
     /// The settings among `arguments` (`--flag VALUE` or `--flag=VALUE`, one per key of the table), by environment
     /// name. Throws naming the first argument that is not a setting, or a setting without its value.
     public static func overrides(fromArguments arguments: [String]) throws(ConfigurationError) -> [String: String] {
+        let read = try Self.settings(fromArguments: arguments)
+        if let stray = read.positionals.first { throw ConfigurationError("unexpected argument '\(stray)'") }
+        return read.overrides
+    }
+
+    /// Like ``overrides(fromArguments:)``, but an argument that is neither a setting nor a setting's value is kept,
+    /// in order, as a positional (`rapport contacts import FILE` reads its file there, wherever the settings are).
+    public static func settings(
+        fromArguments arguments: [String]
+    ) throws(ConfigurationError) -> (
+        overrides: [String: String], positionals: [String]
+    ) {
         let byFlag = Dictionary(uniqueKeysWithValues: Self.keys.map { ("--" + $0.flag, $0) })
         var overrides: [String: String] = [:]
+        var positionals: [String] = []
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
             let (name, inline) =
                 argument.firstIndex(of: "=").map { (String(argument[..<$0]), String(argument[argument.index(after: $0)...])) }
                 ?? (argument, nil)
+            if !argument.hasPrefix("-") || argument == "-" {
+                positionals.append(argument)
+                index += 1
+                continue
+            }
             guard name.hasPrefix("--"), let key = byFlag[name] else {
-                throw ConfigurationError(
-                    argument.hasPrefix("-") ? "unknown option '\(name)' (rapport --help lists them)" : "unexpected argument '\(argument)'"
-                )
+                throw ConfigurationError("unknown option '\(name)' (rapport --help lists them)")
             }
             if let inline {
                 overrides[key.environment] = inline
@@ -30,7 +46,7 @@ extension ServerConfiguration {
             }
             index += 1
         }
-        return overrides
+        return (overrides, positionals)
     }
 
     /// The default as the documentation shows it.
@@ -64,7 +80,7 @@ extension ServerConfiguration {
         var text = """
             # Rapport's settings, each at its default: copy this file to .env and uncomment what you change.
             # Flags (rapport --help) win over environment variables, which win over .env.
-            # Made from the table of keys in Sources/Server/App/ServerConfiguration.swift by
+            # Made from the table of keys in Sources/Server/App/ServerConfiguration+Keys.swift by
             # `rapport config env-example`; a test keeps it in step.
 
             """

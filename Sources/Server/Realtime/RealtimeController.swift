@@ -128,7 +128,7 @@ final class RealtimeController: Sendable {
             guard parts.count == 2, let id = Int64(parts[0]), let seq = Int64(parts[1]), id > 0, seq >= 0 else { continue }
             positions[id] = max(positions[id] ?? seq, seq)
         }
-        return positions.count > 1000 ? [:] : positions
+        return positions.count > ClientFrame.resumeLimit ? [:] : positions
     }
 
     enum CloseReason: String, Error {

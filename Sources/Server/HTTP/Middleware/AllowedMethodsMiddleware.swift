@@ -41,7 +41,8 @@ public struct AllowedMethodsMiddleware<Context: RequestContext>: RouterMiddlewar
             ])
         }
         let support = [
-            "/api/users", "/api/conversations", "/api/messages", "/api/quick-replies", "/api/support", "/api/upload", "/api/auth/token", "/api/auth/me",
+            "/api/users", "/api/conversations", "/api/messages", "/api/quick-replies", "/api/support", "/api/upload", "/api/auth/token",
+            "/api/auth/me",
         ]
         if support.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
             return ["detail": "Method Not Allowed"]

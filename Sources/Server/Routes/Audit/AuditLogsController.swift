@@ -59,7 +59,7 @@ public struct AuditLogsController<Context: RapportRequestContext>: RapportRoutes
         case .success(let known): identity = known
         case .failure(.unavailable):
             // The session store could not be asked: the token may be good, so not a 401 but a 503 to retry.
-            throw JSONResponse(.serviceUnavailable, ["detail": "数据库暂时不可用，请稍后重试"], headers: [.retryAfter: "5"])
+            throw APIDialect.fastAPI.unavailable
         default:
             throw JSONResponse(.unauthorized, ["detail": "需要认证"], headers: [.wwwAuthenticate: "Bearer"])
         }

@@ -13,18 +13,18 @@ struct DocumentationController<Context: RequestContext> {
 
     func addRoutes(to router: Router<Context>) {
         router.get("/api/") { _, _ in Response.json(.ok, Self.rootBody) }
-        router.get("/api/openapi.json") { _, _ in Self.text(OpenAPIDocument.json, type: "application/json") }
-        router.get("/api/openapi.yaml") { _, _ in Self.text(OpenAPIDocument.yaml, type: "application/yaml") }
+        // The document's bytes are made once, not per request.
+        let (json, yaml) = (ByteBuffer(string: OpenAPIDocument.json), ByteBuffer(string: OpenAPIDocument.yaml))
+        router.get("/api/openapi.json") { _, _ in Self.bytes(json, type: "application/json") }
+        router.get("/api/openapi.yaml") { _, _ in Self.bytes(yaml, type: "application/yaml") }
         router.get("/api/docs") { _, _ in Self.text(Self.swaggerUI, type: "text/html; charset=utf-8") }
         router.get("/api/redoc") { _, _ in Self.text(Self.redoc, type: "text/html; charset=utf-8") }
     }
 
-    static func text(_ text: String, type: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: type, .cacheControl: "no-cache"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
-        )
+    static func text(_ text: String, type: String) -> Response { Self.bytes(ByteBuffer(string: text), type: type) }
+
+    static func bytes(_ bytes: ByteBuffer, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: ResponseBody(byteBuffer: bytes))
     }
 
     /// Relative to the page, so the viewers find the document behind a proxy that mounts the API elsewhere.

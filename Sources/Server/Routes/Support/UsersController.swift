@@ -140,7 +140,9 @@ struct UsersController<Context: RapportRequestContext> {
                 status: body.status
             )
             guard let updated = try await self.users.update(user.id, changes) else { throw Self.notFound }
-            if updated.status != .active || updated.role != user.role { try await self.accessChanged(user.id) }
+            // Any role given (a retry after a failed revoke finds the role already changed) or an account no longer
+            // active ends its sessions.
+            if updated.status != .active || body.role != nil { try await self.accessChanged(user.id) }
             return JSONResponse(.ok, self.render.support(updated))
         } catch AuthError.usernameTaken {
             throw Self.conflict(request)
