@@ -54,3 +54,27 @@ s.close()' 2>/dev/null; then
   echo "free_port: no free port found after $attempt attempts" >&2
   return 1
 }
+
+# python_tools MODULE=PACKAGE...   (or bin/COMMAND=PACKAGE for a package that only installs a command)
+# Makes the Python test tools importable and their commands runnable, from PyPI, in a virtual environment under
+# .build/python-tools (a system Python refuses pip installs, PEP 668): each MODULE that does not import there (each
+# COMMAND not in its bin) gets its PACKAGE installed. The environment's bin goes first on PATH, and `python3` is its interpreter.
+python_tools() {
+  local venv=.build/python-tools spec missing=()
+  if [[ ! -x $venv/bin/python3 ]]; then
+    if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then need_packages python3-venv; fi
+    python3 -m venv "$venv"
+  fi
+  for spec in "$@"; do
+    case $spec in
+      bin/*) [[ -x $venv/${spec%%=*} ]] || missing+=("${spec#*=}") ;;
+      *) "$venv/bin/python3" -c "import ${spec%%=*}" >/dev/null 2>&1 || missing+=("${spec#*=}") ;;
+    esac
+  done
+  if (( ${#missing[@]} > 0 )); then
+    echo "Installing Python test tools into $venv: ${missing[*]}" >&2
+    "$venv/bin/python3" -m pip install --quiet --disable-pip-version-check "${missing[@]}"
+  fi
+  PATH="$PWD/$venv/bin:$PATH"
+  export PATH
+}
