@@ -191,6 +191,18 @@ struct SupportRoutesTests {
             #expect(reply.status == .forbidden)
             reply = try await client.json("/api/quick-replies/\(ids[0])", .put, token: t["m1"], body: #"{"content": "改过"}"#)
             #expect(reply.body["content"] as? String == "改过")
+            // What the columns cannot hold is refused (MariaDB refused the row: a 500).
+            let long = String(repeating: "长", count: 10_001)
+            for body in [#"{"sort_order": 2147483648}"#, #"{"sort_order": -9223372036854775808}"#, #"{"content": "\#(long)"}"#] {
+                reply = try await client.json("/api/quick-replies/\(ids[0])", .put, token: t["m1"], body: body)
+                #expect(reply.status == .unprocessableContent, "\(body.prefix(40))")
+            }
+            reply = try await client.json(
+                "/api/quick-replies/",
+                token: t["m1"],
+                body: #"{"user_id": "m1", "content": "x", "sort_order": 2147483648}"#
+            )
+            #expect(reply.status == .unprocessableContent)
             reply = try await client.json("/api/quick-replies/\(ids[0])", .delete, token: t["m1"])
             #expect(reply.body as NSDictionary == ["status": "success", "message": "删除成功"])
             reply = try await client.json("/api/quick-replies/9999", .delete, token: t["m1"])

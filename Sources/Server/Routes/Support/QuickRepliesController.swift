@@ -32,6 +32,7 @@ struct QuickRepliesController<Context: RapportRequestContext> {
         let caller = try self.api.caller(context)
         var validation = SupportValidation(request)
         let body = try await validation.decode(CreateBody.self, request, context)
+        self.check(content: body.content, sortOrder: body.sortOrder, &validation)
         try validation.finish()
         guard let owner = try await self.api.actingAs(body.userID, caller) else {
             return JSONResponse(.notFound, ["detail": "User not found"])
@@ -49,11 +50,23 @@ struct QuickRepliesController<Context: RapportRequestContext> {
         let reply = try await self.api.ownedReply(request, context, caller)
         var validation = SupportValidation(request)
         let body = try await validation.decode(UpdateBody.self, request, context)
+        self.check(content: body.content, sortOrder: body.sortOrder, &validation)
         try validation.finish()
         guard let updated = try await self.api.quickReplies.update(id: reply.id, content: body.content, sortOrder: body.sortOrder) else {
             throw SupportAPI.replyNotFound
         }
         return JSONResponse(.ok, self.api.json(updated, try await self.api.users.byID([updated.userID])))
+    }
+
+    /// A reply is a message the user sends often: no longer than a message, and ordered by a 32-bit position (the
+    /// column both drivers store it in; beyond it MariaDB refused the row and the client got a 500).
+    func check(content: String?, sortOrder: Int?, _ validation: inout SupportValidation) {
+        if let content, content.count > self.api.maximumContentLength {
+            validation.fail("content", "String should have at most \(self.api.maximumContentLength) characters")
+        }
+        if let sortOrder, !(Int(Int32.min)...Int(Int32.max)).contains(sortOrder) {
+            validation.fail("sort_order", "Input should be between \(Int32.min) and \(Int32.max)")
+        }
     }
 
     @Sendable func deleteQuickReply(_ request: Request, context: Context) async throws -> JSONResponse {
