@@ -97,6 +97,11 @@ struct ClientFrameTests {
         guard case .direct(_, let other) = try room.address(for: ParticipantID(1)) else { throw Refused() }
         #expect(other == ParticipantID(2))
         #expect(throws: Refusal.self) { try ClientFrame.room(.array(["user_1"]), message: [:]).address(for: ParticipantID(1)) }
+        // A room that is an object is quoted the same way every time (its members come in no fixed order).
+        let object = #"{"type":"file_transfer_start","data":{"fileSize":10,"totalChunks":2,"room":{"b":"../a","a":1,"c":[2]}}}"#
+        for _ in 0..<20 { #expect(Self.decode(object) == Self.decode(object)) }
+        #expect(throws: Refusal.self) { try ClientFrame.room(.object(["b": "x", "a": 1]), message: [:]).address(for: ParticipantID(1)) }
+        #expect(ClientFrame.room(.object(["b": "x", "a": 1]), message: [:]) == .users([], receiver: nil, text: #"{"a":1,"b":"x"}"#))
         #expect(ClientFrame.room(.string("group_4"), message: [:]) == .group(ConversationID(4)))
         #expect(ClientFrame.room(.string("lobby"), message: ["group_id": "9"]) == .group(ConversationID(9)))
         #expect(try Self.decode(#"{"type":"friend_unblock","data":{"user_id":"9"}}"#).get() == .friend(.unblock(ParticipantID(9))))

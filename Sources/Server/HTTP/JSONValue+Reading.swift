@@ -29,9 +29,10 @@ extension JSONValue {
         return number
     }
 
-    /// The value as a message quotes it: a string as itself, anything else as JSON.
+    /// The value as a message quotes it: a string as itself, anything else as JSON with its object keys in order
+    /// (the same value quoted the same way every time: an object's members come in no fixed order).
     var displayText: String {
         if case .string(let text) = self { return text }
-        return String(decoding: self.serialized(), as: UTF8.self)
+        return self.canonicalText
     }
 }
