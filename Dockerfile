@@ -1,11 +1,11 @@
 # Rapport's server image: built with the Swift toolchain, run on a slim Debian with only the C libraries the
-# binary links (libsqlite3, libmariadb) as a user without privileges. Checked by hadolint in Scripts/test; these
+# binary links (libsqlite3, libmariadb, libhiredis) as a user without privileges. Checked by hadolint in Scripts/test; these
 # build machines cannot run Docker, so it is not built there.
 #   docker build -t rapport .
 #   docker run -p 8080:8080 -e HOST=0.0.0.0 -e DATABASE_URL=mysql://… -e JWT_SECRET_KEY=… rapport
 FROM swift:6.3-bookworm AS build
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libsqlite3-dev libmariadb-dev pkg-config libssl-dev \
+    && apt-get install -y --no-install-recommends libsqlite3-dev libmariadb-dev libhiredis-dev pkg-config libssl-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Package.swift ./
@@ -18,7 +18,7 @@ RUN swift build -c release --product rapport --static-swift-stdlib \
 
 FROM debian:bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libsqlite3-0 libmariadb3 ca-certificates tzdata \
+    && apt-get install -y --no-install-recommends libsqlite3-0 libmariadb3 libhiredis0.14 ca-certificates tzdata \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --create-home --home-dir /var/lib/rapport --shell /usr/sbin/nologin rapport
 COPY --from=build /out/rapport /usr/local/bin/rapport

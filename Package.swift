@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ContactsKit", targets: ["ContactsKit"]),
         .library(name: "CRMAudit", targets: ["CRMAudit"]),
         .library(name: "ReplySuggestions", targets: ["ReplySuggestions"]),
+        .library(name: "RedisEventBus", targets: ["RedisEventBus"]),
         .library(name: "RepositoryConformance", targets: ["RepositoryConformance"]),
         .library(name: "Server", targets: ["Server"]),
         .executable(name: "rapport", targets: ["rapport"]),
@@ -51,6 +52,11 @@ let package = Package(
             name: "CMariaDB",
             pkgConfig: "libmariadb",
             providers: [.apt(["libmariadb-dev"])]
+        ),
+        .systemLibrary(
+            name: "CHiredis",
+            pkgConfig: "hiredis",
+            providers: [.apt(["libhiredis-dev"])]
         ),
         .target(
             name: "StorageKit",
@@ -151,6 +157,19 @@ let package = Package(
         // The repository conformance suites, for any implementation of the domains' repository protocols to run
         // (as sql-kit ships SQLKitBenchmark). No drivers: the caller hands it the repositories.
         .target(
+            name: "RedisEventBus",
+            dependencies: [
+                "CHiredis",
+                "ChatCore",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "RepositoryConformance",
             dependencies: [
                 "AuthTokens",
@@ -170,6 +189,7 @@ let package = Package(
                 "ChatCore",
                 "ContactsKit",
                 "CRMAudit",
+                "RedisEventBus",
                 "ReplySuggestions",
                 "StorageKit",
                 "StorageMySQL",
@@ -288,6 +308,17 @@ let package = Package(
                 "StorageMySQL",
                 "StorageSQLite",
                 .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RedisEventBusTests",
+            dependencies: [
+                "ChatCore",
+                "RedisEventBus",
+                "RepositoryConformance",
+                "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -16,12 +16,19 @@ import WSClient
 
 @Suite("Realtime across server processes")
 struct RealtimeProcessTests {
-    /// Two `rapport serve` processes on one database with `EVENT_BUS=database`, a client on each: what one
-    /// receives reaches the other's client, and so does presence.
-    @Test(arguments: HTTPBackend.enabled)
-    func twoProcessesDeliverToEachOthersClients(_ backend: HTTPBackend) async throws {
+    /// The buses that carry events between processes: the shared database's, and Redis when the suite has one.
+    static var buses: [String] { TestRedis.enabled ? ["database", "redis"] : ["database"] }
+
+    /// Two `rapport serve` processes on one database with `EVENT_BUS=database` or `redis`, a client on each: what
+    /// one receives reaches the other's client, and so does presence.
+    @Test(arguments: HTTPBackend.enabled, Self.buses)
+    func twoProcessesDeliverToEachOthersClients(_ backend: HTTPBackend, _ bus: String) async throws {
         func run(_ url: String) async throws {
-            let environment = ["EVENT_BUS": "database", "PRESENCE_GRACE_SECONDS": "1"]
+            var environment = ["EVENT_BUS": bus, "PRESENCE_GRACE_SECONDS": "1"]
+            if bus == "redis" {
+                environment["REDIS_URL"] = try TestRedis.requireURL()
+                environment["REDIS_STREAM"] = "rapport:test:\(UUID().uuidString)"
+            }
             let first = try await ServerProcess(databaseURL: url, environment: environment)
             defer { first.stop() }
             let second = try await ServerProcess(databaseURL: url, environment: environment)

@@ -108,6 +108,19 @@ public actor ChatHub {
         return delivered
     }
 
+    /// The bus lost events: every connection gets its `resync` frame (in its dialect) after what it holds, and
+    /// forgets which message numbers it has, so the client's resume replays from where it says. Returns how many
+    /// connections were told.
+    @discardableResult
+    public func resyncAll(_ frames: [FrameDialect: String]) -> Int {
+        var told = 0
+        for outbox in self.outboxes.values {
+            guard let frame = frames[outbox.dialect] else { continue }
+            if outbox.resync(frame) { told += 1 }
+        }
+        return told
+    }
+
     /// Queues a frame on one connection.
     @discardableResult
     public func send(_ frame: String, to id: HubConnectionID) -> Bool {

@@ -8,8 +8,12 @@ import Synchronization
 ///
 /// Message frames carry their conversation's sequence number, and the outbox passes each conversation's
 /// messages on once and in order: a number at or below the last one queued is a duplicate and dropped; one that
-/// skips ahead waits (up to `gapWait`) for those before it, which another request may still be publishing; and
-/// while a resume replays a conversation from the database, its live messages wait until the replay is queued.
+/// skips ahead waits (up to `gapWait`) for those before it, which another request — or another server process,
+/// whose events the bus may bring in a different order — may still be publishing; the first message of a
+/// conversation the connection has not seen yet waits `firstWait` (unless it is number 1) for lower numbers still
+/// on their way, since the connection has no earlier number to tell a gap by; and while a resume replays a
+/// conversation from the database, its live messages wait until the replay is queued. Held messages go out when
+/// their wait ends, whether or not another message comes.
 ///
 /// The transport takes the frames one of two ways. With ``onFrames(_:)`` it names a writer that runs in a task
 /// of its own only while there is something to write (an idle connection has no writer task, and so none of the
@@ -25,6 +29,7 @@ public final class HubOutbox: Sendable {
     private let overflowed = Atomic<Bool>(false)
     private let order = Mutex(Ordering())
     let gapWait: Duration
+    let firstWait: Duration
 
     struct Queue {
         var frames = Deque<String>()
@@ -46,7 +51,8 @@ public final class HubOutbox: Sendable {
         var last: [ConversationID: Int64] = [:]
         /// Frames waiting for a gap to fill or a replay to finish, by sequence number.
         var held: [ConversationID: [Int64: String?]] = [:]
-        var heldSince: [ConversationID: ContinuousClock.Instant] = [:]
+        /// When the held frames of a conversation go out whatever is missing.
+        var heldUntil: [ConversationID: ContinuousClock.Instant] = [:]
         var resuming: Set<ConversationID> = []
         /// The first sequence number queued live, per conversation.
         var first: [ConversationID: Int64] = [:]
@@ -59,9 +65,11 @@ public final class HubOutbox: Sendable {
         aliases: [ParticipantID],
         capacity: Int,
         resuming: [ConversationID: Int64] = [:],
-        gapWait: Duration = .seconds(1)
+        gapWait: Duration = .seconds(1),
+        firstWait: Duration = .milliseconds(100)
     ) {
         self.id = id
+        self.firstWait = firstWait
         self.user = user
         self.dialect = dialect
         self.aliases = aliases
@@ -194,23 +202,63 @@ public final class HubOutbox: Sendable {
     @discardableResult
     public func push(_ frame: String?, conversation: ConversationID, seq: Int64, replay: Bool = false) -> Bool {
         let now = ContinuousClock.now
+        var wake: ContinuousClock.Instant?
         let ready: [String?] = self.order.withLock { order in
             if let last = order.last[conversation], seq <= last { return [] }
             let waiting = !replay && order.resuming.contains(conversation)
-            let gap = order.last[conversation].map { seq > $0 + 1 } ?? false
+            let unseen = order.last[conversation] == nil
+            let gap = order.last[conversation].map { seq > $0 + 1 } ?? (!replay && seq > 1)
             if waiting || gap {
                 order.held[conversation, default: [:]][seq] = .some(frame)
-                order.heldSince[conversation] = order.heldSince[conversation] ?? now
+                if order.heldUntil[conversation] == nil {
+                    let until = now + (unseen ? self.firstWait : self.gapWait)
+                    order.heldUntil[conversation] = until
+                    if !waiting { wake = until }
+                }
                 // A gap that has waited long enough is given up on: the client can resume to fill it.
-                guard !waiting, let since = order.heldSince[conversation], now - since >= self.gapWait else { return [] }
+                guard !waiting, let until = order.heldUntil[conversation], now >= until else { return [] }
                 return Self.release(conversation, &order, force: true)
             }
             order.last[conversation] = seq
             if order.first[conversation] == nil { order.first[conversation] = seq }
             return [frame] + Self.release(conversation, &order, force: false)
         }
+        if let wake {
+            Task { [weak self] in
+                try? await Task.sleep(until: wake, clock: .continuous)
+                self?.releaseExpired(conversation)
+            }
+        }
         for case let frame? in ready where !self.push(frame) { return false }
         return true
+    }
+
+    /// Sends what `conversation` holds once its wait is over (unless a resume is replaying it).
+    private func releaseExpired(_ conversation: ConversationID) {
+        let ready = self.order.withLock { order -> [String?] in
+            guard !order.resuming.contains(conversation), let until = order.heldUntil[conversation], ContinuousClock.now >= until else {
+                return []
+            }
+            return Self.release(conversation, &order, force: true)
+        }
+        for case let frame? in ready where !self.push(frame) { return }
+    }
+
+    /// The bus lost events: queues what is held, forgets which numbers this connection has (so a resume replays
+    /// from the position the client gives, not from what was queued live) and queues `frame`, the `resync`.
+    @discardableResult
+    public func resync(_ frame: String) -> Bool {
+        let ready = self.order.withLock { order -> [String?] in
+            var out: [String?] = []
+            for conversation in order.held.keys.sorted(by: { $0.rawValue < $1.rawValue }) where !order.resuming.contains(conversation) {
+                out += Self.release(conversation, &order, force: true)
+            }
+            order.last = order.last.filter { order.resuming.contains($0.key) }
+            order.first = [:]
+            return out
+        }
+        for case let frame? in ready where !self.push(frame) { return false }
+        return self.push(frame)
     }
 
     /// Held frames of `conversation` that can go now, in order: those continuing the sequence, or all with `force`.
@@ -228,7 +276,7 @@ public final class HubOutbox: Sendable {
             order.last[conversation] = seq
         }
         order.held[conversation] = held.isEmpty ? nil : held
-        if held.isEmpty { order.heldSince.removeValue(forKey: conversation) }
+        if held.isEmpty { order.heldUntil.removeValue(forKey: conversation) }
         return out
     }
 

@@ -44,23 +44,37 @@ public final class SQLEventBus: EventBus {
             .values(SQLBind(Int64(bitPattern: self.origin)), SQLBind(payload), SQLBind(DateParts(Date()).date)).run()
     }
 
-    public func subscribe() async throws -> AsyncThrowingStream<HubEvent, any Error> {
+    public func subscribe() async throws -> AsyncThrowingStream<EventBusDelivery, any Error> {
         let start =
             try await self.database.select().column(SQLFunction("MAX", args: SQLColumn("id")), as: "id").from("realtime_events")
             .first()?.decode(column: "id", as: Int64?.self) ?? 0
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: HubEvent.self)
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: EventBusDelivery.self)
         let task = Task { await self.poll(from: start, into: continuation) }
         continuation.onTermination = { _ in task.cancel() }
         return stream
     }
 
     /// Reads new rows until cancelled; database errors are logged and retried.
-    func poll(from start: Int64, into continuation: AsyncThrowingStream<HubEvent, any Error>.Continuation) async {
+    func poll(from start: Int64, into continuation: AsyncThrowingStream<EventBusDelivery, any Error>.Continuation) async {
         var cursor = PollCursor(floor: start)
         var lastCleanup = ContinuousClock.now
         let own = Int64(bitPattern: self.origin)
+        // After a failed poll: whether rows this process never read were deleted meanwhile (an outage longer
+        // than `retention`).
+        var checkContinuity = false
         while !Task.isCancelled {
             do {
+                if checkContinuity {
+                    let oldest =
+                        try await self.database.select().column(SQLFunction("MIN", args: SQLColumn("id")), as: "id")
+                        .from("realtime_events").first()?.decode(column: "id", as: Int64?.self)
+                    if let oldest, oldest > cursor.floor + 1 {
+                        self.logger.warning("realtime events were deleted before this process read them")
+                        continuation.yield(.lost)
+                        cursor = PollCursor(floor: oldest - 1)
+                    }
+                    checkContinuity = false
+                }
                 let rows = try await self.database.select().columns("id", "origin", "payload").from("realtime_events")
                     .where("id", .greaterThan, SQLBind(cursor.floor)).orderBy("id").limit(1000).all()
                 let now = ContinuousClock.now
@@ -70,7 +84,7 @@ public final class SQLEventBus: EventBus {
                     guard try row.decode(column: "origin", as: Int64.self) != own else { continue }
                     do {
                         continuation.yield(
-                            try Self.decoder.decode(HubEvent.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
+                            .event(try Self.decoder.decode(HubEvent.self, from: Data(try row.decode(column: "payload", as: String.self).utf8)))
                         )
                     } catch {
                         self.logger.error("unreadable realtime event", metadata: ["id": "\(id)", "error": "\(error)"])
@@ -86,6 +100,7 @@ public final class SQLEventBus: EventBus {
                 if rows.count == 1000 { continue }
             } catch {
                 if Task.isCancelled { break }
+                checkContinuity = true
                 self.logger.error("realtime event poll failed", metadata: ["error": "\(error)"])
                 try? await Task.sleep(for: .seconds(1))
             }

@@ -8,6 +8,7 @@ import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
 import NIOCore
+import RedisEventBus
 import ReplySuggestions
 import ServiceLifecycle
 public import StorageKit
@@ -113,6 +114,14 @@ public enum RapportServer {
                 switch configuration.eventBus {
                 case .local: LocalEventBus()
                 case .database: SQLEventBus(database: db, origin: hub.process, logger: logger)
+                case .redis:
+                    RedisEventBus(
+                        configuration: configuration.redis!,
+                        stream: configuration.redisStream,
+                        maxLength: configuration.redisStreamMaxLength,
+                        origin: hub.process,
+                        logger: logger
+                    )
                 }
             let realtime = Realtime(hub: hub, bus: bus, presence: PresenceSQLStore(database: db))
             var audit: AuditRecorder?

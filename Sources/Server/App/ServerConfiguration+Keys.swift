@@ -120,7 +120,26 @@ extension ServerConfiguration {
                 environment: "EVENT_BUS",
                 flag: "event-bus",
                 defaultValue: "local",
-                help: "How live events reach other server processes: local (one process) or database (processes sharing DATABASE_URL)."
+                help:
+                    "How live events reach other server processes: local (one process), database (processes sharing DATABASE_URL) or redis (a Redis stream at REDIS_URL)."
+            ),
+            Key(
+                environment: "REDIS_URL",
+                flag: "redis-url",
+                defaultValue: "",
+                help: "With EVENT_BUS=redis: redis://[user:password@]host[:port][/db] (no TLS: tunnel it)."
+            ),
+            Key(
+                environment: "REDIS_STREAM",
+                flag: "redis-stream",
+                defaultValue: "rapport:events",
+                help: "The Redis stream's key; every process of one deployment uses the same."
+            ),
+            Key(
+                environment: "REDIS_STREAM_MAX_LENGTH",
+                flag: "redis-stream-max-length",
+                defaultValue: "100000",
+                help: "About how many events the stream keeps: how far a process may fall behind before its clients resync."
             ),
             Key(
                 environment: "WS_MAX_MESSAGE_SIZE",

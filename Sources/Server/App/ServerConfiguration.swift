@@ -2,6 +2,7 @@ public import Configuration
 import Foundation
 public import Logging
 public import NIOSSL
+public import RedisEventBus
 public import ReplySuggestions
 import StorageKit
 import SystemPackage
@@ -50,8 +51,12 @@ public struct ServerConfiguration: Sendable {
     public var supportSweepSeconds: Int
     public var wsMaxMessageSize: Int
     /// Where live events go beyond this process.
-    public enum EventBusKind: String, Sendable { case local, database }
+    public enum EventBusKind: String, Sendable { case local, database, redis }
     public var eventBus: EventBusKind
+    /// The Redis server of `EVENT_BUS=redis` (nil for the other buses).
+    public var redis: RedisConfiguration?
+    public var redisStream: String
+    public var redisStreamMaxLength: Int
     public var wsQueueSize: Int
     public var wsPingSeconds: Int
     public var wsResumeLimit: Int
@@ -141,9 +146,20 @@ public struct ServerConfiguration: Sendable {
         self.supportSweepSeconds = try integer("SUPPORT_SWEEP_SECONDS", in: 1...3600)
         self.wsMaxMessageSize = try integer("WS_MAX_MESSAGE_SIZE", in: 1024...(64 << 20))
         guard let eventBus = EventBusKind(rawValue: value("EVENT_BUS").lowercased()) else {
-            throw ConfigurationError("EVENT_BUS must be local or database, not \(value("EVENT_BUS"))")
+            throw ConfigurationError("EVENT_BUS must be local, database or redis, not \(value("EVENT_BUS"))")
         }
         self.eventBus = eventBus
+        self.redisStream = value("REDIS_STREAM")
+        if self.redisStream.isEmpty { throw ConfigurationError("REDIS_STREAM must not be empty") }
+        self.redisStreamMaxLength = try integer("REDIS_STREAM_MAX_LENGTH", in: 1000...100_000_000)
+        if eventBus == .redis {
+            guard !value("REDIS_URL").isEmpty else { throw ConfigurationError("EVENT_BUS=redis needs REDIS_URL") }
+            do {
+                self.redis = try RedisConfiguration(url: value("REDIS_URL"))
+            } catch {
+                throw ConfigurationError(error.description)
+            }
+        }
         self.wsQueueSize = try integer("WS_QUEUE_SIZE", in: 1...1_000_000)
         self.wsPingSeconds = try integer("WS_PING_SECONDS", in: 1...3600)
         self.wsResumeLimit = try integer("WS_RESUME_LIMIT", in: 1...100_000)
@@ -193,7 +209,7 @@ public struct ServerConfiguration: Sendable {
     }
 
     static let secretKeys: Set<String> = Set(
-        ["DATABASE_URL", "JWT_SECRET_KEY", "AUDIT_CHAIN_KEY"] + Self.aiModels.map { "AI_\($0.name.uppercased())_API_KEY" }
+        ["DATABASE_URL", "JWT_SECRET_KEY", "AUDIT_CHAIN_KEY", "REDIS_URL"] + Self.aiModels.map { "AI_\($0.name.uppercased())_API_KEY" }
     )
 
     /// Builds the reader the server uses: `overrides` (from flags, keyed by environment name) over the process

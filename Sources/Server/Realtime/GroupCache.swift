@@ -42,4 +42,12 @@ final class GroupCache: Sendable {
             state.entries[id] = nil
         }
     }
+
+    /// Forgets every group (the bus lost events, some of which may have been group changes).
+    func invalidateAll() {
+        self.state.withLock { state in
+            state.generation &+= 1
+            state.entries.removeAll()
+        }
+    }
 }

@@ -42,6 +42,17 @@ public struct Realtime: Sendable {
         }
     }
 
+    /// The bus lost events from other processes: forgets every cached group and sends every connection of this
+    /// process `resync` without a conversation — `{"type": "resync", "data": {"reason": "events_lost"}}` (seed 004's
+    /// clients: `{"type": "resync", "reason": "events_lost"}`) — after which a client refetches what it shows, or
+    /// sends `resume` with the last `seq` of each conversation and gets what it missed.
+    func eventsLost() async {
+        self.groupCache.invalidateAll()
+        Logger(label: "rapport.realtime").warning("the event bus lost events; every connection is told to resync")
+        let reason: [(String, JSONValue)] = [("reason", "events_lost")]
+        await self.hub.resyncAll(Self.frames(type: "resync", flat: reason, data: reason))
+    }
+
     /// Who receives a group's messages: its members, or for the public channel every open connection (members
     /// and guests, who may read it); either way only connections of this process or, through the bus, another.
     static func audience(of group: ChatGroup) -> [ParticipantID] {

@@ -1,0 +1,4 @@
+#ifndef RAPPORT_CHIREDIS_SHIM_H
+#define RAPPORT_CHIREDIS_SHIM_H
+#include <hiredis/hiredis.h>
+#endif
