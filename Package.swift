@@ -375,6 +375,7 @@ let package = Package(
                 "AuthTokens",
                 "ChatCore",
                 "CRMAudit",
+                "RedisEventBus",
                 "ReplySuggestions",
                 "TestSupport",
                 "Server",

@@ -171,6 +171,12 @@ public enum ChatMigrations {
         Migration("chat.016.public-channel") { db in
             try await ChatMigrations.createPublicChannel(on: db)
         },
+        Migration("chat.017.realtime-event-size") { db in
+            // TEXT holds 64 KiB on MariaDB; an event carries its message in both frame dialects, JSON-escaped, so
+            // a long message in a multi-byte script does not fit. SQLite's TEXT has no such limit.
+            guard db.dialect.name == "mysql" else { return }
+            try await db.raw("ALTER TABLE realtime_events MODIFY payload MEDIUMTEXT NOT NULL").run()
+        },
     ]
 
     /// Makes conversation 1 the public channel (``ChatGroup/publicChannelID``). On a database where conversation

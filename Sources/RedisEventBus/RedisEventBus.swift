@@ -97,7 +97,10 @@ public final class RedisEventBus: EventBus {
             return false
         }
         if overflowed {
-            self.logger.error("Redis event queue overflowed; its events are dropped and reported lost", metadata: ["capacity": "\(self.queueCapacity)"])
+            self.logger.error(
+                "Redis event queue overflowed; its events are dropped and reported lost",
+                metadata: ["capacity": "\(self.queueCapacity)"]
+            )
         }
         self.wake.yield()
     }

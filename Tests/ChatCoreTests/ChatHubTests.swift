@@ -115,6 +115,38 @@ struct ChatHubTests {
         #expect(await Self.drain(gapped, count: 3) == ["s1", "s3", "s4"])
     }
 
+    /// Messages of one conversation published by different server processes can reach this process out of order.
+    @Test func messagesFromOtherProcessesArriveInOrder() async throws {
+        let hub = ChatHub()
+        let c = ConversationID(4)
+        let me = ParticipantID(1)
+        let outbox = await hub.connect(user: me, dialect: .flat)
+        func event(_ seq: Int64) -> HubEvent { HubEvent(recipients: [me], frames: [.flat: "s\(seq)"], conversationID: c, seq: seq) }
+        // A conversation this connection has not seen yet: 6 waits a moment for a lower number still on its way.
+        await hub.deliver(event(6))
+        await hub.deliver(event(5))
+        #expect(await Self.drain(outbox, count: 2) == ["s5", "s6"])
+        // A gap that never fills goes out when its wait ends, without another message to push it.
+        await hub.deliver(event(8))
+        let started = ContinuousClock.now
+        #expect(await Self.drain(outbox, count: 1) == ["s8"])
+        #expect(ContinuousClock.now - started >= .milliseconds(900), "8 waited for 7")
+        // Number 1 cannot have a predecessor: it goes at once.
+        let fresh = await hub.connect(user: ParticipantID(2), dialect: .flat)
+        await hub.deliver(HubEvent(recipients: [ParticipantID(2)], frames: [.flat: "first"], conversationID: ConversationID(5), seq: 1))
+        #expect(fresh.take() == ["first"])
+
+        // The bus lost events: the connection is told, and forgets what it had, so its resume replays from where
+        // the client says.
+        #expect(await hub.resyncAll([.flat: "resync", .envelope: "resync"]) == 2)
+        #expect(await Self.drain(outbox, count: 1) == ["resync"])
+        #expect(outbox.beginResume(c, after: 6) == nil)
+        outbox.push("s7", conversation: c, seq: 7, replay: true)
+        outbox.push("s8", conversation: c, seq: 8, replay: true)
+        outbox.endResume(c)
+        #expect(await Self.drain(outbox, count: 2) == ["s7", "s8"])
+    }
+
     @Test func presenceIsDebouncedAcrossReconnects() async throws {
         let hub = ChatHub(presenceGrace: .milliseconds(300))
         let changes = Mutex<[PresenceChange]>([])

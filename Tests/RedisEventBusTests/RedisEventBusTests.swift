@@ -1,11 +1,12 @@
 import ChatCore
 import Foundation
 import Logging
-@testable import RedisEventBus
 import RepositoryConformance
 import Synchronization
 import TestSupport
 import Testing
+
+@testable import RedisEventBus
 
 /// The Redis bus: the event bus suite on the Redis `Scripts/test` starts, then what only a broker can do wrong —
 /// trimming, restarts, outages — on servers of the tests' own.
@@ -15,7 +16,13 @@ struct RedisEventBusTests {
     final class Buses: Sendable {
         let all = Mutex<[RedisEventBus]>([])
 
-        func make(_ url: String, stream: String, origin: UInt64, maxLength: Int = 100_000, queueCapacity: Int = 100_000) throws
+        func make(
+            _ url: String,
+            stream: String,
+            origin: UInt64,
+            maxLength: Int = 100_000,
+            queueCapacity: Int = 100_000
+        ) throws
             -> RedisEventBus
         {
             let bus = RedisEventBus(
@@ -189,8 +196,14 @@ struct RedisConfigurationTests {
             .array([
                 .string(Array("key".utf8)),
                 .array([
-                    .array([.string(Array("1-0".utf8)), .array([.string(Array("o".utf8)), .string(Array("7".utf8)), .string(Array("e".utf8)), .string(Array("{}".utf8))])]),
-                    .array([.string(Array("2-5".utf8)), .array([.string(Array("o".utf8)), .string(Array("8".utf8)), .string(Array("lost".utf8)), .string(Array("1".utf8))])]),
+                    .array([
+                        .string(Array("1-0".utf8)),
+                        .array([.string(Array("o".utf8)), .string(Array("7".utf8)), .string(Array("e".utf8)), .string(Array("{}".utf8))]),
+                    ]),
+                    .array([
+                        .string(Array("2-5".utf8)),
+                        .array([.string(Array("o".utf8)), .string(Array("8".utf8)), .string(Array("lost".utf8)), .string(Array("1".utf8))]),
+                    ]),
                 ]),
             ])
         ])

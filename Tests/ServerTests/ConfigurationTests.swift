@@ -8,6 +8,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import RedisEventBus
 import ReplySuggestions
 import Server
 import StorageKit
@@ -45,6 +46,9 @@ struct ConfigurationTests {
         ["JWT_SECRET_KEY": "too short"], ["BCRYPT_COST": "9"], ["JWT_ACCESS_TOKEN_EXPIRE_DAYS": "0"],
         ["AI_DOUBAO_BASE_URL": "https://ark.cn-beijing.volces.com/api/v3"], ["AI_GEMINI_BASE_URL": "generativelanguage"],
         ["AI_DEFAULT_MODEL": "gpt-4"], ["AI_TIMEOUT_SECONDS": "0"], ["AI_REQUESTS_PER_MINUTE": "-1"],
+        ["EVENT_BUS": "kafka"], ["EVENT_BUS": "redis"], ["EVENT_BUS": "redis", "REDIS_URL": "rediss://h:6380"],
+        ["EVENT_BUS": "redis", "REDIS_URL": "redis://h/x"], ["REDIS_STREAM_MAX_LENGTH": "10"],
+        ["DATABASE_URL": "mysql://u:p@h/db", "MAX_MESSAGE_LENGTH": "20000"],
     ])
     func badValuesNameTheKey(_ values: [String: String]) throws {
         #expect {
@@ -54,6 +58,16 @@ struct ConfigurationTests {
             return error is ConfigurationError
                 && values.keys.contains { text.contains($0) || text.contains("DATABASE_URL") || text.contains("JWT_SECRET_KEY") }
         }
+    }
+
+    @Test func theRedisBusIsConfiguredByItsURL() throws {
+        let configuration = try TestServer.configuration([
+            "EVENT_BUS": "Redis", "REDIS_URL": "redis://bus:secret@10.1.2.3:6380/2", "REDIS_STREAM": "chat:events",
+        ])
+        #expect(configuration.eventBus == .redis && configuration.redisStream == "chat:events")
+        #expect(configuration.redis?.host == "10.1.2.3" && configuration.redis?.port == 6380 && configuration.redis?.database == 2)
+        #expect(configuration.redis?.username == "bus" && configuration.redis?.password == "secret")
+        #expect(ServerConfiguration.keys.first { $0.environment == "REDIS_URL" }?.isSecret == true)
     }
 
     /// Each provider is configured by its three keys; the key is kept but never printed.

@@ -83,7 +83,12 @@ extension ServerConfiguration {
                 defaultValue: "30",
                 help: "Days a deleted contact stays in the trash."
             ),
-            Key(environment: "MAX_MESSAGE_LENGTH", flag: "max-message-length", defaultValue: "10000", help: "Longest chat message, in characters."),
+            Key(
+                environment: "MAX_MESSAGE_LENGTH",
+                flag: "max-message-length",
+                defaultValue: "10000",
+                help: "Longest chat message, in characters (at most 16000 on MariaDB)."
+            ),
             Key(
                 environment: "BASE_URL",
                 flag: "base-url",

@@ -136,6 +136,10 @@ public struct ServerConfiguration: Sendable {
         self.phoneRegion = value("PHONE_REGION").uppercased()
         self.trashRetentionDays = try integer("CONTACTS_TRASH_DAYS", in: 1...3650)
         self.maxMessageLength = try integer("MAX_MESSAGE_LENGTH", in: 1...1_000_000)
+        // A message's content is a TEXT column, 65,535 bytes on MariaDB: 16,000 characters of four bytes fit.
+        if self.databaseURL.lowercased().hasPrefix("mysql"), self.maxMessageLength > 16_000 {
+            throw ConfigurationError("MAX_MESSAGE_LENGTH is at most 16000 on MariaDB (a message is a TEXT column of 65,535 bytes)")
+        }
         func list(_ environment: String) -> [String] {
             value(environment).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
