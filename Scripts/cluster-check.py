@@ -11,8 +11,13 @@ Docs/deploy/nginx-cluster.conf (round robin, no sticky sessions), checked from o
 3. One process is killed (SIGKILL) while they send: its clients reconnect through the balancer to the others and
    resume; every client ends with every message. The process restarts and serves again.
 
+With --bench N (Scripts/bench ws-cluster) it checks nothing: it starts the same cluster once per bus (Redis, then
+the database's), puts Scripts/ws-load.py's load through the balancer — N connections in groups of ten, one message
+each per 10 s, so most deliveries cross processes — and prints its report (delivery latency, CPU per process).
+
 Redis and nginx run from temp folders on free loopback ports; never the system services.
-Usage: cluster-check.py --binary .build/debug/rapport   (RAPPORT_TEST_MYSQL_URL names the MariaDB server)
+Usage: cluster-check.py --binary .build/debug/rapport [--bench N [--duration S]]
+       (RAPPORT_TEST_MYSQL_URL names the MariaDB server)
 """
 import argparse
 import asyncio
@@ -135,7 +140,8 @@ worker_processes 1;
 pid {self.work}/nginx.pid;
 error_log {self.work}/nginx-error.log warn;
 {user}
-events {{ worker_connections 1024; }}
+worker_rlimit_nofile 65536;
+events {{ worker_connections 16384; }}
 http {{
   access_log off;
   client_body_temp_path {temp}/body;
@@ -402,12 +408,54 @@ async def scenario(cluster):
     return failures
 
 
+def bench(arguments, base):
+    """The ws-cluster benchmark: the same load through the balancer on each bus."""
+    import resource
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    for bus in ("redis", "database"):
+        name = f"rapport_bench_cluster_{bus}_{os.getpid()}"
+        mariadb(base, f"CREATE DATABASE {name} CHARACTER SET utf8mb4")
+        database_url = urllib.parse.urlparse(base)._replace(path=f"/{name}", query="pool=16").geturl()
+        work = tempfile.mkdtemp(prefix="rapport-cluster-bench-")
+        cluster = Cluster(os.path.abspath(arguments.binary), work, database_url, bus)
+        try:
+            cluster.start_redis()
+            for index in range(PROCESSES):
+                cluster.start_server(index)
+            cluster.start_nginx()
+            env = dict(os.environ, DATABASE_URL=database_url, LOG_LEVEL="warning", APP_ENV="development",
+                       JWT_SECRET_KEY="cluster-check-signing-key-0123456789abcdef",
+                       AUDIT_CHAIN_KEY="cluster-check-audit-chain-key-0123456789")
+            subprocess.run([cluster.binary, "create-admin", "--username", "ws-admin", "--password-stdin"], env=env,
+                           input="bench admin password\n", text=True, check=True, capture_output=True, cwd=work)
+            status, body = http(cluster.balancer, "POST", "/api/auth/login",
+                                {"username": "ws-admin", "password": "bench admin password"})
+            if status != 200:
+                raise SystemExit(f"login: {status} {body}")
+            pids = ",".join(str(server.pid) for server in cluster.servers)
+            print(f"Running scenario ws-cluster with EVENT_BUS={bus}", file=sys.stderr, flush=True)
+            subprocess.run([sys.executable, "Scripts/ws-load.py", "--port", str(cluster.balancer), "--admin-token",
+                            body["access_token"], "--server-pid", pids, "--connections", str(arguments.bench),
+                            "--duration", str(arguments.duration), "--processes", "2",
+                            "--label", f"ws-cluster EVENT_BUS={bus}"], check=True)
+        finally:
+            cluster.stop()
+            shutil.rmtree(work, ignore_errors=True)
+            mariadb(base, f"DROP DATABASE IF EXISTS {name}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--bus", default="redis", choices=["redis", "database"])
+    parser.add_argument("--bench", type=int, help="run the ws-cluster benchmark with this many connections")
+    parser.add_argument("--duration", type=int, default=30)
     arguments = parser.parse_args()
     base = os.environ["RAPPORT_TEST_MYSQL_URL"]
+    if arguments.bench:
+        bench(arguments, base)
+        return
     name = f"rapport_test_cluster_{os.getpid()}"
     mariadb(base, f"CREATE DATABASE {name} CHARACTER SET utf8mb4")
     database_url = urllib.parse.urlparse(base)._replace(path=f"/{name}").geturl()

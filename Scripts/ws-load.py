@@ -12,8 +12,11 @@ With --channel, every connection is an idle member of the public channel (group 
 to the channel over HTTP once a second; it reports the delivery latency to all members (p50/p99) and the
 server's CPU per delivered message.
 
-Usage: ws-load.py --port PORT --admin-token TOKEN --server-pid PID --connections N [--duration S] [--processes K]
-                  [--channel]
+With several server processes behind one address (Scripts/cluster-check.py --bench), --server-pid takes their
+pids, comma-separated: memory and CPU are their sums, and each process's CPU is reported too.
+
+Usage: ws-load.py --port PORT --admin-token TOKEN --server-pid PID[,PID...] --connections N [--duration S]
+                  [--processes K] [--channel] [--label NAME]
 """
 import argparse
 import asyncio
@@ -42,19 +45,25 @@ def http_json(port, method, path, token=None, body=None):
     return json.loads(data)
 
 
-def rss_kib(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    raise RuntimeError("no VmRSS")
+def rss_kib(pids):
+    """Resident memory of the server processes (a pid or a list of them), summed."""
+    total = 0
+    for pid in pids if isinstance(pids, list) else [pids]:
+        with open(f"/proc/{pid}/status") as status:
+            total += next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+    return total
 
 
-def cpu_seconds(pid):
+def process_cpu(pid):
     """User and system CPU time of a process so far."""
     with open(f"/proc/{pid}/stat") as stat:
         fields = stat.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids):
+    """CPU time of the server processes (a pid or a list of them), summed."""
+    return sum(process_cpu(pid) for pid in (pids if isinstance(pids, list) else [pids]))
 
 
 def provision(port, admin, count, tag, groups=True):
@@ -243,13 +252,15 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--admin-token", required=True)
-    parser.add_argument("--server-pid", type=int, required=True)
+    parser.add_argument("--server-pid", required=True, help="the server's pid, or several comma-separated")
+    parser.add_argument("--label", help="the scenario's name in the report (default ws-N)")
     parser.add_argument("--connections", type=int, required=True)
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--interval", type=float, default=10, help="seconds between one connection's messages")
     parser.add_argument("--channel", action="store_true", help="idle members of the public channel, one post a second")
     arguments = parser.parse_args()
+    arguments.server_pid = [int(pid) for pid in arguments.server_pid.split(",")]
     count = arguments.connections - arguments.connections % 10
 
     started = time.time()
@@ -283,6 +294,7 @@ def main():
     settled = time.time() - settle_started
     time.sleep(1)
     idle = rss_kib(arguments.server_pid)
+    each_cpu = [process_cpu(pid) for pid in arguments.server_pid]
     server_cpu, sending_started = cpu_seconds(arguments.server_pid), time.time()
     start.set()
     print(f"sending started (the server settled {settled:.0f}s after the last connection opened)", flush=True)
@@ -297,6 +309,7 @@ def main():
     else:
         time.sleep(arguments.duration)
     server_cpu = cpu_seconds(arguments.server_pid) - server_cpu
+    each_cpu = [process_cpu(pid) - before for pid, before in zip(arguments.server_pid, each_cpu)]
     samples, sent, received, closed, load_cpu = [], 0, 0, 0, 0.0
     for _ in workers:
         part, counts = results.get(timeout=arguments.duration + 600)
@@ -319,12 +332,16 @@ def main():
               f"({server_cpu / arguments.duration:.2f} cores); server memory {idle // 1024} MiB idle, {peak // 1024} MiB after; "
               f"connections dropped by the server: {closed}")
         return
-    print(f"ws-{count}: {connected} connections (provisioned in {provisioned:.0f}s), {sent} messages sent, "
+    per_process = ""
+    if len(arguments.server_pid) > 1:
+        per_process = " (" + ", ".join(f"{cpu / arguments.duration:.2f}" for cpu in each_cpu) + " per process)"
+    print(f"{arguments.label or f'ws-{count}'}: {connected} connections (provisioned in {provisioned:.0f}s), {sent} messages sent, "
           f"{received}/{expected} deliveries, latency p50 {percentile(latencies, 0.5) * 1000:.1f} ms, "
           f"p99 {percentile(latencies, 0.99) * 1000:.1f} ms; server memory {baseline // 1024} MiB before, "
           f"{idle // 1024} MiB with the connections idle = {(idle - baseline) / max(connected, 1):.1f} KiB per idle connection, "
           f"{peak // 1024} MiB after sending; connections dropped by the server: {closed}; "
-          f"CPU while sending: server {server_cpu / arguments.duration:.2f} cores, "
+          f"CPU while sending: server {server_cpu / arguments.duration:.2f} cores{per_process}, "
+          f"{server_cpu / max(received, 1) * 1e6:.0f} us per delivery, "
           f"load client {load_cpu / arguments.duration:.2f} cores")
     if os.environ.get("WS_LOAD_SAMPLES"):
         with open(os.environ["WS_LOAD_SAMPLES"], "w") as out:
