@@ -73,9 +73,10 @@ def http(port, method, path, body=None, token=None):
 
 def mariadb(url, sql):
     parts = urllib.parse.urlparse(url)
-    subprocess.run(["mariadb", "--no-defaults", "-h", parts.hostname, "-P", str(parts.port), "-u", parts.username,
-                    f"-p{urllib.parse.unquote(parts.password or '')}", "-e", sql],
-                   capture_output=True, text=True, check=True)
+    result = subprocess.run(["mariadb", "--no-defaults", "-h", parts.hostname, "-P", str(parts.port), "-u", parts.username,
+                             f"-p{urllib.parse.unquote(parts.password or '')}", "-e", sql], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"mariadb: {sql}: {result.stderr.strip()}")
 
 
 class Cluster:
@@ -414,7 +415,7 @@ def bench(arguments, base):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     for bus in ("redis", "database"):
-        name = f"rapport_bench_cluster_{bus}_{os.getpid()}"
+        name = f"rapport_test_bench_cluster_{bus}_{os.getpid()}"
         mariadb(base, f"CREATE DATABASE {name} CHARACTER SET utf8mb4")
         database_url = urllib.parse.urlparse(base)._replace(path=f"/{name}", query="pool=16").geturl()
         work = tempfile.mkdtemp(prefix="rapport-cluster-bench-")
