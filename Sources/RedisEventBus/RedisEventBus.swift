@@ -16,9 +16,10 @@ import Synchronization
 ///   sent on reconnection; beyond that it is dropped and a *lost* marker is sent instead, so the other processes
 ///   know. Delivery is at least once: a batch whose replies a broken connection swallowed is sent again (message
 ///   events are idempotent per connection, by conversation sequence).
-/// - Reading resumes from the last id seen after any reconnection. When that entry is no longer in the stream
-///   (trimmed while this process was behind, or Redis restarted without it), events may have been lost in between:
-///   the subscription yields ``EventBusDelivery/lost`` and goes on from the stream's newest entry.
+/// - Reading resumes from the last id seen after any reconnection. When Redis restarted meanwhile (its `run_id`
+///   changed), or the entry is no longer in the stream (trimmed while this process was behind), events may have
+///   been lost in between: the subscription yields ``EventBusDelivery/lost`` and goes on — after a restart with
+///   what was published since, after a trim from the stream's newest entry.
 public final class RedisEventBus: EventBus {
     public let configuration: RedisConfiguration
     /// The stream's key; several deployments can share one Redis with different keys.
@@ -41,6 +42,8 @@ public final class RedisEventBus: EventBus {
         /// Events were dropped (the queue overflowed, or Redis refused them): send a lost marker first.
         var lost = false
         var closed = false
+        /// Counts overflows: a batch sent while the queue overflowed must not remove what came after it.
+        var generation: UInt64 = 0
     }
 
     /// - Parameters:
@@ -91,6 +94,7 @@ public final class RedisEventBus: EventBus {
             if queue.pending.count >= self.queueCapacity {
                 queue.pending.removeAll()
                 queue.lost = true
+                queue.generation &+= 1
                 return true
             }
             queue.pending.append(payload)
@@ -105,6 +109,13 @@ public final class RedisEventBus: EventBus {
         self.wake.yield()
     }
 
+    /// Error replies that mean "not now" rather than "not this event".
+    static func isTransient(_ error: String) -> Bool {
+        ["READONLY", "LOADING", "MASTERDOWN", "OOM", "BUSY", "TRYAGAIN", "CLUSTERDOWN", "NOAUTH", "NOPERM"].contains {
+            error.hasPrefix($0)
+        }
+    }
+
     /// How many events wait to be sent.
     public var pendingCount: Int { self.queue.withLock { $0.pending.count } }
 
@@ -113,8 +124,8 @@ public final class RedisEventBus: EventBus {
         var connection: RedisConnection?
         var backoff = 0.1
         while true {
-            let (batch, lost) = self.queue.withLock { queue -> ([String], Bool) in
-                (Array(queue.pending.prefix(self.batchSize)), queue.lost)
+            let (batch, lost, generation) = self.queue.withLock { queue -> ([String], Bool, UInt64) in
+                (Array(queue.pending.prefix(self.batchSize)), queue.lost, queue.generation)
             }
             if batch.isEmpty && !lost { return }
             var commands: [[String]] = []
@@ -129,15 +140,18 @@ public final class RedisEventBus: EventBus {
                 let open = connection!
                 let send = commands
                 let replies = try await self.threadPool.runIfActive { try open.pipeline(send) }
+                // A server that cannot take writes now (a replica after a failover, loading, out of memory) is
+                // treated as unreachable: the batch waits and is sent again.
+                for case .error(let text) in replies where Self.isTransient(text) { throw RedisError.connection(text) }
                 backoff = 0.1
                 var refused = 0
-                for reply in replies {
-                    if case .error(let text) = reply {
-                        refused += 1
-                        self.logger.error("Redis refused an event", metadata: ["error": "\(text)"])
-                    }
+                for case .error(let text) in replies {
+                    refused += 1
+                    self.logger.error("Redis refused an event", metadata: ["error": "\(text)"])
                 }
                 self.queue.withLock { queue in
+                    // After an overflow during the send, what is queued came later: it stays, and so does the loss.
+                    guard queue.generation == generation else { return }
                     queue.pending.removeFirst(min(batch.count, queue.pending.count))
                     if lost { queue.lost = false }
                     if refused > 0 { queue.lost = true }
@@ -165,12 +179,12 @@ public final class RedisEventBus: EventBus {
         let reader = NIOThreadPool(numberOfThreads: 1)
         reader.start()
         let configuration = self.configuration
-        let position: (RedisConnection, String)
+        let position: (RedisConnection, String, String)
         do {
             position = try await reader.runIfActive {
                 let connection = try RedisConnection.connect(configuration)
                 try connection.setTimeout(configuration.timeout + Double(Self.blockMilliseconds) / 1000)
-                return (connection, try self.newest(on: connection))
+                return (connection, try self.newest(on: connection), try Self.runID(on: connection))
             }
         } catch {
             try? await reader.shutdownGracefully()
@@ -178,12 +192,15 @@ public final class RedisEventBus: EventBus {
         }
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: EventBusDelivery.self)
         let task = Task { [weak self] in
-            await self?.read(after: position.1, on: position.0, threads: reader, into: continuation)
+            await self?.read(after: position.1, on: position.0, server: position.2, threads: reader, into: continuation)
             continuation.finish()
             try? await reader.shutdownGracefully()
         }
         continuation.onTermination = { _ in task.cancel() }
-        self.tasks.withLock { $0.append(task) }
+        self.tasks.withLock { tasks in
+            tasks.removeAll { $0.isCancelled }
+            tasks.append(task)
+        }
         return stream
     }
 
@@ -195,12 +212,16 @@ public final class RedisEventBus: EventBus {
     private func read(
         after start: String,
         on first: RedisConnection,
+        server firstRun: String,
         threads: NIOThreadPool,
         into continuation: AsyncThrowingStream<EventBusDelivery, any Error>.Continuation
     ) async {
         var connection: RedisConnection? = first
         /// The id of the last entry read ("0-0": the stream was empty).
         var cursor = start
+        /// The Redis server's `run_id`: a new one means it restarted, and may have lost entries after `cursor`
+        /// even where it kept `cursor` itself (a snapshot taken between them).
+        var run = firstRun
         var backoff = 0.1
         let own = String(self.origin)
         while !Task.isCancelled {
@@ -208,19 +229,28 @@ public final class RedisEventBus: EventBus {
                 if connection == nil {
                     let configuration = self.configuration
                     let last = cursor
-                    let (open, kept, newest) = try await threads.runIfActive {
+                    let (open, kept, newest, newRun) = try await threads.runIfActive {
                         let open = try RedisConnection.connect(configuration)
                         try open.setTimeout(configuration.timeout + Double(Self.blockMilliseconds) / 1000)
                         // Whether the stream still holds the last entry read; if not, what followed it may be gone.
-                        return (open, try self.contains(last, on: open), try self.newest(on: open))
+                        return (open, try self.contains(last, on: open), try self.newest(on: open), try Self.runID(on: open))
                     }
-                    if !kept {
+                    if newRun != run {
+                        // Redis restarted: what it lost cannot be told. Entries after the old position were
+                        // published since the restart (ids are times), so reading on after it delivers them; a
+                        // stream whose newest entry is older than the position (a clock set back) goes on from there.
+                        self.logger.warning("Redis restarted; connections resync")
+                        Self.lostCount.increment()
+                        continuation.yield(.lost)
+                        if Self.precedes(newest, last) { cursor = newest }
+                        run = newRun
+                    } else if !kept {
+                        // The same server trimmed the position away while this process was gone: what survived
+                        // is old, and the resync covers it; reading goes on from the newest entry.
                         self.logger.warning("the Redis stream no longer holds this process's position; connections resync")
                         Self.lostCount.increment()
                         continuation.yield(.lost)
-                        // Reading on after the old position delivers what survived; a stream that restarted with
-                        // smaller ids (a clock set back) is read from its start.
-                        if Self.precedes(newest, last) { cursor = "0-0" }
+                        cursor = newest
                     }
                     connection = open
                     backoff = 0.1
@@ -237,11 +267,14 @@ public final class RedisEventBus: EventBus {
                 // A full batch means this process is behind: if its position was trimmed meanwhile, some of what
                 // followed it may have gone too.
                 if entries.count == Self.readCount, from != "0-0" {
-                    let kept = try await threads.runIfActive { try self.contains(from, on: open) }
+                    let (kept, newest) = try await threads.runIfActive { (try self.contains(from, on: open), try self.newest(on: open)) }
                     if !kept {
+                        // This batch is old news too: the resync covers it, and reading goes on from the newest entry.
                         self.logger.warning("this process fell behind the Redis stream's length; connections resync")
                         Self.lostCount.increment()
                         continuation.yield(.lost)
+                        cursor = newest
+                        continue
                     }
                 }
                 for entry in entries {
@@ -309,6 +342,16 @@ public final class RedisEventBus: EventBus {
         if case .error(let text) = reply { throw .server(text) }
         guard let first = reply.elements?.first?.elements?.first?.text else { return "0-0" }
         return first
+    }
+
+    /// The server's `run_id` (`INFO server`), which changes at every restart.
+    static func runID(on connection: RedisConnection) throws(RedisError) -> String {
+        let reply = try connection.command(["INFO", "server"])
+        if case .error(let text) = reply { throw .server(text) }
+        guard let text = reply.text, let line = text.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("run_id:") }) else {
+            throw .unexpectedReply("INFO server without run_id")
+        }
+        return String(line.dropFirst("run_id:".count)).trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether the entry `id` is still in the stream ("0-0", the position before any entry, always is).

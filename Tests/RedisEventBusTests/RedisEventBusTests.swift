@@ -21,12 +21,13 @@ struct RedisEventBusTests {
             stream: String,
             origin: UInt64,
             maxLength: Int = 100_000,
-            queueCapacity: Int = 100_000
-        ) throws
-            -> RedisEventBus
-        {
+            queueCapacity: Int = 100_000,
+            timeout: Double = 5
+        ) throws -> RedisEventBus {
+            var configuration = try RedisConfiguration(url: url)
+            configuration.timeout = timeout
             let bus = RedisEventBus(
-                configuration: try RedisConfiguration(url: url),
+                configuration: configuration,
                 stream: stream,
                 maxLength: maxLength,
                 origin: origin,
@@ -123,7 +124,8 @@ struct RedisEventBusTests {
         await buses.shutdown()
     }
 
-    /// A reader whose position was trimmed away (it was too far behind) reports lost events, then reads on.
+    /// A reader whose position was trimmed away (it was too far behind) reports lost events, then reads on from
+    /// the stream's newest entry.
     @Test func aTrimmedPositionIsReported() async throws {
         // A server of its own: the test drops every client connection.
         let redis = RedisServer(port: RedisServer.freePort())
@@ -142,27 +144,29 @@ struct RedisEventBusTests {
         let admin = try RedisConnection.connect(try RedisConfiguration(url: url))
         #expect(try admin.command(["XTRIM", stream, "MAXLEN", "0"]) == .integer(1))
         _ = try admin.command(["CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes"])
+        #expect(try await reader.wait { $0.count == 2 } == ["first", "lost"])
         try await publisher.publish(Self.event("second"))
         #expect(try await reader.wait { $0.count >= 3 } == ["first", "lost", "second"])
         await buses.shutdown()
     }
 
-    /// A publisher whose queue overflows during an outage drops it and sends a lost marker instead: the other
-    /// processes learn that they missed events.
+    /// A publisher whose queue overflows while Redis does not answer drops it and sends a lost marker instead:
+    /// the other processes learn that they missed events.
     @Test func anOverflowingQueueIsReportedLost() async throws {
         let redis = RedisServer(port: RedisServer.freePort())
         try await redis.start()
         defer { redis.stop() }
         let buses = Buses()
         let stream = Self.streamKey()
-        let reader = Received(try await buses.make(redis.url, stream: stream, origin: 2).subscribe())
+        let reader = Received(try await buses.make(redis.url, stream: stream, origin: 2, timeout: 1).subscribe())
         defer { reader.task.cancel() }
-        redis.kill()
-        let publisher = try buses.make(redis.url, stream: stream, origin: 1, queueCapacity: 10)
+        // Redis stops answering (but keeps its data and its run): the publisher's queue fills and overflows.
+        redis.pause()
+        let publisher = try buses.make(redis.url, stream: stream, origin: 1, queueCapacity: 10, timeout: 0.5)
         for n in 0..<20 { try await publisher.publish(Self.event("event \(n)")) }
         #expect(publisher.pendingCount == 9)
-        try await redis.start()
-        // The reader's position was the empty stream, so only the marker tells it of the loss.
+        try await Task.sleep(for: .milliseconds(300))
+        redis.resume()
         let items = try await reader.wait { $0.count >= 10 }
         #expect(items == ["lost"] + (11..<20).map { "event \($0)" })
         await buses.shutdown()

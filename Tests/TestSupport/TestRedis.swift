@@ -74,6 +74,15 @@ public final class RedisServer: @unchecked Sendable {
         self.process = nil
     }
 
+    /// SIGSTOP: the server keeps its connections and data but answers nothing until ``resume()``.
+    public func pause() {
+        if let process = self.process { Foundation.kill(process.processIdentifier, SIGSTOP) }
+    }
+
+    public func resume() {
+        if let process = self.process { Foundation.kill(process.processIdentifier, SIGCONT) }
+    }
+
     /// Kills the server and removes its folder.
     public func stop() {
         self.kill()

@@ -274,6 +274,8 @@ public final class HubOutbox: Sendable {
             guard force || seq == last + 1 else { break }
             out.append(held.removeValue(forKey: seq)!)
             order.last[conversation] = seq
+            // Queued live: a resume must replay below it, not be cut off by it.
+            if order.first[conversation] == nil, !order.resuming.contains(conversation) { order.first[conversation] = seq }
         }
         order.held[conversation] = held.isEmpty ? nil : held
         if held.isEmpty { order.heldUntil.removeValue(forKey: conversation) }

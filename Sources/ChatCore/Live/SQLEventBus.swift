@@ -68,12 +68,15 @@ public final class SQLEventBus: EventBus {
                     let oldest =
                         try await self.database.select().column(SQLFunction("MIN", args: SQLColumn("id")), as: "id")
                         .from("realtime_events").first()?.decode(column: "id", as: Int64?.self)
-                    if let oldest, oldest > cursor.floor + 1 {
-                        self.logger.warning("realtime events were deleted before this process read them")
-                        continuation.yield(.lost)
-                        cursor = PollCursor(floor: oldest - 1)
+                    if let oldest {
+                        if oldest > cursor.floor + 1 {
+                            self.logger.warning("realtime events were deleted before this process read them")
+                            continuation.yield(.lost)
+                            cursor = PollCursor(floor: oldest - 1)
+                        }
+                        // An empty table proves nothing yet: look again once rows are back.
+                        checkContinuity = false
                     }
-                    checkContinuity = false
                 }
                 let rows = try await self.database.select().columns("id", "origin", "payload").from("realtime_events")
                     .where("id", .greaterThan, SQLBind(cursor.floor)).orderBy("id").limit(1000).all()

@@ -13,23 +13,35 @@ struct EventBusService: Service {
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
+            // Events may have passed while there was no subscription: once the next one exists, every connection
+            // is told to resync (not before, or what passed in between would be missed; not on every failed try).
+            var owed = false
             while !Task.isCancelled {
                 do {
-                    let cache = self.realtime.groupCache
-                    try await self.realtime.hub.run(
-                        self.realtime.bus,
-                        observe: { event in
-                            if let group = event.changedGroup { cache.invalidate(group) }
-                        },
-                        lost: { await self.realtime.eventsLost() }
-                    )
+                    let deliveries = try await self.realtime.bus.subscribe()
+                    if owed {
+                        owed = false
+                        await self.realtime.eventsLost()
+                    }
+                    for try await delivery in deliveries {
+                        switch delivery {
+                        case .event(let event):
+                            if let group = event.changedGroup { self.realtime.groupCache.invalidate(group) }
+                            await self.realtime.hub.deliver(event)
+                        case .lost:
+                            await self.realtime.eventsLost()
+                        }
+                    }
                 } catch {
                     self.logger.error("event bus subscription failed", metadata: ["error": "\(error)"])
                 }
                 guard !Task.isCancelled else { break }
-                await self.realtime.eventsLost()
+                owed = true
                 try? await Task.sleep(for: .seconds(1))
             }
         }
+        // What is still queued for Redis goes out before the process ends (the HTTP server has drained by now:
+        // services stop in the reverse order of their start).
+        if let redis = self.realtime.bus as? RedisEventBus { await redis.shutdown() }
     }
 }
