@@ -10,6 +10,8 @@ Docs/deploy/nginx-cluster.conf (round robin, no sticky sessions), checked from o
    being told is a failure (it would never catch up).
 3. One process is killed (SIGKILL) while they send: its clients reconnect through the balancer to the others and
    resume; every client ends with every message. The process restarts and serves again.
+4. The support desk (seed 004's flat frames) across processes: a buyer on one process and the merchant on another
+   see each other online and exchange messages live.
 
 With --bench N (Scripts/bench ws-cluster) it checks nothing: it starts the same cluster once per bus (Redis, then
 the database's), puts Scripts/ws-load.py's load through the balancer — N connections in groups of ten, one message
@@ -406,6 +408,57 @@ async def scenario(cluster):
     await latecomer.close()
     for client in users:
         await client.close()
+    failures += await support_desk(cluster)
+    return failures
+
+
+async def support_desk(cluster):
+    """A buyer on process 0 and a merchant on process 2, in seed 004's dialect."""
+    env = dict(os.environ, DATABASE_URL=cluster.database_url, LOG_LEVEL="warning", APP_ENV="development",
+               JWT_SECRET_KEY="cluster-check-signing-key-0123456789abcdef",
+               AUDIT_CHAIN_KEY="cluster-check-audit-chain-key-0123456789")
+    subprocess.run([cluster.binary, "create-admin", "--username", "desk-admin", "--password-stdin"], env=env,
+                   input="desk admin password\n", text=True, check=True, capture_output=True, cwd=cluster.work)
+    admin = http(cluster.balancer, "POST", "/api/auth/login", {"username": "desk-admin", "password": "desk admin password"})[1]["access_token"]
+    http(cluster.balancer, "POST", "/api/users/ensure", {"users": [{"id": "b1", "role": "buyer"}, {"id": "m1", "role": "merchant"}]},
+         token=admin)
+    tokens = {who: http(cluster.balancer, "POST", "/api/auth/token", {"user_id": who}, token=admin)[1]["access_token"]
+              for who in ("b1", "m1")}
+    status, opened = http(cluster.balancer, "POST", "/api/conversations/", {"customer_id": "b1", "merchant_id": "m1"},
+                          token=tokens["b1"])
+    if status != 200:
+        return [f"support desk: opening a conversation: {status} {opened}"]
+    conversation = opened["id"]
+    failures = []
+
+    async def frames(sock, kind, within=10):
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            try:
+                frame = json.loads(await asyncio.wait_for(sock.recv(), max(0.1, deadline - time.monotonic())))
+            except asyncio.TimeoutError:
+                break
+            if frame.get("type") == kind:
+                return frame
+        return None
+
+    buyer = await websockets.connect(f"ws://127.0.0.1:{cluster.ports[0]}/api/ws/b1?token={tokens['b1']}")
+    merchant = await websockets.connect(f"ws://127.0.0.1:{cluster.ports[2]}/api/ws/m1?token={tokens['m1']}")
+    online = await frames(buyer, "status")
+    if not online or online.get("user_id") != "m1" or online.get("status") != "online":
+        failures.append(f"support desk: the buyer did not see the merchant (on another process) come online: {online}")
+    await buyer.send(json.dumps({"type": "message", "conversation_id": conversation, "content": "你好", "client_msg_id": "d-1"}))
+    got = await frames(merchant, "message")
+    if not got or got.get("content") != "你好" or got.get("sender_id") != "b1":
+        failures.append(f"support desk: the merchant did not receive the buyer's message across processes: {got}")
+    await merchant.send(json.dumps({"type": "message", "conversation_id": conversation, "content": "在的", "client_msg_id": "d-2"}))
+    got = await frames(buyer, "message")
+    if not got or got.get("content") != "在的":
+        failures.append(f"support desk: the buyer did not receive the merchant's reply across processes: {got}")
+    await buyer.close()
+    await merchant.close()
+    if not failures:
+        print("support desk: buyer and merchant on different processes see each other online and talk live")
     return failures
 
 

@@ -28,6 +28,9 @@ public final class HubOutbox: Sendable {
     let capacity: Int
     private let overflowed = Atomic<Bool>(false)
     private let order = Mutex(Ordering())
+    /// Held while a message's place is decided and its frames queued, so two pushes of one connection (the hub's
+    /// delivery, the connection's own acknowledgement, a held message's timer) cannot queue in the wrong order.
+    private let sequencing = Mutex(())
     let gapWait: Duration
     let firstWait: Duration
 
@@ -201,6 +204,10 @@ public final class HubOutbox: Sendable {
     /// frame marks the message delivered without sending anything (the connection knows it another way).
     @discardableResult
     public func push(_ frame: String?, conversation: ConversationID, seq: Int64, replay: Bool = false) -> Bool {
+        self.sequencing.withLock { _ in self.pushInOrder(frame, conversation: conversation, seq: seq, replay: replay) }
+    }
+
+    private func pushInOrder(_ frame: String?, conversation: ConversationID, seq: Int64, replay: Bool) -> Bool {
         let now = ContinuousClock.now
         var wake: ContinuousClock.Instant?
         let ready: [String?] = self.order.withLock { order in
@@ -235,6 +242,10 @@ public final class HubOutbox: Sendable {
 
     /// Sends what `conversation` holds once its wait is over (unless a resume is replaying it).
     private func releaseExpired(_ conversation: ConversationID) {
+        self.sequencing.withLock { _ in self.releaseExpiredInOrder(conversation) }
+    }
+
+    private func releaseExpiredInOrder(_ conversation: ConversationID) {
         let ready = self.order.withLock { order -> [String?] in
             guard !order.resuming.contains(conversation), let until = order.heldUntil[conversation], ContinuousClock.now >= until else {
                 return []
@@ -248,6 +259,10 @@ public final class HubOutbox: Sendable {
     /// from the position the client gives, not from what was queued live) and queues `frame`, the `resync`.
     @discardableResult
     public func resync(_ frame: String) -> Bool {
+        self.sequencing.withLock { _ in self.resyncInOrder(frame) }
+    }
+
+    private func resyncInOrder(_ frame: String) -> Bool {
         let ready = self.order.withLock { order -> [String?] in
             var out: [String?] = []
             for conversation in order.held.keys.sorted(by: { $0.rawValue < $1.rawValue }) where !order.resuming.contains(conversation) {
@@ -298,9 +313,28 @@ public final class HubOutbox: Sendable {
     /// Ends a resume: live messages that arrived meanwhile follow the replay, without duplicates.
     @discardableResult
     public func endResume(_ conversation: ConversationID) -> Bool {
+        self.sequencing.withLock { _ in self.endResumeInOrder(conversation) }
+    }
+
+    private func endResumeInOrder(_ conversation: ConversationID) -> Bool {
+        var wake: ContinuousClock.Instant?
         let ready = self.order.withLock { order in
             order.resuming.remove(conversation)
-            return Self.release(conversation, &order, force: true)
+            // What continues the replay goes now; a live message beyond a gap waits for the missing one as any gap
+            // does (it may have been stored after the replay was read and still be on its way from another process).
+            let ready = Self.release(conversation, &order, force: false)
+            if order.held[conversation] != nil {
+                let until = ContinuousClock.now + self.gapWait
+                order.heldUntil[conversation] = until
+                wake = until
+            }
+            return ready
+        }
+        if let wake {
+            Task { [weak self] in
+                try? await Task.sleep(until: wake, clock: .continuous)
+                self?.releaseExpired(conversation)
+            }
         }
         for case let frame? in ready where !self.push(frame) { return false }
         return true
