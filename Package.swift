@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "StorageKit", targets: ["StorageKit"]),
         .library(name: "StorageSQLite", targets: ["StorageSQLite"]),
         .library(name: "StorageMySQL", targets: ["StorageMySQL"]),
+        .library(name: "Attachments", targets: ["Attachments"]),
         .library(name: "AuthTokens", targets: ["AuthTokens"]),
         .library(name: "ChatCore", targets: ["ChatCore"]),
         .library(name: "ContactsKit", targets: ["ContactsKit"]),
@@ -90,6 +91,15 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Attachments",
+            dependencies: [
+                "StorageKit",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings
@@ -172,6 +182,7 @@ let package = Package(
         .target(
             name: "RepositoryConformance",
             dependencies: [
+                "Attachments",
                 "AuthTokens",
                 "ChatCore",
                 "ContactsKit",
@@ -184,6 +195,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
+                "Attachments",
                 "AuthTokens",
                 .product(name: "DequeModule", package: "swift-collections"),
                 "ChatCore",
@@ -196,6 +208,7 @@ let package = Package(
                 "StorageSQLite",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -307,6 +320,16 @@ let package = Package(
                 "StorageKit",
                 "StorageMySQL",
                 "StorageSQLite",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AttachmentsTests",
+            dependencies: [
+                "Attachments",
+                "RepositoryConformance",
+                "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: swiftSettings

@@ -1,3 +1,4 @@
+public import Attachments
 public import AuthTokens
 public import CRMAudit
 public import ChatCore
@@ -23,7 +24,10 @@ public enum RapportServer {
 
     /// Every domain's migrations, in order. Domains append theirs as they arrive.
     public static var migrator: Migrator {
-        Migrator(AuthMigrations.all + ContactsMigrations.all + ChatMigrations.all + AuditMigrations.all + ServerMigrations.all)
+        Migrator(
+            AuthMigrations.all + ContactsMigrations.all + ChatMigrations.all + AuditMigrations.all + AttachmentMigrations.all
+                + ServerMigrations.all
+        )
     }
 
     /// The audit log on `database`, sealed with the configured chain key and checkpoint policy.
@@ -87,6 +91,9 @@ public enum RapportServer {
         public let friendRequests: any FriendRequestRepository
         /// Seed 003's profiles (biography, location, phone).
         public let profiles: any ProfileRepository
+        /// Stored files, and resumable uploads on their way to becoming one.
+        public let attachments: any AttachmentRepository
+        public let uploads: any UploadRepository
 
         /// The support desk's decisions over ``support``, with the configured presence lease and default capacity.
         public func desk(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "rapport.support")) -> SupportDesk {
@@ -164,8 +171,12 @@ public enum RapportServer {
             realtime: Realtime = Realtime(),
             groups: (any GroupRepository)? = nil,
             profiles: (any ProfileRepository)? = nil,
-            friendRequests: (any FriendRequestRepository)? = nil
+            friendRequests: (any FriendRequestRepository)? = nil,
+            attachments: (any AttachmentRepository)? = nil,
+            uploads: (any UploadRepository)? = nil
         ) {
+            self.attachments = attachments ?? AttachmentSQLRepository(database: database.database)
+            self.uploads = uploads ?? UploadSQLRepository(database: database.database)
             self.profiles = profiles ?? ProfileSQLRepository(database: database.database)
             self.realtime = realtime
             self.groups = groups ?? GroupSQLRepository(database: database.database)
@@ -238,8 +249,18 @@ public enum RapportServer {
                 await hub.close(user: ParticipantID(user.rawValue))
             }
         ).addRoutes(to: router)
-        FilesRoutes(mediaDirectory: configuration.mediaDirectory, maxFileSize: configuration.maxFileSize, baseURL: configuration.baseURL)
-            .addRoutes(to: router)
+        FilesRoutes(
+            mediaDirectory: configuration.mediaDirectory,
+            maxFileSize: configuration.maxFileSize,
+            baseURL: configuration.baseURL,
+            resumable: .init(
+                uploads: services.uploads,
+                attachments: services.attachments,
+                maxUploadSize: configuration.maxUploadSize,
+                expiry: TimeInterval(configuration.uploadExpiryHours) * 3600,
+                quota: configuration.userStorageQuota
+            )
+        ).addRoutes(to: router)
         ProfileRoutes(
             users: services.auth.users,
             profiles: services.profiles,
@@ -312,6 +333,8 @@ public enum RapportServer {
                     // Multipart framing around one file, and whole address books.
                     ("/api/upload/", configuration.maxFileSize + 64 * 1024), ("/api/profile/avatar", configuration.maxAvatarSize + 64 * 1024),
                     ("/api/contacts/import", max(configuration.maxBodySize, 64 << 20)),
+                    // A resumable upload's piece: the upload's length bounds it, checked as it streams.
+                    ("/api/files/", Int(clamping: configuration.maxUploadSize)),
                 ]
             )
         )

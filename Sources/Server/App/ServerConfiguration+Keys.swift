@@ -102,6 +102,24 @@ extension ServerConfiguration {
                 defaultValue: "10485760",
                 help: "Largest uploaded file in bytes, checked while it streams to disk."
             ),
+            Key(
+                environment: "MAX_UPLOAD_SIZE",
+                flag: "max-upload-size",
+                defaultValue: "1073741824",
+                help: "Largest resumable upload (tus, /api/files/) in bytes."
+            ),
+            Key(
+                environment: "UPLOAD_EXPIRY_HOURS",
+                flag: "upload-expiry-hours",
+                defaultValue: "24",
+                help: "An unfinished resumable upload untouched this long is removed."
+            ),
+            Key(
+                environment: "USER_STORAGE_QUOTA",
+                flag: "user-storage-quota",
+                defaultValue: "0",
+                help: "Bytes each user may keep in attachments and unfinished uploads (0: no limit)."
+            ),
             Key(environment: "MAX_AVATAR_SIZE", flag: "max-avatar-size", defaultValue: "5242880", help: "Largest avatar image in bytes."),
             Key(
                 environment: "MEDIA_DIR",

@@ -43,6 +43,12 @@ public struct ServerConfiguration: Sendable {
     public var maxMessageLength: Int
     public var trustedProxies: [String]
     public var maxFileSize: Int
+    /// The largest resumable upload in bytes (`MAX_UPLOAD_SIZE`).
+    public var maxUploadSize: Int64
+    /// How long an unfinished resumable upload is kept after its last piece (`UPLOAD_EXPIRY_HOURS`).
+    public var uploadExpiryHours: Int
+    /// Bytes a user may keep in attachments and unfinished uploads, 0 for no limit (`USER_STORAGE_QUOTA`).
+    public var userStorageQuota: Int64
     /// The largest avatar image in bytes (`MAX_AVATAR_SIZE`).
     public var maxAvatarSize: Int
     public var mediaDirectory: String
@@ -144,6 +150,9 @@ public struct ServerConfiguration: Sendable {
             value(environment).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         self.maxFileSize = try integer("MAX_FILE_SIZE", in: 1024...(1 << 31))
+        self.maxUploadSize = Int64(try integer("MAX_UPLOAD_SIZE", in: 1...(1 << 50)))
+        self.uploadExpiryHours = try integer("UPLOAD_EXPIRY_HOURS", in: 1...8760)
+        self.userStorageQuota = Int64(try integer("USER_STORAGE_QUOTA", in: 0...(1 << 60)))
         self.maxAvatarSize = try integer("MAX_AVATAR_SIZE", in: 1024...(64 << 20))
         self.supportPresenceSeconds = try integer("SUPPORT_PRESENCE_SECONDS", in: 5...86400)
         self.supportDefaultCapacity = try integer("SUPPORT_DEFAULT_CAPACITY", in: 0...1000)
