@@ -5,7 +5,8 @@ processes sharing one database and one MEDIA_DIR:
 1. tuspy uploads the first 24 MiB of a 100 MiB file through process A.
 2. Interruption 1: a PATCH whose client goes away after 3 of its 8 MiB; the server keeps what arrived.
 3. Interruption 2: process A is killed (SIGKILL) in the middle of a PATCH.
-4. tuspy resumes through process B (it asks for the offset with HEAD) and finishes, with SHA-1 checksums.
+4. tuspy resumes through process B (it asks for the offset with HEAD; the dead process's claim on the upload runs
+   out within 10 s, 409 until then, which tuspy retries) and finishes, with SHA-1 checksums.
 5. The download through B is byte-identical (SHA-256), and so is a ranged slice.
 6. Two clients patching one upload at once: one wins, the other gets 409; a chunked body longer than the upload
    gets 413 and changes nothing.
@@ -153,8 +154,9 @@ def main():
 
         # 4. tuspy resumes through B, with SHA-1 checksums, and finishes.
         client_b = tus.TusClient(f"http://127.0.0.1:{b.port}/api/files/", headers=auth)
+        # The dead process's claim lasts up to 10 s: tuspy retries (HEAD, then PATCH) until it is free.
         resumed = client_b.uploader(file_path=source, chunk_size=8 * MiB, url=f"http://127.0.0.1:{b.port}{location}",
-                                    upload_checksum=True)
+                                    upload_checksum=True, retries=10, retry_delay=2)
         resumed.upload()
         assert offset(b.port, location, token) == size
 

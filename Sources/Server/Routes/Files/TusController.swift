@@ -33,8 +33,9 @@ struct TusController<Context: RapportRequestContext> {
     static var version: String { "1.0.0" }
     static var extensions: String { "creation,termination,checksum,expiration" }
     static var checksumAlgorithms: String { "sha1,sha256,md5" }
-    /// How long a `PATCH` holds its upload without renewing (a process that died lets go after this).
-    static var claimLease: TimeInterval { 60 }
+    /// How long a `PATCH` holds its upload without renewing: a server process that died mid-piece lets go after
+    /// this. A `PATCH` renews before any write once a third of it has passed, so it never writes outside its claim.
+    static var claimLease: TimeInterval { 10 }
     static var offsetType: String { "application/offset+octet-stream" }
 
     func addRoutes(to group: RouterGroup<Context>) {
@@ -238,15 +239,17 @@ struct TusController<Context: RapportRequestContext> {
                     guard Int64(buffer.readableBytes) <= room - written else {
                         throw Self.refusal(.contentTooLarge, "The piece goes past Upload-Length (\(room) bytes left)")
                     }
+                    // Renewed before the write, never after: a piece stalled past its lease (another PATCH may hold
+                    // the upload now) stops here instead of writing over what that one stored.
+                    if ContinuousClock.now - renewed > .seconds(Self.claimLease / 3) {
+                        guard try await self.uploads.renew(upload.id, token: token, until: Date() + Self.claimLease) else {
+                            throw Self.refusal(.conflict, "The upload changed during this PATCH (another PATCH took it over after a stall)")
+                        }
+                        renewed = ContinuousClock.now
+                    }
                     try await fileIO.write(fileHandle: handle, toOffset: offset + written, buffer: buffer)
                     hasher?.update(buffer)
                     written += Int64(buffer.readableBytes)
-                    if ContinuousClock.now - renewed > .seconds(Self.claimLease / 3) {
-                        renewed = ContinuousClock.now
-                        guard try await self.uploads.renew(upload.id, token: token, until: Date() + Self.claimLease) else {
-                            throw Self.refusal(.conflict, "The upload changed during this PATCH")
-                        }
-                    }
                 }
             } catch let error as JSONResponse {
                 throw error
