@@ -19,6 +19,8 @@ public actor AttachmentMemoryRepository: AttachmentRepository {
 
     public func attachment(_ id: Int64) -> Attachment? { self.rows[id] }
 
+    public func attachment(path: String) -> Attachment? { self.rows.values.first { $0.path == path } }
+
     public func usage(of owner: Int64) -> Int64 { self.rows.values.filter { $0.owner == owner }.reduce(0) { $0 + $1.size } }
 
     public func delete(_ id: Int64) -> Attachment? { self.rows.removeValue(forKey: id) }

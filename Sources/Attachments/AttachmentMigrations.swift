@@ -13,10 +13,11 @@ public enum AttachmentMigrations {
                 .column("media_type", type: .custom(SQLRaw("VARCHAR(127)")), .notNull)
                 .column("size", type: .bigint, .notNull)
                 .column("sha256", type: .custom(SQLRaw("CHAR(64)")), .notNull)
-                .column("path", type: .custom(SQLRaw("VARCHAR(255)")), .notNull)
+                .column("path", type: .custom(SQLCaseSensitiveString(255)), .notNull)
                 .column("created_at", type: .timestamp, .notNull)
                 .run()
             try await db.create(index: "attachments_owner").on("attachments").column("owner_id").run()
+            try await db.create(index: "attachments_path").on("attachments").column("path").run()
         },
         Migration("attachments.002.uploads") { db in
             try await db.create(table: "uploads")

@@ -45,6 +45,11 @@ public struct AttachmentSQLRepository: AttachmentRepository {
             .map(Self.attachment)
     }
 
+    public func attachment(path: String) async throws -> Attachment? {
+        try await self.database.select().columns(Self.columns).from("attachments").where("path", .equal, SQLBind(path))
+            .orderBy("id", .descending).first().map(Self.attachment)
+    }
+
     public func usage(of owner: Int64) async throws -> Int64 {
         try await self.database.select().column(SQLFunction("COALESCE", args: SQLFunction("SUM", args: SQLColumn("size")), SQLLiteral.numeric("0")), as: "n")
             .from("attachments").where("owner_id", .equal, SQLBind(owner)).first()?.decode(column: "n", as: Int64.self) ?? 0

@@ -251,21 +251,67 @@ extension RealtimeTests {
             #expect(try await bob.none("message"))
             alice.send(chunk(0))
             #expect(Self.data(try await alice.next("upload_progress"))["progress"] as? Double == 100)
+            var fileURL = ""
             for socket in [alice, bob] {
                 let message = Self.data(try await socket.next("message"))
                 #expect(message["type"] as? String == "file" && message["content"] as? String == "hello_world.txt")
-                #expect(message["file_url"] as? String == "/uploads/chat/\(fileID)")
+                fileURL = message["file_url"] as? String ?? ""
+                #expect(fileURL.hasPrefix("/uploads/chat/\(fileID)?expires=") && fileURL.contains("&signature="), "signed for its recipients")
                 #expect(message["receiver_id"] as? Int == b)
             }
             #expect(Self.data(try await alice.next("chunk_received"))["index"] as? Int == 0)
-            let download = try await client.execute(uri: "/api/file/uploads/chat/\(fileID)", method: .get, headers: [:], body: nil)
+            // The signed URL needs no token (an <img> or a link), and is served with the type of the bytes.
+            let download = try await client.execute(uri: "/api/file" + fileURL, method: .get, headers: [:], body: nil)
             #expect(download.status == .ok && Array(download.body.readableBytesView) == bytes)
-            #expect(download.headers[.contentType] == "application/octet-stream")
-            #expect(download.headers[.contentDisposition] == "attachment; filename*=UTF-8''hello_world.txt")
+            #expect(download.headers[.contentType] == "text/plain; charset=utf-8")
+            #expect(download.headers[.contentDisposition] == "attachment; filename=\"hello_world.txt\"; filename*=UTF-8''hello_world.txt")
+            #expect(download.headers[.eTag]?.count == 66)
+            let ranged = try await client.execute(uri: "/api/file" + fileURL, method: .get, headers: [.range: "bytes=2-4"], body: nil)
+            #expect(ranged.status == .partialContent && String(buffer: ranged.body) == "234")
+            // Without the signature: the sender's token (or ?jwt=) only; a tampered signature is nobody's.
+            let plain = "/api/file/uploads/chat/\(fileID)"
+            #expect(try await client.execute(uri: plain, method: .get, headers: [:], body: nil).status == .forbidden)
+            #expect(try await client.execute(uri: plain + "?jwt=\(tokens["carol"]!)", method: .get, headers: [:], body: nil).status == .forbidden)
+            #expect(try await client.execute(uri: plain + "?jwt=\(tokens["alice"]!)", method: .get, headers: [:], body: nil).status == .ok)
+            let tampered = String(fileURL.dropLast()) + (fileURL.hasSuffix("0") ? "1" : "0")
+            #expect(try await client.execute(uri: "/api/file" + tampered, method: .get, headers: [:], body: nil).status == .forbidden)
+            // Never public under /api/media, however spelled.
+            for path in ["/api/media/uploads/chat/\(fileID)", "/api/media/uploads/./chat/\(fileID)", "/api/media/uploads/%63hat/\(fileID)"] {
+                #expect(try await client.execute(uri: path, method: .get, headers: [:], body: nil).status == .notFound, "\(path)")
+            }
             for path in ["/api/file/uploads/chat/nothing", "/api/file/uploads/..%2F..%2Fetc%2Fpasswd", "/api/file/uploads/chat/%2E%2E"] {
                 let status = try await client.execute(uri: path, method: .get, headers: [:], body: nil).status
-                #expect(status == .notFound || status == .badRequest, "\(path): \(status)")
+                #expect(status == .notFound || status == .badRequest || status == .forbidden, "\(path): \(status)")
             }
+
+            // A transfer survives its connection: the client reconnects, names its file_id, hears which chunks are
+            // stored, and sends only the rest.
+            let resumable = LiveSocket(port: port, path: "/api/ws?token=\(tokens["alice"]!)")
+            _ = try await resumable.next("online_users")
+            resumable.send(
+                #"{"type": "file_transfer_start", "data": {"fileName": "three.bin", "fileSize": 9, "totalChunks": 3, "room": ["user_\#(b)", "user_\#(a)"]}}"#
+            )
+            let threeID = try #require(Self.data(try await resumable.next("file_transfer_init"))["file_id"] as? String)
+            resumable.send(#"{"type": "file_chunk", "data": {"fileId": "\#(threeID)", "chunkIndex": 0, "data": [1, 2, 3]}}"#)
+            _ = try await resumable.next("chunk_received")
+            _ = try await resumable.close()
+            let again = LiveSocket(port: port, path: "/api/ws?token=\(tokens["alice"]!)")
+            _ = try await again.next("online_users")
+            again.send(#"{"type": "file_chunk", "data": {"fileId": "\#(threeID)", "chunkIndex": 1, "data": [4, 5, 6]}}"#)
+            #expect(try await Self.errorText(again) == "找不到文件信息: \(threeID)", "a new connection must take the transfer up first")
+            bob.send(#"{"type": "file_transfer_start", "data": {"file_id": "\#(threeID)", "fileSize": 9, "totalChunks": 3, "room": ["user_\#(a)", "user_\#(b)"]}}"#)
+            #expect(Self.data(try await bob.next("file_transfer_init"))["file_id"] is NSNull, "another sender's transfer is not found")
+            again.send(#"{"type": "file_transfer_start", "data": {"file_id": "\#(threeID)", "fileSize": 9, "totalChunks": 3, "room": ["user_\#(b)", "user_\#(a)"]}}"#)
+            let resumed = Self.data(try await again.next("file_transfer_init"))
+            #expect(resumed["file_id"] as? String == threeID && resumed["received"] as? [Int] == [0])
+            for index in 1...2 {
+                again.send(#"{"type": "file_chunk", "data": {"fileId": "\#(threeID)", "chunkIndex": \#(index), "data": \#(Array(1...9)[index * 3..<index * 3 + 3])}}"#)
+            }
+            let finished = Self.data(try await bob.next("message"))
+            let threeURL = try #require(finished["file_url"] as? String)
+            let three = try await client.execute(uri: "/api/file" + threeURL, method: .get, headers: [:], body: nil)
+            #expect(Array(three.body.readableBytesView) == Array(1...9), "the chunks of both connections, in order")
+            _ = try await again.close()
 
             // Refusals: unknown transfers, too large, not a friend, more than declared.
             alice.send(#"{"type": "file_chunk", "data": {"fileId": "nope", "chunkIndex": 0, "data": [1]}}"#)

@@ -1,6 +1,7 @@
 import AuthTokens
 import CRMAudit
 import ChatCore
+import Foundation
 import Logging
 import ServiceLifecycle
 import StorageKit
@@ -22,7 +23,15 @@ extension RapportServer {
         }
         let desk = services.desk(configuration, logger: logger)
         list.append(SupportSweepService(desk: desk, interval: .seconds(configuration.supportSweepSeconds), logger: logger))
-        list.append(UploadSweepService(uploads: services.uploads, mediaDirectory: configuration.mediaDirectory, interval: .seconds(600), logger: logger))
+        list.append(
+            UploadSweepService(
+                uploads: services.uploads,
+                mediaDirectory: configuration.mediaDirectory,
+                interval: .seconds(600),
+                partialExpiry: TimeInterval(configuration.uploadExpiryHours) * 3600,
+                logger: logger
+            )
+        )
         // A bus between processes delivers what the others publish; in one process there is nothing to receive.
         if !(services.realtime.bus is LocalEventBus) { list.append(EventBusService(realtime: services.realtime, logger: logger)) }
         list.append(PresenceService(realtime: services.realtime, chat: services.chat, users: services.auth.users, desk: desk, logger: logger))

@@ -94,6 +94,8 @@ public enum RapportServer {
         /// Stored files, and resumable uploads on their way to becoming one.
         public let attachments: any AttachmentRepository
         public let uploads: any UploadRepository
+        /// Signs chat files' download URLs; its key is derived from the token signing key.
+        public let fileSigner: FileURLSigner
 
         /// The support desk's decisions over ``support``, with the configured presence lease and default capacity.
         public func desk(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "rapport.support")) -> SupportDesk {
@@ -156,7 +158,8 @@ public enum RapportServer {
                         cooldown: TimeInterval(configuration.friendRequestCooldownSeconds),
                         hourlyLimit: configuration.friendRequestsPerHour
                     )
-                )
+                ),
+                fileSigner: FileURLSigner(secret: try SigningKey.resolve(configuration))
             )
         }
 
@@ -173,8 +176,10 @@ public enum RapportServer {
             profiles: (any ProfileRepository)? = nil,
             friendRequests: (any FriendRequestRepository)? = nil,
             attachments: (any AttachmentRepository)? = nil,
-            uploads: (any UploadRepository)? = nil
+            uploads: (any UploadRepository)? = nil,
+            fileSigner: FileURLSigner? = nil
         ) {
+            self.fileSigner = fileSigner ?? FileURLSigner(secret: (0..<32).map { _ in UInt8.random(in: 0...255) })
             self.attachments = attachments ?? AttachmentSQLRepository(database: database.database)
             self.uploads = uploads ?? UploadSQLRepository(database: database.database)
             self.profiles = profiles ?? ProfileSQLRepository(database: database.database)
@@ -220,6 +225,7 @@ public enum RapportServer {
             .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
+        let files = FileStore(attachments: services.attachments, signer: services.fileSigner, quota: configuration.userStorageQuota)
         ChatRoutes(
             chat: services.chat,
             groups: services.groups,
@@ -227,6 +233,7 @@ public enum RapportServer {
             users: services.auth.users,
             realtime: services.realtime,
             baseURL: configuration.baseURL,
+            fileSigner: services.fileSigner,
             accounts: AccountRemoval(
                 auth: services.auth,
                 steps: [
@@ -259,7 +266,8 @@ public enum RapportServer {
                 maxUploadSize: configuration.maxUploadSize,
                 expiry: TimeInterval(configuration.uploadExpiryHours) * 3600,
                 quota: configuration.userStorageQuota
-            )
+            ),
+            files: files
         ).addRoutes(to: router)
         ProfileRoutes(
             users: services.auth.users,
@@ -282,7 +290,8 @@ public enum RapportServer {
                 resumeLimit: configuration.wsResumeLimit,
                 typingTimeout: .seconds(configuration.typingTimeoutSeconds),
                 maxFileSize: configuration.maxFileSize
-            )
+            ),
+            files: files
         ).addRoutes(to: router)
         SuggestionRoutes(
             providers: configuration.aiProviders.mapValues { endpoint in

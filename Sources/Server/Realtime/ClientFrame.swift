@@ -114,6 +114,8 @@ enum ClientFrame: Sendable, Equatable {
         /// The room as sent, echoed in `upload_progress`.
         var roomValue: JSONValue
         var fileName: String
+        /// `file_id` of an unfinished transfer of the same sender to continue (a client that reconnected).
+        var resumeFileID: String? = nil
     }
 
     struct Chunk: Sendable, Equatable {
@@ -340,7 +342,8 @@ enum ClientFrame: Sendable, Equatable {
             chunks: chunks,
             room: Self.room(room, message: message),
             roomValue: room,
-            fileName: data["fileName"]?.stringValue ?? ""
+            fileName: data["fileName"]?.stringValue ?? "",
+            resumeFileID: (data["file_id"] ?? data["fileId"])?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 

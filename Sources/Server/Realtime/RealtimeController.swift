@@ -1,3 +1,4 @@
+import Attachments
 import AuthTokens
 import ChatCore
 import Foundation
@@ -42,6 +43,9 @@ final class RealtimeController: Sendable {
     /// Where chunked file transfers are stored (`MEDIA_DIR`), and their largest size.
     let mediaDirectory: String
     let maxFileSize: Int
+    /// Where finished chunked transfers are recorded (nil: not recorded), and each user's storage quota (0: none).
+    let attachments: (any AttachmentRepository)?
+    let storageQuota: Int64
     let logger: Logger
     let whiteboards = Whiteboards()
     /// How many connections of this process are opened at once (see ``Permits``); the others wait their turn.
@@ -62,8 +66,12 @@ final class RealtimeController: Sendable {
         typingTimeout: Duration,
         mediaDirectory: String,
         maxFileSize: Int,
+        attachments: (any AttachmentRepository)? = nil,
+        storageQuota: Int64 = 0,
         logger: Logger
     ) {
+        self.attachments = attachments
+        self.storageQuota = storageQuota
         self.realtime = realtime
         self.auth = auth
         self.users = users
@@ -168,7 +176,7 @@ final class RealtimeController: Sendable {
         }
         lease?.cancel()
         await hub.disconnect(outbox.id)
-        connection.transfers.abandonAll()
+        connection.transfers.forgetAll()
         await self.whiteboards.leaveAll(outbox.id)
     }
 

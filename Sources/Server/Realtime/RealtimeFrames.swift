@@ -72,7 +72,7 @@ struct RealtimeFrames {
         }
         if message.type == .file, let file = FileTransfers.Stored(message.content) {
             // A file sent in chunks over the socket (seed 003): its name is the content, its download path `file_url`.
-            data = data.map { $0.0 == "content" ? ("content", .string(file.name)) : $0 } + [("file_url", .string(file.url))]
+            data = data.map { $0.0 == "content" ? ("content", .string(file.name)) : $0 } + [("file_url", .string(self.render.fileURL(file.url)))]
         }
         return data
     }

@@ -46,6 +46,7 @@ public struct RealtimeRoutes<Context: RapportRequestContext & WebSocketRequestCo
     ///   - desk: customer-service conversations and agent presence.
     ///   - mediaDirectory: where chunked file transfers are stored (`MEDIA_DIR`).
     ///   - baseURL: the absolute prefix of avatar URLs (`BASE_URL`); empty leaves them relative.
+    ///   - files: the attachment store that finished transfers are recorded in, and the signer of their URLs.
     public init(
         realtime: Realtime,
         auth: AuthService,
@@ -56,9 +57,10 @@ public struct RealtimeRoutes<Context: RapportRequestContext & WebSocketRequestCo
         mediaDirectory: String = "data/media",
         baseURL: String = "",
         limits: Limits = Limits(),
+        files: FileStore? = nil,
         logger: Logger = Logger(label: "rapport.realtime")
     ) {
-        let render = UserRenderer(baseURL: baseURL)
+        let render = UserRenderer(baseURL: baseURL, fileSigner: files?.signer)
         self.controller = RealtimeController(
             realtime: realtime,
             auth: auth,
@@ -74,6 +76,8 @@ public struct RealtimeRoutes<Context: RapportRequestContext & WebSocketRequestCo
             typingTimeout: limits.typingTimeout,
             mediaDirectory: mediaDirectory,
             maxFileSize: limits.maxFileSize,
+            attachments: files?.attachments,
+            storageQuota: files?.quota ?? 0,
             logger: logger
         )
     }

@@ -1,14 +1,32 @@
+import Foundation
 import HTTPTypes
 public import Hummingbird
 import Logging
 import StorageKit
 
 /// Media files are served as what their extension says and nothing else: browsers must not sniff an uploaded
-/// file into HTML or script.
+/// file into HTML or script. Files that are not public — chat files sent over the socket (`uploads/chat`, served
+/// by `/api/file/uploads/chat/…` with a signed URL), resumable uploads (`uploads/tus`) and unfinished transfers
+/// (`uploads/partial`) — are not served here at all (404).
 struct MediaHeadersMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
+    static let privateFolders = ["chat", "tus", "partial"]
+
+    /// Whether `path` (as requested, percent-encoded) names a private media file, however it is spelled.
+    static func isPrivate(_ path: String) -> Bool {
+        var segments: [Substring] = []
+        for segment in (path.removingPercentEncoding ?? path).split(separator: "/") where segment != "." {
+            if segment == ".." { _ = segments.popLast() } else { segments.append(segment) }
+        }
+        return segments.count >= 4 && segments[0] == "api" && segments[1] == "media" && segments[2] == "uploads"
+            && Self.privateFolders.contains(String(segments[3]))
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if request.uri.path.hasPrefix("/api/media/"), Self.isPrivate(request.uri.path) {
+            return Response.json(.notFound, ["error": "File not found", "detail": "File not found"])
+        }
         var response = try await next(request, context)
         if request.uri.path.hasPrefix("/api/media/") {
             response.headers[.xContentTypeOptions] = "nosniff"

@@ -9,6 +9,11 @@ import StorageKit
 struct UserRenderer: Sendable {
     /// `BASE_URL`, prefixed to relative media paths.
     let baseURL: String
+    /// Signs chat files' download URLs (nil: left unsigned, for the sender's token only).
+    var fileSigner: FileURLSigner? = nil
+
+    /// A chat file's `file_url` (seed 003, downloaded as `/api/file` + it): signed for whoever receives it.
+    func fileURL(_ path: String) -> String { self.fileSigner?.signed(path) ?? path }
 
     func id(_ user: User) -> JSONValue {
         user.externalID.map(JSONValue.string) ?? .int(user.id.rawValue)

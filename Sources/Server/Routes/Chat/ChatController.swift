@@ -42,7 +42,7 @@ struct ChatController<Context: RapportRequestContext> {
         return .ordered([
             ("id", .int(message.id)), ("sender_id", .int(message.senderID.rawValue)), ("receiver_id", .int(receiver)), ("group_id", .int(group)),
             ("content", file.map { .string($0.name) } ?? self.frames.content(message)), ("type", .string(message.type.rawValue)),
-            ("created_at", WireDate.seconds(message.createdAt)), ("status", "sent"), ("file_url", .string(file?.url ?? "")),
+            ("created_at", WireDate.seconds(message.createdAt)), ("status", "sent"), ("file_url", .string(file.map { self.frames.render.fileURL($0.url) } ?? "")),
             ("sender_name", .string(users[message.senderID.rawValue]?.username ?? "")),
         ])
     }

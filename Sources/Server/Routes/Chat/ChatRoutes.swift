@@ -30,6 +30,7 @@ public struct ChatRoutes<Context: RapportRequestContext>: RapportRoutes {
     ///   - users: the accounts messages are sent between (`AuthService.users`).
     ///   - realtime: where sends are published; the same value the program's ``RealtimeRoutes`` use.
     ///   - baseURL: the absolute prefix of avatar URLs (`BASE_URL`); empty leaves them relative.
+    ///   - fileSigner: signs the `file_url` of chat files for those who receive them (nil: unsigned).
     ///   - accounts: account self-service (`PUT /api/user/update`, `DELETE /api/user/delete`) with the removal
     ///     steps of every domain the program mounts; without it those two routes are not mounted.
     public init(
@@ -39,9 +40,10 @@ public struct ChatRoutes<Context: RapportRequestContext>: RapportRoutes {
         users: any UserRepository,
         realtime: Realtime = Realtime(),
         baseURL: String = "",
+        fileSigner: FileURLSigner? = nil,
         accounts: AccountRemoval? = nil
     ) {
-        let render = UserRenderer(baseURL: baseURL)
+        let render = UserRenderer(baseURL: baseURL, fileSigner: fileSigner)
         let frames = RealtimeFrames(render: render)
         self.friends = FriendController(
             friendRequests: FriendRequests(repository: friendRequests, users: users, realtime: realtime, render: render),

@@ -1,3 +1,5 @@
+import Attachments
+import AuthTokens
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -7,10 +9,16 @@ import NIOPosix
 import StorageKit
 
 /// `/api/file` (contracts/seed003 §5 and §8): the download of files sent in chunks over the socket,
-/// `GET /api/file/uploads/<file_id>` → the bytes as an attachment, and avatars, `GET /api/file/avatar/<name>` →
+/// `GET /api/file/uploads/chat/<file_id>` → the bytes as an attachment, and avatars, `GET /api/file/avatar/<name>` →
 /// the image with its real type. No path can leave `MEDIA_DIR/uploads` or the avatar folder.
+///
+/// A chat file is served only with the signed `file_url` its message carried to the conversation's participants
+/// (``FileURLSigner``), or to its sender's (or an admin's) token — `Authorization: Bearer` or `?jwt=`; otherwise
+/// 403. A recorded one (``Attachment``) is served with its sniffed type, `ETag`, and `Range`
+/// (``AttachmentDownload``). Resumable uploads are never served here (`/api/files/<id>`, their owner only).
 struct FileController<Context: RapportRequestContext> {
     let mediaDirectory: String
+    let files: FileStore?
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("uploads/**") { request, context in try await self.download(request, context) }
@@ -48,6 +56,28 @@ struct FileController<Context: RapportRequestContext> {
         let parts = context.parameters.getCatchAll().map { String($0).removingPercentEncoding ?? String($0) }
         guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." && !$0.contains("/") && !$0.hasPrefix(".") }) else {
             throw notFound
+        }
+        guard parts[0] != "tus", parts[0] != "partial" else { throw notFound }
+        if parts[0] == "chat" {
+            guard parts.count == 2 else { throw notFound }
+            let fileID = parts[1]
+            let query = request.uri.queryParameters
+            let signed =
+                self.files?.signer.verify("/uploads/chat/" + fileID, expires: query["expires"].map(String.init), signature: query["signature"].map(String.init))
+                ?? false
+            if !signed {
+                // File ids start with their sender's id.
+                let sender = fileID.split(separator: "_", maxSplits: 1).first.flatMap { Int64($0) }
+                guard let identity = try? context.identity(.flaskJWTQuery), identity.userID.rawValue == sender || identity.role == .admin else {
+                    throw JSONResponse(
+                        .forbidden,
+                        ["error": "This file needs the signed file_url of its message, or its sender's token"]
+                    )
+                }
+            }
+            if let attachment = try await self.files?.attachments.attachment(path: "uploads/chat/" + fileID) {
+                return try await AttachmentDownload(attachment: attachment, mediaDirectory: self.mediaDirectory).response(request, context)
+            }
         }
         let path = self.mediaDirectory + "/uploads/" + parts.joined(separator: "/")
         var isDirectory: ObjCBool = false

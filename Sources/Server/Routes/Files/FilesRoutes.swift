@@ -17,6 +17,7 @@ public struct FilesRoutes<Context: RapportRequestContext>: RapportRoutes {
     let maxFileSize: Int
     let baseURL: String
     let resumable: Resumable?
+    let files: FileStore?
 
     /// What resumable uploads (tus, `/api/files/`) need: the stores, the largest upload, how long an unfinished
     /// one lives, and each user's storage quota (0: none).
@@ -47,18 +48,25 @@ public struct FilesRoutes<Context: RapportRequestContext>: RapportRoutes {
     ///   - maxFileSize: the largest file in bytes (`MAX_FILE_SIZE`); a larger upload is refused as it arrives.
     ///   - baseURL: the absolute prefix of the URLs an upload answers with (`BASE_URL`); empty leaves them relative.
     ///   - resumable: the stores and limits of resumable uploads at `api/files` (nil: not mounted).
-    public init(mediaDirectory: String, maxFileSize: Int = 10 << 20, baseURL: String = "", resumable: Resumable? = nil) {
+    ///   - files: where uploads are recorded, the quota, and the signer of chat files' URLs (nil: uploads are not
+    ///     recorded and chat files are served to their sender's token only).
+    public init(mediaDirectory: String, maxFileSize: Int = 10 << 20, baseURL: String = "", resumable: Resumable? = nil, files: FileStore? = nil) {
         self.mediaDirectory = mediaDirectory
         self.maxFileSize = maxFileSize
         self.baseURL = baseURL
         self.resumable = resumable
+        self.files = files
     }
 
     /// Adds the routes under `group` at `api/upload` and `api/file`.
     public func addRoutes(to group: some RouterMethods<Context>) {
-        UploadController<Context>(mediaDirectory: self.mediaDirectory, maxFileSize: self.maxFileSize, render: UserRenderer(baseURL: self.baseURL))
-            .addRoutes(to: group.group("api/upload"))
-        FileController<Context>(mediaDirectory: self.mediaDirectory).addRoutes(to: group.group("api/file"))
+        UploadController<Context>(
+            mediaDirectory: self.mediaDirectory,
+            maxFileSize: self.maxFileSize,
+            render: UserRenderer(baseURL: self.baseURL),
+            files: self.files
+        ).addRoutes(to: group.group("api/upload"))
+        FileController<Context>(mediaDirectory: self.mediaDirectory, files: self.files).addRoutes(to: group.group("api/file"))
         if let resumable = self.resumable {
             TusController<Context>(
                 uploads: resumable.uploads,

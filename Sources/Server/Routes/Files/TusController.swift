@@ -269,23 +269,12 @@ struct TusController<Context: RapportRequestContext> {
 
     /// Makes a complete upload an attachment: hashed, typed by its first bytes, recorded.
     func finish(_ upload: Upload) async throws -> Attachment {
-        let full = self.mediaDirectory + "/" + upload.path
-        let (sha256, head) = try await NIOThreadPool.singleton.runIfActive { () throws -> (String, [UInt8]) in
-            guard let file = FileHandle(forReadingAtPath: full) else { throw StorageError(.unavailable, "cannot read \(upload.path)") }
-            defer { try? file.close() }
-            var hash = SHA256()
-            var head: [UInt8] = []
-            while let chunk = try file.read(upToCount: 1 << 20), !chunk.isEmpty {
-                if head.count < FileSniffer.headLength { head += chunk.prefix(FileSniffer.headLength - head.count) }
-                hash.update(data: chunk)
-            }
-            return (hash.finalize().map { String(format: "%02x", $0) }.joined(), head)
-        }
-        let attachment = try await self.attachments.create(
-            Attachment(
-                id: 0, owner: upload.owner, name: upload.filename ?? upload.id, type: FileSniffer.mediaType(of: head), size: upload.length,
-                sha256: sha256, path: upload.path, createdAt: Date()
-            )
+        let attachment = try await StoredFile.record(
+            upload.path,
+            mediaDirectory: self.mediaDirectory,
+            owner: upload.owner,
+            name: upload.filename ?? upload.id,
+            in: self.attachments
         )
         try await self.uploads.finish(upload.id, attachment: attachment.id)
         return attachment

@@ -1,3 +1,5 @@
+import Attachments
+import AuthTokens
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -12,6 +14,8 @@ struct UploadController<Context: RapportRequestContext> {
     let mediaDirectory: String
     let maxFileSize: Int
     let render: UserRenderer
+    /// Where uploads are recorded as attachments, with the storage quota (nil: not recorded).
+    var files: FileStore? = nil
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("image") { request, context in try await self.upload(request, context, kind: .image) }
@@ -61,7 +65,7 @@ struct UploadController<Context: RapportRequestContext> {
     static var tooLarge: JSONResponse { JSONResponse(.badRequest, ["detail": "File too large"]) }
 
     func upload(_ request: Request, _ context: Context, kind: Kind) async throws -> JSONResponse {
-        _ = try context.identity(.fastAPI)
+        let identity = try context.identity(.fastAPI)
         let day = Self.dayPath(Date())
         let directory = self.mediaDirectory + "/uploads/" + day
         let receiver = MultipartFileReceiver(field: "file", directory: directory, maxSize: self.maxFileSize)
@@ -83,8 +87,24 @@ struct UploadController<Context: RapportRequestContext> {
             file.discard()
             throw Self.invalidType
         }
+        if let files = self.files, files.quota > 0 {
+            let used = try await files.attachments.usage(of: identity.userID.rawValue)
+            guard used + Int64(file.size) <= files.quota else {
+                file.discard()
+                throw JSONResponse(.contentTooLarge, ["detail": .string("Storage quota exceeded: \(used) of \(files.quota) bytes in use")])
+            }
+        }
         let stored = Self.randomName() + "." + ext
         try file.move(to: directory + "/" + stored)
+        if let files = self.files {
+            _ = try await StoredFile.record(
+                "uploads/" + day + "/" + stored,
+                mediaDirectory: self.mediaDirectory,
+                owner: identity.userID.rawValue,
+                name: filename,
+                in: files.attachments
+            )
+        }
         let url = self.render.mediaURL("/api/media/uploads/" + day + "/" + stored)
         return JSONResponse(.ok, ["url": url, "filename": .string(filename), "file_type": .string(kind.rawValue)])
     }
