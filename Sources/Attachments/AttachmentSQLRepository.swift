@@ -30,8 +30,13 @@ public struct AttachmentSQLRepository: AttachmentRepository {
         let row = try await self.database.insert(into: "attachments")
             .columns("owner_id", "name", "media_type", "size", "sha256", "path", "created_at")
             .values(
-                SQLBind(attachment.owner), SQLBind(attachment.name), SQLBind(attachment.type), SQLBind(attachment.size),
-                SQLBind(attachment.sha256), SQLBind(attachment.path), SQLBind(date)
+                SQLBind(attachment.owner),
+                SQLBind(attachment.name),
+                SQLBind(attachment.type),
+                SQLBind(attachment.size),
+                SQLBind(attachment.sha256),
+                SQLBind(attachment.path),
+                SQLBind(date)
             )
             .returning("id").first()
         var stored = attachment
@@ -51,8 +56,11 @@ public struct AttachmentSQLRepository: AttachmentRepository {
     }
 
     public func usage(of owner: Int64) async throws -> Int64 {
-        try await self.database.select().column(SQLFunction("COALESCE", args: SQLFunction("SUM", args: SQLColumn("size")), SQLLiteral.numeric("0")), as: "n")
-            .from("attachments").where("owner_id", .equal, SQLBind(owner)).first()?.decode(column: "n", as: Int64.self) ?? 0
+        try await self.database.select().column(
+            SQLFunction("COALESCE", args: SQLFunction("SUM", args: SQLColumn("size")), SQLLiteral.numeric("0")),
+            as: "n"
+        )
+        .from("attachments").where("owner_id", .equal, SQLBind(owner)).first()?.decode(column: "n", as: Int64.self) ?? 0
     }
 
     public func delete(_ id: Int64) async throws -> Attachment? {

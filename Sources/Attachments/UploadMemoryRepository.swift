@@ -50,6 +50,12 @@ public actor UploadMemoryRepository: UploadRepository {
 
     public func delete(_ id: String) -> Upload? { self.rows.removeValue(forKey: id)?.upload }
 
+    public func deleteIfExpired(_ id: String, now: Date) -> Upload? {
+        guard let row = self.rows[id], !row.upload.isFinished, row.upload.expiresAt < now else { return nil }
+        if row.claim != nil, let until = row.until, until >= now { return nil }
+        return self.rows.removeValue(forKey: id)?.upload
+    }
+
     public func expired(now: Date, limit: Int) -> [Upload] {
         Array(
             self.rows.values.map(\.upload).filter { !$0.isFinished && $0.expiresAt < now }.sorted { $0.expiresAt < $1.expiresAt }

@@ -19,6 +19,9 @@ public protocol UploadRepository: Sendable {
     func finish(_ id: String, attachment: Int64) async throws
     /// Removes the upload; the removed one, or nil when there was none.
     func delete(_ id: String) async throws -> Upload?
+    /// Removes the upload only if it is unfinished, expired at `now` and held by no live claim (a `PATCH` in
+    /// progress); the removed one, or nil.
+    func deleteIfExpired(_ id: String, now: Date) async throws -> Upload?
     /// Unfinished uploads whose expiry passed, oldest first.
     func expired(now: Date, limit: Int) async throws -> [Upload]
     /// The bytes `owner`'s unfinished uploads will take (their declared lengths).

@@ -36,8 +36,15 @@ public struct UploadSQLRepository: UploadRepository {
         try await self.database.insert(into: "uploads")
             .columns("id", "owner_id", "length", "upload_offset", "filename", "filetype", "metadata", "path", "created_at", "expires_at")
             .values(
-                SQLBind(upload.id), SQLBind(upload.owner), SQLBind(upload.length), SQLBind(upload.offset), SQLBind(upload.filename),
-                SQLBind(upload.filetype), SQLBind(upload.metadata), SQLBind(upload.path), SQLBind(DateParts(upload.createdAt).date),
+                SQLBind(upload.id),
+                SQLBind(upload.owner),
+                SQLBind(upload.length),
+                SQLBind(upload.offset),
+                SQLBind(upload.filename),
+                SQLBind(upload.filetype),
+                SQLBind(upload.metadata),
+                SQLBind(upload.path),
+                SQLBind(DateParts(upload.createdAt).date),
                 SQLBind(DateParts(upload.expiresAt).date)
             )
             .run()
@@ -95,6 +102,16 @@ public struct UploadSQLRepository: UploadRepository {
         guard let existing = try await self.upload(id) else { return nil }
         try await self.database.delete(from: "uploads").where("id", .equal, SQLBind(id)).run()
         return existing
+    }
+
+    public func deleteIfExpired(_ id: String, now: Date) async throws -> Upload? {
+        guard let existing = try await self.upload(id) else { return nil }
+        let date = DateParts(now).date
+        try await self.database.delete(from: "uploads").where("id", .equal, SQLBind(id)).where("attachment_id", .is, SQLLiteral.null)
+            .where("expires_at", .lessThan, SQLBind(date))
+            .where { group in group.where("claim", .is, SQLLiteral.null).orWhere("claimed_until", .lessThan, SQLBind(date)) }
+            .run()
+        return try await self.row(id) == nil ? existing : nil
     }
 
     public func expired(now: Date, limit: Int) async throws -> [Upload] {

@@ -14,8 +14,14 @@ public enum AttachmentRepositoryConformance {
 
     static func attachment(owner: Int64, size: Int64, name: String = "报告 final.pdf") -> Attachment {
         Attachment(
-            id: 0, owner: owner, name: name, type: "application/pdf", size: size, sha256: String(repeating: "ab", count: 32),
-            path: "uploads/files/\(UUID().uuidString)", createdAt: Self.t0
+            id: 0,
+            owner: owner,
+            name: name,
+            type: "application/pdf",
+            size: size,
+            sha256: String(repeating: "ab", count: 32),
+            path: "uploads/files/\(UUID().uuidString)",
+            createdAt: Self.t0
         )
     }
 

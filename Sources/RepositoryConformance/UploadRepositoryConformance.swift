@@ -16,8 +16,15 @@ public enum UploadRepositoryConformance {
 
     static func upload(_ id: String, owner: Int64 = 1, length: Int64 = 100, expiresAt: Date? = nil) -> Upload {
         Upload(
-            id: id, owner: owner, length: length, filename: "a.bin", filetype: "application/octet-stream",
-            metadata: "filename YS5iaW4=", path: "uploads/tus/\(id)", createdAt: Self.t0, expiresAt: expiresAt ?? Self.t0 + 3600
+            id: id,
+            owner: owner,
+            length: length,
+            filename: "a.bin",
+            filetype: "application/octet-stream",
+            metadata: "filename YS5iaW4=",
+            path: "uploads/tus/\(id)",
+            createdAt: Self.t0,
+            expiresAt: expiresAt ?? Self.t0 + 3600
         )
     }
 
@@ -76,7 +83,14 @@ public enum UploadRepositoryConformance {
         try await expectEqual(store.claim(b, at: 50, token: "u", until: Self.t0 + 60, now: Self.t0), .finished)
         try await expectEqual(store.reserved(by: 5), 3_000_000_000)
         try await expectEqual(store.expired(now: Self.t0 + 100, limit: 10).map(\.id), [c, a])
-        try await expectEqual(store.delete(a)?.id, a)
+        // The sweeper's delete: only what is expired, unfinished and not being written.
+        try await expectEqual(store.deleteIfExpired(a, now: Self.t0 + 5), nil, "not expired yet")
+        try await expectEqual(store.deleteIfExpired(b, now: Self.t0 + 100), nil, "finished")
+        guard case .claimed = try await store.claim(a, at: 0, token: "w", until: Self.t0 + 200, now: Self.t0 + 100) else {
+            throw ConformanceFailure("claim")
+        }
+        try await expectEqual(store.deleteIfExpired(a, now: Self.t0 + 150), nil, "a PATCH holds it")
+        try await expectEqual(store.deleteIfExpired(a, now: Self.t0 + 250)?.id, a, "the claim ran out")
         try await expectEqual(store.delete(a), nil)
         try await expectEqual(store.expired(now: Self.t0 + 100, limit: 10).map(\.id), [c])
     }

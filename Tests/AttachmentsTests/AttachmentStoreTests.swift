@@ -24,7 +24,11 @@ struct AttachmentStoreTests {
 
     @Test(arguments: Self.backends, AttachmentRepositoryConformance.checks)
     func attachments(_ backend: Backend, _ check: AttachmentRepositoryConformance.Check) async throws {
-        try await Self.with(backend, memory: { AttachmentMemoryRepository() as any AttachmentRepository }, sql: { AttachmentSQLRepository(database: $0) }) {
+        try await Self.with(
+            backend,
+            memory: { AttachmentMemoryRepository() as any AttachmentRepository },
+            sql: { AttachmentSQLRepository(database: $0) }
+        ) {
             try await check.run($0)
         }
     }

@@ -275,6 +275,20 @@ extension RealtimeTests {
             #expect(try await client.execute(uri: plain + "?jwt=\(tokens["alice"]!)", method: .get, headers: [:], body: nil).status == .ok)
             let tampered = String(fileURL.dropLast()) + (fileURL.hasSuffix("0") ? "1" : "0")
             #expect(try await client.execute(uri: "/api/file" + tampered, method: .get, headers: [:], body: nil).status == .forbidden)
+            // Over HTTP a file message may name only its sender's own file (a file id names its sender).
+            let resend = try await client.json(
+                "/api/chat/send",
+                token: tokens["bob"],
+                body: #"{"receiver_id": \#(a), "type": "file", "content": "x", "file_url": "\#(fileURL)"}"#
+            )
+            #expect(resend.status == .forbidden)
+            let own = try await client.json(
+                "/api/chat/send",
+                token: tokens["alice"],
+                body: #"{"receiver_id": \#(b), "type": "file", "content": "x", "file_url": "\#(fileURL)"}"#
+            )
+            #expect(own.status == .ok && (own.body["file_url"] as? String)?.hasPrefix("/uploads/chat/\(fileID)?expires=") == true)
+            _ = try await bob.next("message")
             // Never public under /api/media, however spelled.
             for path in ["/api/media/uploads/chat/\(fileID)", "/api/media/uploads/./chat/\(fileID)", "/api/media/uploads/%63hat/\(fileID)"] {
                 #expect(try await client.execute(uri: path, method: .get, headers: [:], body: nil).status == .notFound, "\(path)")
@@ -299,13 +313,19 @@ extension RealtimeTests {
             _ = try await again.next("online_users")
             again.send(#"{"type": "file_chunk", "data": {"fileId": "\#(threeID)", "chunkIndex": 1, "data": [4, 5, 6]}}"#)
             #expect(try await Self.errorText(again) == "找不到文件信息: \(threeID)", "a new connection must take the transfer up first")
-            bob.send(#"{"type": "file_transfer_start", "data": {"file_id": "\#(threeID)", "fileSize": 9, "totalChunks": 3, "room": ["user_\#(a)", "user_\#(b)"]}}"#)
+            bob.send(
+                #"{"type": "file_transfer_start", "data": {"file_id": "\#(threeID)", "fileSize": 9, "totalChunks": 3, "room": ["user_\#(a)", "user_\#(b)"]}}"#
+            )
             #expect(Self.data(try await bob.next("file_transfer_init"))["file_id"] is NSNull, "another sender's transfer is not found")
-            again.send(#"{"type": "file_transfer_start", "data": {"file_id": "\#(threeID)", "fileSize": 9, "totalChunks": 3, "room": ["user_\#(b)", "user_\#(a)"]}}"#)
+            again.send(
+                #"{"type": "file_transfer_start", "data": {"file_id": "\#(threeID)", "fileSize": 9, "totalChunks": 3, "room": ["user_\#(b)", "user_\#(a)"]}}"#
+            )
             let resumed = Self.data(try await again.next("file_transfer_init"))
             #expect(resumed["file_id"] as? String == threeID && resumed["received"] as? [Int] == [0])
             for index in 1...2 {
-                again.send(#"{"type": "file_chunk", "data": {"fileId": "\#(threeID)", "chunkIndex": \#(index), "data": \#(Array(1...9)[index * 3..<index * 3 + 3])}}"#)
+                again.send(
+                    #"{"type": "file_chunk", "data": {"fileId": "\#(threeID)", "chunkIndex": \#(index), "data": \#(Array(1...9)[index * 3..<index * 3 + 3])}}"#
+                )
             }
             let finished = Self.data(try await bob.next("message"))
             let threeURL = try #require(finished["file_url"] as? String)

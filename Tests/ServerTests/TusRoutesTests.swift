@@ -4,9 +4,10 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
-@testable import Server
 import StorageKit
 import Testing
+
+@testable import Server
 
 /// Resumable uploads (tus 1.0) at `/api/files/`, on SQLite and MariaDB, through the router; Scripts/tus-check.py
 /// holds them to an independent client (tuspy) with a 100 MiB upload interrupted and resumed.
@@ -82,8 +83,14 @@ struct TusRoutesTests {
 
             let content = Array("%PDF-1.7\n".utf8) + (0..<3000).map { UInt8($0 % 251) }
             reply = try await Self.call(
-                client, .post, "/api/files/", token: token,
-                headers: ["Upload-Length": String(content.count), "Upload-Metadata": Self.metadata([("filename", "季度 报告.pdf"), ("filetype", "application/pdf")])]
+                client,
+                .post,
+                "/api/files/",
+                token: token,
+                headers: [
+                    "Upload-Length": String(content.count),
+                    "Upload-Metadata": Self.metadata([("filename", "季度 报告.pdf"), ("filetype", "application/pdf")]),
+                ]
             )
             #expect(reply.status == .created)
             #expect(reply["Tus-Resumable"] == "1.0.0" && reply["Upload-Expires"] != nil)
@@ -111,7 +118,15 @@ struct TusRoutesTests {
             // The wrong content type: 415. No version: 412 naming the version served.
             reply = try await Self.patch(client, location, token: token, offset: 1000, Array(content[1000..<2000]), type: "application/octet-stream")
             #expect(reply.status == .unsupportedMediaType)
-            reply = try await Self.call(client, .patch, location, token: token, headers: ["Content-Type": "application/offset+octet-stream", "Upload-Offset": "1000"], body: [1], tus: false)
+            reply = try await Self.call(
+                client,
+                .patch,
+                location,
+                token: token,
+                headers: ["Content-Type": "application/offset+octet-stream", "Upload-Offset": "1000"],
+                body: [1],
+                tus: false
+            )
             #expect(reply.status == .preconditionFailed && reply["Tus-Version"] == "1.0.0")
             // A piece longer than what is left: 413, nothing kept.
             reply = try await Self.patch(client, location, token: token, offset: 1000, Array(content[1000...]) + [0])
@@ -131,11 +146,15 @@ struct TusRoutesTests {
             #expect(reply["Content-Type"] == "application/pdf" && reply["X-Content-Type-Options"] == "nosniff")
             let hex = SHA256.hash(data: content).map { String(format: "%02x", $0) }.joined()
             #expect(reply["ETag"] == "\"\(hex)\"" && reply["Accept-Ranges"] == "bytes")
-            #expect(reply["Content-Disposition"] == "attachment; filename=\"__ __.pdf\"; filename*=UTF-8''%E5%AD%A3%E5%BA%A6%20%E6%8A%A5%E5%91%8A.pdf")
+            #expect(
+                reply["Content-Disposition"] == "attachment; filename=\"__ __.pdf\"; filename*=UTF-8''%E5%AD%A3%E5%BA%A6%20%E6%8A%A5%E5%91%8A.pdf"
+            )
             reply = try await Self.call(client, .get, location, token: token, headers: ["If-None-Match": "\"\(hex)\""], tus: false)
             #expect(reply.status == .notModified)
             // Ranges: a slice, an open end, a suffix; nonsense and past-the-end ranges → 416.
-            for (range, slice) in [("bytes=5-9", 5...9), ("bytes=3000-", 3000...(content.count - 1)), ("bytes=-4", (content.count - 4)...(content.count - 1))] {
+            for (range, slice) in [
+                ("bytes=5-9", 5...9), ("bytes=3000-", 3000...(content.count - 1)), ("bytes=-4", (content.count - 4)...(content.count - 1)),
+            ] {
                 reply = try await Self.call(client, .get, location, token: token, headers: ["Range": range], tus: false)
                 #expect(reply.status == .partialContent && Array(reply.body.readableBytesView) == Array(content[slice]), "\(range)")
                 #expect(reply["Content-Range"] == "bytes \(slice.lowerBound)-\(slice.upperBound)/\(content.count)")
@@ -170,9 +189,16 @@ struct TusRoutesTests {
             #expect(reply.status == .preconditionFailed && reply["Tus-Version"] == "1.0.0")
             for metadata in [
                 Self.metadata([("filename", "../etc/passwd")]), Self.metadata([("filename", "a\\b")]), Self.metadata([("filename", "bell\u{7}.txt")]),
-                Self.metadata([("filename", "a"), ("filename", "b")]), "filename !!notbase64!!", "filename", Self.metadata([("filetype", "text/plain\n")]),
+                Self.metadata([("filename", "a"), ("filename", "b")]), "filename !!notbase64!!", "filename",
+                Self.metadata([("filetype", "text/plain\n")]),
             ] {
-                reply = try await Self.call(client, .post, "/api/files/", token: token, headers: ["Upload-Length": "10", "Upload-Metadata": metadata])
+                reply = try await Self.call(
+                    client,
+                    .post,
+                    "/api/files/",
+                    token: token,
+                    headers: ["Upload-Length": "10", "Upload-Metadata": metadata]
+                )
                 #expect(reply.status == .badRequest && (reply.json["error"] as? String)?.contains("Upload-Metadata") == true, "\(metadata)")
             }
             // The quota counts unfinished uploads by their length.
@@ -194,7 +220,14 @@ struct TusRoutesTests {
             #expect(try await Self.call(client, .head, "/api/files/..%2F..%2Fetc%2Fpasswd", token: token).status == .notFound)
             #expect(try await Self.call(client, .head, "/api/files/0123", token: token).status == .notFound)
             // Missing or bad Upload-Offset and checksum headers.
-            reply = try await Self.call(client, .patch, location, token: token, headers: ["Content-Type": "application/offset+octet-stream"], body: [1])
+            reply = try await Self.call(
+                client,
+                .patch,
+                location,
+                token: token,
+                headers: ["Content-Type": "application/offset+octet-stream"],
+                body: [1]
+            )
             #expect(reply.status == .badRequest)
             reply = try await Self.patch(client, location, token: token, offset: 0, [1], checksum: "crc32 AAAA")
             #expect(reply.status == .badRequest)
@@ -224,6 +257,53 @@ struct TusRoutesTests {
             #expect(try await Self.call(client, .head, location, token: token).status == .notFound)
             #expect(try await Self.call(client, .head, done, token: token)["Upload-Offset"] == "3")
             #expect(Self.uploads(directory).count == 1)
+        }
+    }
+
+    /// A signed URL is checked byte by byte: wrong, truncated, non-ASCII or expired signatures are refused, never a
+    /// crash.
+    @Test func signedURLsAreCheckedStrictly() {
+        let signer = FileURLSigner(secret: Array("a key of the deployment".utf8))
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let url = signer.signed("/uploads/chat/1_2_ab_x.txt", now: now)
+        let query = URLComponents(string: url)!.queryItems!
+        let (expires, signature) = (query[0].value!, query[1].value!)
+        #expect(signer.verify("/uploads/chat/1_2_ab_x.txt", expires: expires, signature: signature, now: now))
+        #expect(signer.verify("/uploads/chat/1_2_ab_x.txt", expires: expires, signature: signature.uppercased(), now: now))
+        #expect(!signer.verify("/uploads/chat/1_2_ab_y.txt", expires: expires, signature: signature, now: now), "another file")
+        #expect(!signer.verify("/uploads/chat/1_2_ab_x.txt", expires: String(Int(expires)! + 1), signature: signature, now: now))
+        #expect(!signer.verify("/uploads/chat/1_2_ab_x.txt", expires: expires, signature: signature, now: now + 9 * 86400), "expired")
+        for bad in [String(signature.dropLast(2)) + "é", String(signature.dropLast()), signature + "0", String(repeating: "g", count: 64), ""] {
+            #expect(!signer.verify("/uploads/chat/1_2_ab_x.txt", expires: expires, signature: bad, now: now), "\(bad)")
+        }
+        #expect(
+            !FileURLSigner(secret: Array("another key".utf8)).verify("/uploads/chat/1_2_ab_x.txt", expires: expires, signature: signature, now: now)
+        )
+    }
+
+    /// Private media folders are never served under /api/media, however the path is spelled.
+    @Test func privateMediaIsNotServedHoweverSpelled() async throws {
+        try await Self.withFiles(.sqlite) { client, _, token, directory in
+            try FileManager.default.createDirectory(atPath: directory + "/uploads/chat", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory + "/uploads/public", withIntermediateDirectories: true)
+            try Data("secret".utf8).write(to: URL(fileURLWithPath: directory + "/uploads/chat/1_2_ab_x.txt"))
+            try Data("open".utf8).write(to: URL(fileURLWithPath: directory + "/uploads/public/x.txt"))
+            for path in [
+                "/api/media/uploads/chat/1_2_ab_x.txt", "/api/medi%61/uploads/chat/1_2_ab_x.txt", "/api/media/uploads/%63hat/1_2_ab_x.txt",
+                "/api/media/uploads/public/../chat/1_2_ab_x.txt", "/api/media/./uploads/chat/1_2_ab_x.txt",
+                "/api/media%2Fuploads%2Fchat/1_2_ab_x.txt",
+            ] {
+                let reply = try await Self.call(client, .get, path, token: nil, tus: false)
+                #expect(reply.status == .notFound && String(buffer: reply.body) != "secret", "\(path)")
+            }
+            #expect(try await Self.call(client, .get, "/api/media/uploads/public/x.txt", token: nil, tus: false).status == .ok)
+            // Guests (who all share one id) cannot upload.
+            let guest = try #require(
+                try await client.json("/api/auth/login", body: #"{"email": "", "password": ""}"#).body["access_token"] as? String
+            )
+            let reply = try await Self.call(client, .post, "/api/files/", token: guest, headers: ["Upload-Length": "10"])
+            #expect(reply.status == .forbidden)
+            _ = token
         }
     }
 }

@@ -225,7 +225,12 @@ public enum RapportServer {
             .addRoutes(to: router.group("api/auth"))
         ContactsController(contacts: services.contacts, maxImportSize: max(configuration.maxBodySize, 64 << 20))
             .addRoutes(to: router.group("api/contacts"))
-        let files = FileStore(attachments: services.attachments, signer: services.fileSigner, quota: configuration.userStorageQuota)
+        let files = FileStore(
+            attachments: services.attachments,
+            uploads: services.uploads,
+            signer: services.fileSigner,
+            quota: configuration.userStorageQuota
+        )
         ChatRoutes(
             chat: services.chat,
             groups: services.groups,

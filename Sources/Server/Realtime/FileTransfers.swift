@@ -48,14 +48,21 @@ final class FileTransfers: Sendable {
         }
     }
 
-    /// A file name as the client sent it (percent-encoded), made safe to store: no directories, no control
-    /// characters, at most 100 characters.
+    /// A file name as the client sent it (percent-encoded), made safe to store and to put in a URL: no
+    /// directories, no control characters, none of `?#%&"\\`, at most 120 bytes of UTF-8.
     static func safeName(_ raw: String) -> String {
         let decoded = raw.removingPercentEncoding ?? raw
         let last = decoded.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
-            .trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
-        let name = String(cleaned.prefix(100))
+        let cleaned = String(
+            last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) && !"?#%&\"".unicodeScalars.contains($0) }
+                .map(Character.init)
+        )
+        .trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "_")
+        var name = ""
+        for character in cleaned {
+            guard name.utf8.count + character.utf8.count <= 120 else { break }
+            name.append(character)
+        }
         return name.isEmpty || name.allSatisfy({ $0 == "." }) ? "file" : name
     }
 
@@ -83,8 +90,12 @@ final class FileTransfers: Sendable {
             case .direct(let a, let b): (nil, [a.rawValue, b.rawValue])
             }
         let description = Description(
-            sender: transfer.sender, size: transfer.size, totalChunks: transfer.totalChunks,
-            room: String(decoding: transfer.room.serialized(), as: UTF8.self), group: address.0, direct: address.1
+            sender: transfer.sender,
+            size: transfer.size,
+            totalChunks: transfer.totalChunks,
+            room: String(decoding: transfer.room.serialized(), as: UTF8.self),
+            group: address.0,
+            direct: address.1
         )
         try JSONEncoder().encode(description).write(to: URL(fileURLWithPath: transfer.partial + "/transfer.json"), options: .atomic)
     }
@@ -113,8 +124,14 @@ final class FileTransfers: Sendable {
             received[index] = size
         }
         return Transfer(
-            fileID: fileID, sender: description.sender, size: description.size, totalChunks: description.totalChunks, address: address,
-            room: (try? JSONValue(parsing: description.room)) ?? .null, partial: partial, received: received
+            fileID: fileID,
+            sender: description.sender,
+            size: description.size,
+            totalChunks: description.totalChunks,
+            address: address,
+            room: (try? JSONValue(parsing: description.room)) ?? .null,
+            partial: partial,
+            received: received
         )
     }
 

@@ -3,6 +3,7 @@ import ChatCore
 import Foundation
 import Hummingbird
 import Logging
+import NIOPosix
 import StorageKit
 import Synchronization
 
@@ -79,8 +80,8 @@ extension RealtimeConnection {
             if case .group = address { return try await refuse("你不是该群组成员") }
             return try await refuse("只能给好友发送文件")
         }
-        if let files = self.controller.attachments, self.controller.storageQuota > 0 {
-            guard try await files.usage(of: self.me.rawValue) + size <= self.controller.storageQuota else {
+        if let files = self.controller.files, files.quota > 0 {
+            guard try await files.used(by: self.me.rawValue) + size <= files.quota else {
                 return try await refuse("存储空间不足")
             }
         }
@@ -159,9 +160,11 @@ extension RealtimeConnection {
         let target = "\(transfer.partial)/\(index)"
         let temporary = "\(transfer.partial)/.\(index).\(UInt32.random(in: 0...UInt32.max))"
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: target)
+            try await NIOThreadPool.singleton.runIfActive {
+                try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+                // rename(2) replaces a chunk sent twice atomically.
+                guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
+            }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             if !FileManager.default.fileExists(atPath: transfer.partial + "/transfer.json") {
@@ -197,20 +200,23 @@ extension RealtimeConnection {
         }
         defer { try? FileManager.default.removeItem(atPath: claimed) }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: nil)
-            let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            defer { try? output.close() }
-            for index in 0..<transfer.totalChunks {
-                try output.write(contentsOf: try Data(contentsOf: URL(fileURLWithPath: "\(claimed)/\(index)")))
+            let chunks = transfer.totalChunks
+            try await NIOThreadPool.singleton.runIfActive {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                FileManager.default.createFile(atPath: path, contents: nil)
+                let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                defer { try? output.close() }
+                for index in 0..<chunks {
+                    try output.write(contentsOf: try Data(contentsOf: URL(fileURLWithPath: "\(claimed)/\(index)")))
+                }
+                try output.synchronize()
             }
-            try output.synchronize()
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             self.controller.logger.error("file transfer could not be joined", metadata: ["file": "\(transfer.fileID)", "error": "\(error)"])
             throw Refusal.socket("文件保存失败，没有文件URL")
         }
-        if let attachments = self.controller.attachments {
+        if let attachments = self.controller.files?.attachments {
             let name = FileTransfers.Stored(FileTransfers.pathPrefix + transfer.fileID)?.name ?? transfer.fileID
             do {
                 _ = try await StoredFile.record(

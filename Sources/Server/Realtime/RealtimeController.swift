@@ -43,9 +43,8 @@ final class RealtimeController: Sendable {
     /// Where chunked file transfers are stored (`MEDIA_DIR`), and their largest size.
     let mediaDirectory: String
     let maxFileSize: Int
-    /// Where finished chunked transfers are recorded (nil: not recorded), and each user's storage quota (0: none).
-    let attachments: (any AttachmentRepository)?
-    let storageQuota: Int64
+    /// Where finished chunked transfers are recorded, with each user's storage quota (nil: not recorded).
+    let files: FileStore?
     let logger: Logger
     let whiteboards = Whiteboards()
     /// How many connections of this process are opened at once (see ``Permits``); the others wait their turn.
@@ -66,12 +65,10 @@ final class RealtimeController: Sendable {
         typingTimeout: Duration,
         mediaDirectory: String,
         maxFileSize: Int,
-        attachments: (any AttachmentRepository)? = nil,
-        storageQuota: Int64 = 0,
+        files: FileStore? = nil,
         logger: Logger
     ) {
-        self.attachments = attachments
-        self.storageQuota = storageQuota
+        self.files = files
         self.realtime = realtime
         self.auth = auth
         self.users = users

@@ -76,8 +76,7 @@ public struct RealtimeRoutes<Context: RapportRequestContext & WebSocketRequestCo
             typingTimeout: limits.typingTimeout,
             mediaDirectory: mediaDirectory,
             maxFileSize: limits.maxFileSize,
-            attachments: files?.attachments,
-            storageQuota: files?.quota ?? 0,
+            files: files,
             logger: logger
         )
     }

@@ -32,12 +32,16 @@ struct UploadSweepService: Service {
         do {
             while true {
                 let expired = try await self.uploads.expired(now: now, limit: 100)
-                for upload in expired where try await self.uploads.delete(upload.id) != nil {
+                let before = removed
+                // One whose bytes are all there is recorded by its next HEAD or GET, not swept.
+                for upload in expired where upload.offset < upload.length {
+                    guard try await self.uploads.deleteIfExpired(upload.id, now: now) != nil else { continue }
                     let path = self.mediaDirectory + "/" + upload.path
                     try? await NIOThreadPool.singleton.runIfActive { try FileManager.default.removeItem(atPath: path) }
                     removed += 1
                 }
-                if expired.count < 100 { break }
+                // A full page of which nothing could go (complete, or being written) ends the sweep too.
+                if expired.count < 100 || removed == before { break }
             }
         } catch {
             self.logger.error("upload sweep failed", metadata: ["error": "\(error)"])
@@ -51,16 +55,17 @@ struct UploadSweepService: Service {
     func sweepPartials(now: Date) async -> Int {
         let directory = self.mediaDirectory + "/uploads/partial"
         let cutoff = now - self.partialExpiry
-        return (try? await NIOThreadPool.singleton.runIfActive { () -> Int in
-            var removed = 0
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
-                let folder = directory + "/" + name
-                let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 } + [folder]
-                let newest = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }.max()
-                guard let newest, newest < cutoff else { continue }
-                if (try? FileManager.default.removeItem(atPath: folder)) != nil { removed += 1 }
-            }
-            return removed
-        }) ?? 0
+        return
+            (try? await NIOThreadPool.singleton.runIfActive { () -> Int in
+                var removed = 0
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+                    let folder = directory + "/" + name
+                    let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 } + [folder]
+                    let newest = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date }.max()
+                    guard let newest, newest < cutoff else { continue }
+                    if (try? FileManager.default.removeItem(atPath: folder)) != nil { removed += 1 }
+                }
+                return removed
+            }) ?? 0
     }
 }

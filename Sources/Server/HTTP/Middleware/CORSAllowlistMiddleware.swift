@@ -25,7 +25,7 @@ public struct CORSAllowlistMiddleware<Context: RequestContext>: RouterMiddleware
             headers[.accessControlAllowMethods] = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
             headers[.accessControlAllowHeaders] =
                 request.headers[.accessControlRequestHeaders]
-                ?? "Authorization, Content-Type, X-Request-Id, X-Organization-Id"
+                ?? "Authorization, Content-Type, X-Request-Id, X-Organization-Id, Tus-Resumable, Upload-Length, Upload-Offset, Upload-Metadata, Upload-Checksum"
             headers[.accessControlMaxAge] = "600"
             headers[.requestID] = context.id
             return Response(status: .noContent, headers: headers)
@@ -43,7 +43,10 @@ public struct CORSAllowlistMiddleware<Context: RequestContext>: RouterMiddleware
         [
             .accessControlAllowOrigin: origin,
             .accessControlAllowCredentials: "true",
-            .accessControlExposeHeaders: "X-Request-Id, Retry-After, X-Suggestion-Id",
+            // The tus headers too, so a browser's tus client on an allowed origin can read them.
+            .accessControlExposeHeaders:
+                "X-Request-Id, Retry-After, X-Suggestion-Id, Location, ETag, Content-Range, Upload-Offset, Upload-Length, Upload-Expires, "
+                + "Upload-Metadata, Tus-Resumable, Tus-Version, Tus-Extension, Tus-Max-Size, Tus-Checksum-Algorithm",
             .vary: "Origin",
         ]
     }

@@ -13,18 +13,20 @@ struct MediaHeadersMiddleware: RouterMiddleware {
 
     static let privateFolders = ["chat", "tus", "partial"]
 
-    /// Whether `path` (as requested, percent-encoded) names a private media file, however it is spelled.
+    /// Whether `path` (as requested, percent-encoded) names a private media file, however it is spelled (the
+    /// file server decodes the path before it looks, so the check does too; a path that does not decode is refused).
     static func isPrivate(_ path: String) -> Bool {
+        guard let decoded = path.removingPercentEncoding else { return true }
         var segments: [Substring] = []
-        for segment in (path.removingPercentEncoding ?? path).split(separator: "/") where segment != "." {
+        for segment in decoded.split(separator: "/") where segment != "." {
             if segment == ".." { _ = segments.popLast() } else { segments.append(segment) }
         }
-        return segments.count >= 4 && segments[0] == "api" && segments[1] == "media" && segments[2] == "uploads"
-            && Self.privateFolders.contains(String(segments[3]))
+        guard segments.count >= 2, segments[0] == "api", segments[1] == "media" else { return false }
+        return segments.count >= 4 && segments[2] == "uploads" && Self.privateFolders.contains(String(segments[3]))
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.path.hasPrefix("/api/media/"), Self.isPrivate(request.uri.path) {
+        if Self.isPrivate(request.uri.path) {
             return Response.json(.notFound, ["error": "File not found", "detail": "File not found"])
         }
         var response = try await next(request, context)

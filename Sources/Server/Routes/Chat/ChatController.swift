@@ -42,7 +42,8 @@ struct ChatController<Context: RapportRequestContext> {
         return .ordered([
             ("id", .int(message.id)), ("sender_id", .int(message.senderID.rawValue)), ("receiver_id", .int(receiver)), ("group_id", .int(group)),
             ("content", file.map { .string($0.name) } ?? self.frames.content(message)), ("type", .string(message.type.rawValue)),
-            ("created_at", WireDate.seconds(message.createdAt)), ("status", "sent"), ("file_url", .string(file.map { self.frames.render.fileURL($0.url) } ?? "")),
+            ("created_at", WireDate.seconds(message.createdAt)), ("status", "sent"),
+            ("file_url", .string(file.map { self.frames.render.fileURL($0.url) } ?? "")),
             ("sender_name", .string(users[message.senderID.rawValue]?.username ?? "")),
         ])
     }
@@ -62,7 +63,7 @@ struct ChatController<Context: RapportRequestContext> {
             guard !identity.isGuest else { throw Self.notSent(.forbidden, "访客不能发送消息，请先登录") }
             let me = ParticipantID(identity.userID.rawValue)
             if let sender = body.senderID, sender.value != me.rawValue { throw Self.notSent(.forbidden, "发送者与登录用户不符") }
-            let (type, content) = try Self.content(body)
+            let (type, content) = try Self.content(body, sender: me)
             let receiver = body.receiverID?.value
             let group = body.groupID?.value
             let clientID = body.clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
@@ -98,8 +99,8 @@ struct ChatController<Context: RapportRequestContext> {
     }
 
     /// The message type and the content to store: text and emoji as sent; a file by the `file_url` of a file
-    /// uploaded over the socket (`/uploads/chat/<file_id>`).
-    static func content(_ body: SendBody) throws -> (MessageType, String) {
+    /// the sender uploaded over the socket (`/uploads/chat/<file_id>`, its query — a signature — ignored).
+    static func content(_ body: SendBody, sender: ParticipantID) throws -> (MessageType, String) {
         let content = body.content ?? ""
         switch body.type ?? "text" {
         case "text": return (.text, content)
@@ -107,9 +108,14 @@ struct ChatController<Context: RapportRequestContext> {
         case "file":
             let prefix = "/uploads/chat/"
             guard let url = body.fileURL, url.hasPrefix(prefix) else { throw Self.notSent(.badRequest) }
-            let fileID = String(url.dropFirst(prefix.count))
+            let raw = String(url.dropFirst(prefix.count).prefix { $0 != "?" })
+            let fileID = raw.removingPercentEncoding ?? raw
             let stored = FileTransfers.pathPrefix + fileID
-            guard !fileID.contains("/"), !fileID.contains(".."), FileTransfers.Stored(stored) != nil else { throw Self.notSent(.badRequest) }
+            guard FileTransfers.isFileID(fileID), FileTransfers.Stored(stored) != nil else { throw Self.notSent(.badRequest) }
+            // Only one's own files: a file id names its sender.
+            guard fileID.split(separator: "_", maxSplits: 1).first == Substring(String(sender.rawValue)) else {
+                throw Self.notSent(.forbidden, "只能发送自己上传的文件")
+            }
             return (.file, stored)
         default: throw Self.notSent(.badRequest)
         }

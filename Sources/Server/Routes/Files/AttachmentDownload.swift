@@ -48,7 +48,9 @@ struct AttachmentDownload {
 
     /// `attachment; filename="<ASCII>"; filename*=UTF-8''<percent-encoded>`.
     static func disposition(_ name: String) -> String {
-        let ascii = String(String.UnicodeScalarView(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? $0 : "_" }))
+        let ascii = String(
+            String.UnicodeScalarView(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? $0 : "_" })
+        )
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? "file"
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
@@ -63,7 +65,9 @@ struct AttachmentDownload {
         ]
         if let match = request.headers[.ifNoneMatch],
             match.trimmingCharacters(in: .whitespaces) == "*"
-                || match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag })
+                || match.split(separator: ",").contains(where: {
+                    $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "") == etag
+                })
         {
             return Response(status: .notModified, headers: headers)
         }

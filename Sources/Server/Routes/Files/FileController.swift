@@ -63,7 +63,11 @@ struct FileController<Context: RapportRequestContext> {
             let fileID = parts[1]
             let query = request.uri.queryParameters
             let signed =
-                self.files?.signer.verify("/uploads/chat/" + fileID, expires: query["expires"].map(String.init), signature: query["signature"].map(String.init))
+                self.files?.signer.verify(
+                    "/uploads/chat/" + fileID,
+                    expires: query["expires"].map(String.init),
+                    signature: query["signature"].map(String.init)
+                )
                 ?? false
             if !signed {
                 // File ids start with their sender's id.

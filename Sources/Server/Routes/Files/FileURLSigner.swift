@@ -28,18 +28,26 @@ public struct FileURLSigner: Sendable {
         return "\(path)?expires=\(expires)&signature=\(signature)"
     }
 
+    static func hex(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
     /// Whether `signature` signs `path` until `expires`, and `expires` has not passed.
     public func verify(_ path: String, expires: String?, signature: String?, now: Date = Date()) -> Bool {
-        guard let expires = expires.flatMap({ Int64($0) }), Double(expires) >= now.timeIntervalSince1970,
-            let signature, signature.utf8.count == 64
-        else { return false }
+        guard let expires = expires.flatMap({ Int64($0) }), Double(expires) >= now.timeIntervalSince1970, let signature else { return false }
+        // 64 ASCII hex digits, read as bytes (anything else, multi-byte characters included, is simply wrong).
+        let digits = Array(signature.utf8)
+        guard digits.count == 64 else { return false }
         var bytes: [UInt8] = []
-        var index = signature.startIndex
-        while index < signature.endIndex {
-            let next = signature.index(index, offsetBy: 2)
-            guard let byte = UInt8(signature[index..<next], radix: 16) else { return false }
-            bytes.append(byte)
-            index = next
+        bytes.reserveCapacity(32)
+        for pair in stride(from: 0, to: 64, by: 2) {
+            guard let high = Self.hex(digits[pair]), let low = Self.hex(digits[pair + 1]) else { return false }
+            bytes.append(high << 4 | low)
         }
         return HMAC<SHA256>.isValidAuthenticationCode(bytes, authenticating: Array("\(path)\n\(expires)".utf8), using: self.key)
     }

@@ -38,7 +38,13 @@ struct StoredFile {
         let described = try await Self.describe(mediaDirectory + "/" + path)
         return try await attachments.create(
             Attachment(
-                id: 0, owner: owner, name: name, type: described.type, size: described.size, sha256: described.sha256, path: path,
+                id: 0,
+                owner: owner,
+                name: name,
+                type: described.type,
+                size: described.size,
+                sha256: described.sha256,
+                path: path,
                 createdAt: Date()
             )
         )

@@ -88,13 +88,41 @@ struct TusController<Context: RapportRequestContext> {
         return Int64(text)
     }
 
-    /// The caller's upload, or 404 (another user's upload is not found either).
-    func owned(_ id: String, _ context: Context) async throws -> (Upload, Identity) {
+    /// The signed-in caller; guests (who all share id 0) may not store files.
+    static func user(_ context: Context) throws -> Identity {
         let identity = try context.identity(.union)
+        guard !identity.isGuest else { throw Self.refusal(.forbidden, "Guests cannot upload files: sign in") }
+        return identity
+    }
+
+    /// The caller's upload, or 404 (another user's upload is not found either, nor an unfinished one past its
+    /// expiry, which the sweeper is about to remove).
+    func owned(_ id: String, _ context: Context) async throws -> (Upload, Identity) {
+        let identity = try Self.user(context)
         guard id.utf8.count == 32, id.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }),
-            let upload = try await self.uploads.upload(id), upload.owner == identity.userID.rawValue
+            let upload = try await self.uploads.upload(id), upload.owner == identity.userID.rawValue,
+            upload.isFinished || upload.expiresAt > Date()
         else { throw Self.notFound }
         return (upload, identity)
+    }
+
+    /// An upload whose bytes are all there but that was never recorded (the process stopped between the two):
+    /// recorded now, under a claim so only one request does it.
+    func completed(_ upload: Upload) async throws -> Upload {
+        guard !upload.isFinished, upload.offset == upload.length else { return upload }
+        let token = UploadController<Context>.randomName()
+        guard case .claimed = try await self.uploads.claim(upload.id, at: upload.offset, token: token, until: Date() + Self.claimLease, now: Date())
+        else { return upload }
+        do {
+            let attachment = try await self.finish(upload)
+            try await self.uploads.release(upload.id, token: token)
+            var finished = upload
+            finished.attachmentID = attachment.id
+            return finished
+        } catch {
+            try? await self.uploads.release(upload.id, token: token)
+            throw error
+        }
     }
 
     func id(_ context: Context) -> String { context.parameters.get("id") ?? "" }
@@ -103,7 +131,7 @@ struct TusController<Context: RapportRequestContext> {
 
     func create(_ request: Request, _ context: Context) async throws -> Response {
         try self.requireVersion(request)
-        let identity = try context.identity(.union)
+        let identity = try Self.user(context)
         if request.headers[.uploadDeferLength] != nil {
             throw Self.refusal(.badRequest, "Upload-Defer-Length is not supported: give Upload-Length")
         }
@@ -111,7 +139,11 @@ struct TusController<Context: RapportRequestContext> {
             throw Self.refusal(.badRequest, "Upload-Length must be a non-negative whole number of bytes")
         }
         guard length <= self.maxUploadSize else {
-            throw Self.refusal(.contentTooLarge, "Upload-Length exceeds Tus-Max-Size (\(self.maxUploadSize) bytes)", headers: [.tusMaxSize: String(self.maxUploadSize)])
+            throw Self.refusal(
+                .contentTooLarge,
+                "Upload-Length exceeds Tus-Max-Size (\(self.maxUploadSize) bytes)",
+                headers: [.tusMaxSize: String(self.maxUploadSize)]
+            )
         }
         if let body = request.headers[.contentLength], body != "0" {
             throw Self.refusal(.badRequest, "Creation with upload is not supported: POST without a body, then PATCH")
@@ -133,8 +165,15 @@ struct TusController<Context: RapportRequestContext> {
         }
         let now = Date()
         let upload = Upload(
-            id: id, owner: owner, length: length, filename: metadata.filename, filetype: metadata.filetype, metadata: metadata.raw,
-            path: path, createdAt: now, expiresAt: now + self.expiry
+            id: id,
+            owner: owner,
+            length: length,
+            filename: metadata.filename,
+            filetype: metadata.filetype,
+            metadata: metadata.raw,
+            path: path,
+            createdAt: now,
+            expiresAt: now + self.expiry
         )
         do {
             try await self.uploads.create(upload)
@@ -151,7 +190,8 @@ struct TusController<Context: RapportRequestContext> {
 
     func head(_ request: Request, _ context: Context) async throws -> Response {
         try self.requireVersion(request)
-        let (upload, _) = try await self.owned(self.id(context), context)
+        let (found, _) = try await self.owned(self.id(context), context)
+        let upload = try await self.completed(found)
         var headers: HTTPFields = [.uploadOffset: String(upload.offset), .uploadLength: String(upload.length), .cacheControl: "no-store"]
         if let metadata = upload.metadata { headers[.uploadMetadata] = metadata }
         if !upload.isFinished { headers[.uploadExpires] = Self.httpDate(upload.expiresAt) }
@@ -185,7 +225,11 @@ struct TusController<Context: RapportRequestContext> {
             throw Self.refusal(.conflict, "The upload is complete", headers: [.uploadOffset: String(upload.offset)])
         }
         guard offset == upload.offset else {
-            throw Self.refusal(.conflict, "Upload-Offset is \(offset) but the upload is at \(upload.offset)", headers: [.uploadOffset: String(upload.offset)])
+            throw Self.refusal(
+                .conflict,
+                "Upload-Offset is \(offset) but the upload is at \(upload.offset)",
+                headers: [.uploadOffset: String(upload.offset)]
+            )
         }
         let room = upload.length - offset
         if let declared = request.headers[.contentLength].flatMap({ Int64($0) }), declared > room {
@@ -234,35 +278,43 @@ struct TusController<Context: RapportRequestContext> {
             var written: Int64 = 0
             var renewed = ContinuousClock.now
             var interrupted = false
-            do {
-                for try await buffer in request.body {
-                    guard Int64(buffer.readableBytes) <= room - written else {
-                        throw Self.refusal(.contentTooLarge, "The piece goes past Upload-Length (\(room) bytes left)")
-                    }
-                    // Renewed before the write, never after: a piece stalled past its lease (another PATCH may hold
-                    // the upload now) stops here instead of writing over what that one stored.
-                    if ContinuousClock.now - renewed > .seconds(Self.claimLease / 3) {
-                        guard try await self.uploads.renew(upload.id, token: token, until: Date() + Self.claimLease) else {
-                            throw Self.refusal(.conflict, "The upload changed during this PATCH (another PATCH took it over after a stall)")
-                        }
-                        renewed = ContinuousClock.now
-                    }
-                    try await fileIO.write(fileHandle: handle, toOffset: offset + written, buffer: buffer)
-                    hasher?.update(buffer)
-                    written += Int64(buffer.readableBytes)
+            var body = request.body.makeAsyncIterator()
+            while true {
+                let next: ByteBuffer?
+                do {
+                    next = try await body.next()
+                } catch {
+                    // The client went away: what arrived and was written stands (without a checksum to hold it to).
+                    guard checksum == nil else { throw error }
+                    interrupted = true
+                    self.logger.debug("upload piece cut short", metadata: ["upload": "\(upload.id)", "bytes": "\(written)"])
+                    break
                 }
-            } catch let error as JSONResponse {
-                throw error
-            } catch {
-                // The client went away: what arrived and was written stands (without a checksum to hold it to).
-                guard checksum == nil else { throw error }
-                interrupted = true
-                self.logger.debug("upload piece cut short", metadata: ["upload": "\(upload.id)", "bytes": "\(written)"])
+                guard let buffer = next else { break }
+                guard Int64(buffer.readableBytes) <= room - written else {
+                    throw Self.refusal(.contentTooLarge, "The piece goes past Upload-Length (\(room) bytes left)")
+                }
+                // Renewed before the write, never after: a piece stalled past its lease (another PATCH may hold the
+                // upload now) stops here instead of writing over what that one stored.
+                if ContinuousClock.now - renewed > .seconds(Self.claimLease / 3) {
+                    guard try await self.uploads.renew(upload.id, token: token, until: Date() + Self.claimLease) else {
+                        throw Self.refusal(.conflict, "The upload changed during this PATCH (another PATCH took it over after a stall)")
+                    }
+                    renewed = ContinuousClock.now
+                }
+                try await fileIO.write(fileHandle: handle, toOffset: offset + written, buffer: buffer)
+                hasher?.update(buffer)
+                written += Int64(buffer.readableBytes)
             }
             if let checksum, !interrupted, let digest = hasher?.finalize(), digest != checksum.digest {
                 throw Self.refusal(HTTPResponse.Status(code: 460, reasonPhrase: "Checksum Mismatch"), "Checksum Mismatch: the piece was discarded")
             }
-            try await NIOThreadPool.singleton.runIfActive { try handle.withUnsafeFileDescriptor { _ = fsync($0) } }
+            // On disk before the offset says so.
+            try await NIOThreadPool.singleton.runIfActive {
+                try handle.withUnsafeFileDescriptor { descriptor in
+                    guard fsync(descriptor) == 0 else { throw StorageError(.unavailable, "cannot sync \(upload.path): errno \(errno)") }
+                }
+            }
             return written
         }
     }
@@ -283,7 +335,8 @@ struct TusController<Context: RapportRequestContext> {
     // MARK: - Download
 
     func download(_ request: Request, _ context: Context) async throws -> Response {
-        let (upload, _) = try await self.owned(self.id(context), context)
+        let (found, _) = try await self.owned(self.id(context), context)
+        let upload = try await self.completed(found)
         guard let id = upload.attachmentID, let attachment = try await self.attachments.attachment(id) else {
             throw Self.refusal(.conflict, "The upload is not complete", headers: [.uploadOffset: String(upload.offset)])
         }

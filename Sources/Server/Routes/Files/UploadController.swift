@@ -88,7 +88,7 @@ struct UploadController<Context: RapportRequestContext> {
             throw Self.invalidType
         }
         if let files = self.files, files.quota > 0 {
-            let used = try await files.attachments.usage(of: identity.userID.rawValue)
+            let used = try await files.used(by: identity.userID.rawValue)
             guard used + Int64(file.size) <= files.quota else {
                 file.discard()
                 throw JSONResponse(.contentTooLarge, ["detail": .string("Storage quota exceeded: \(used) of \(files.quota) bytes in use")])
