@@ -306,4 +306,51 @@ struct TusRoutesTests {
             _ = token
         }
     }
+
+    /// A finished upload sent as a file message: its recipients download it with the message's signed URL.
+    @Test(arguments: HTTPBackend.enabled)
+    func aFinishedUploadIsSentAsAMessage(_ backend: HTTPBackend) async throws {
+        try await Self.withFiles(backend) { client, services, token, _ in
+            let friend = try await services.auth.users.create(NewUser(username: "friend", role: .user, createdAt: Date()))
+            let friendToken = try await services.auth.issueToken(for: friend, client: .init(ipAddress: "127.0.0.1")).token
+            _ = try await client.json("/api/friend/add", token: token, body: #"{"friend_username": "friend"}"#)
+            let created = try await Self.call(
+                client,
+                .post,
+                "/api/files/",
+                token: token,
+                headers: ["Upload-Length": "5", "Upload-Metadata": Self.metadata([("filename", "note?.txt")])]
+            )
+            let location = try #require(created["Location"].flatMap { URLComponents(string: $0)?.path })
+            let id = String(location.dropFirst("/api/files/".count))
+            // Not finished yet: it cannot be sent.
+            var sent = try await client.json(
+                "/api/chat/send",
+                token: token,
+                body: #"{"receiver_id": \#(friend.id.rawValue), "type": "file", "content": "x", "file_url": "/files/\#(id)"}"#
+            )
+            #expect(sent.status == .badRequest)
+            #expect(try await Self.patch(client, location, token: token, offset: 0, Array("hello".utf8)).status == .noContent)
+            sent = try await client.json(
+                "/api/chat/send",
+                token: token,
+                body: #"{"receiver_id": \#(friend.id.rawValue), "type": "file", "content": "x", "file_url": "/files/\#(id)"}"#
+            )
+            #expect(sent.status == .ok)
+            let fileURL = try #require(sent.body["file_url"] as? String)
+            #expect(fileURL.hasPrefix("/uploads/files/\(id)/note.txt?expires="))
+            let download = try await Self.call(client, .get, "/api/file" + fileURL, token: nil, tus: false)
+            #expect(download.status == .ok && String(buffer: download.body) == "hello")
+            // Without the signature, only the owner; nobody else may send it.
+            let plain = "/api/file/uploads/files/\(id)/note.txt"
+            #expect(try await Self.call(client, .get, plain, token: friendToken, tus: false).status == .forbidden)
+            #expect(try await Self.call(client, .get, plain, token: token, tus: false).status == .ok)
+            let stolen = try await client.json(
+                "/api/chat/send",
+                token: friendToken,
+                body: #"{"receiver_id": 1, "type": "file", "content": "x", "file_url": "/files/\#(id)"}"#
+            )
+            #expect(stolen.status == .forbidden)
+        }
+    }
 }

@@ -238,7 +238,7 @@ public enum RapportServer {
             users: services.auth.users,
             realtime: services.realtime,
             baseURL: configuration.baseURL,
-            fileSigner: services.fileSigner,
+            files: files,
             accounts: AccountRemoval(
                 auth: services.auth,
                 steps: [

@@ -28,6 +28,8 @@ final class FileTransfers: Sendable {
 
     static let maxOpen = 4
     static let pathPrefix = "/api/media/uploads/chat/"
+    /// A file message's content for a finished resumable upload: `/api/files/<upload id>/<name>`.
+    static let attachmentPrefix = "/api/files/"
 
     /// This connection's transfers, by file id.
     let transfers = Mutex<[String: Transfer]>([:])
@@ -39,6 +41,15 @@ final class FileTransfers: Sendable {
         let url: String
 
         init?(_ content: String) {
+            if content.hasPrefix(FileTransfers.attachmentPrefix) {
+                // A resumable upload sent as a message: downloaded as `/api/file/uploads/files/<id>/<name>`.
+                let rest = content.dropFirst(FileTransfers.attachmentPrefix.count)
+                let parts = rest.split(separator: "/", maxSplits: 1)
+                guard parts.count == 2, parts[0].utf8.count == 32 else { return nil }
+                self.name = String(parts[1])
+                self.url = "/uploads/files/" + rest
+                return
+            }
             guard content.hasPrefix(FileTransfers.pathPrefix) else { return nil }
             let fileID = String(content.dropFirst(FileTransfers.pathPrefix.count))
             let parts = fileID.split(separator: "_", maxSplits: 3)

@@ -1,3 +1,4 @@
+import Attachments
 import AuthTokens
 import ChatCore
 import Foundation
@@ -19,6 +20,8 @@ struct ChatController<Context: RapportRequestContext> {
     let users: any UserRepository
     let realtime: Realtime
     let frames: RealtimeFrames
+    /// Finished resumable uploads a file message may name (nil: only files sent over the socket).
+    var uploads: (any UploadRepository)? = nil
 
     /// How many messages `history` answers: the newest, oldest first.
     static var historyLimit: Int { 50 }
@@ -63,7 +66,7 @@ struct ChatController<Context: RapportRequestContext> {
             guard !identity.isGuest else { throw Self.notSent(.forbidden, "访客不能发送消息，请先登录") }
             let me = ParticipantID(identity.userID.rawValue)
             if let sender = body.senderID, sender.value != me.rawValue { throw Self.notSent(.forbidden, "发送者与登录用户不符") }
-            let (type, content) = try Self.content(body, sender: me)
+            let (type, content) = try await self.content(body, sender: me)
             let receiver = body.receiverID?.value
             let group = body.groupID?.value
             let clientID = body.clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
@@ -99,12 +102,23 @@ struct ChatController<Context: RapportRequestContext> {
     }
 
     /// The message type and the content to store: text and emoji as sent; a file by the `file_url` of a file
-    /// the sender uploaded over the socket (`/uploads/chat/<file_id>`, its query — a signature — ignored).
-    static func content(_ body: SendBody, sender: ParticipantID) throws -> (MessageType, String) {
+    /// the sender uploaded over the socket (`/uploads/chat/<file_id>`, its query — a signature — ignored), or of
+    /// a finished resumable upload of the sender (`/files/<upload id>`, as `/api/files/<id>` names it).
+    func content(_ body: SendBody, sender: ParticipantID) async throws -> (MessageType, String) {
         let content = body.content ?? ""
         switch body.type ?? "text" {
         case "text": return (.text, content)
         case "emoji": return (.emoji, content)
+        case "file" where ["/files/", "/api/files/", "/uploads/files/"].contains { body.fileURL?.hasPrefix($0) == true }:
+            // `/files/<id>` (as `/api/files/<id>` names it), or the file_url of a message that carried it.
+            let url = body.fileURL ?? ""
+            let prefix = ["/files/", "/api/files/", "/uploads/files/"].first { url.hasPrefix($0) } ?? ""
+            let id = String(url.dropFirst(prefix.count).prefix(32))
+            guard let uploads = self.uploads, id.utf8.count == 32, let upload = try await uploads.upload(id), upload.isFinished else {
+                throw Self.notSent(.badRequest)
+            }
+            guard upload.owner == sender.rawValue else { throw Self.notSent(.forbidden, "只能发送自己上传的文件") }
+            return (.file, FileTransfers.attachmentPrefix + id + "/" + FileTransfers.safeName(upload.filename ?? "file"))
         case "file":
             let prefix = "/uploads/chat/"
             guard let url = body.fileURL, url.hasPrefix(prefix) else { throw Self.notSent(.badRequest) }

@@ -30,7 +30,8 @@ public struct ChatRoutes<Context: RapportRequestContext>: RapportRoutes {
     ///   - users: the accounts messages are sent between (`AuthService.users`).
     ///   - realtime: where sends are published; the same value the program's ``RealtimeRoutes`` use.
     ///   - baseURL: the absolute prefix of avatar URLs (`BASE_URL`); empty leaves them relative.
-    ///   - fileSigner: signs the `file_url` of chat files for those who receive them (nil: unsigned).
+    ///   - files: signs the `file_url` of chat files for those who receive them, and holds the finished uploads a
+    ///     file message may name (nil: unsigned URLs, socket files only).
     ///   - accounts: account self-service (`PUT /api/user/update`, `DELETE /api/user/delete`) with the removal
     ///     steps of every domain the program mounts; without it those two routes are not mounted.
     public init(
@@ -40,10 +41,10 @@ public struct ChatRoutes<Context: RapportRequestContext>: RapportRoutes {
         users: any UserRepository,
         realtime: Realtime = Realtime(),
         baseURL: String = "",
-        fileSigner: FileURLSigner? = nil,
+        files: FileStore? = nil,
         accounts: AccountRemoval? = nil
     ) {
-        let render = UserRenderer(baseURL: baseURL, fileSigner: fileSigner)
+        let render = UserRenderer(baseURL: baseURL, fileSigner: files?.signer)
         let frames = RealtimeFrames(render: render)
         self.friends = FriendController(
             friendRequests: FriendRequests(repository: friendRequests, users: users, realtime: realtime, render: render),
@@ -55,7 +56,7 @@ public struct ChatRoutes<Context: RapportRequestContext>: RapportRoutes {
         self.messages = MessageController(chat: chat, users: users, render: render, realtime: realtime, frames: frames)
         self.user = UserController(users: users, groups: groups, chat: chat, realtime: realtime, render: render, accounts: accounts)
         self.group = GroupController(users: users, groups: groups, realtime: realtime)
-        self.platform = ChatController(chat: chat, groups: groups, users: users, realtime: realtime, frames: frames)
+        self.platform = ChatController(chat: chat, groups: groups, users: users, realtime: realtime, frames: frames, uploads: files?.uploads)
         self.groups = GroupsController(groups: groups, chat: chat, users: users, realtime: realtime, frames: frames)
     }
 

@@ -51,6 +51,27 @@ struct FileController<Context: RapportRequestContext> {
         )
     }
 
+    /// A finished resumable upload sent as a file message (`/api/file/uploads/files/<id>/<name>`): with the message's signed
+    /// URL, or to its owner's (or an admin's) token.
+    func uploaded(_ parts: [String], _ request: Request, _ context: Context) async throws -> Response {
+        let notFound = JSONResponse(.notFound, ["error": "File not found"])
+        guard parts.count == 3, let files = self.files, let uploads = files.uploads, let upload = try await uploads.upload(parts[1]),
+            let id = upload.attachmentID, let attachment = try await files.attachments.attachment(id)
+        else { throw notFound }
+        let query = request.uri.queryParameters
+        let signed = files.signer.verify(
+            "/uploads/files/" + parts[1] + "/" + parts[2],
+            expires: query["expires"].map(String.init),
+            signature: query["signature"].map(String.init)
+        )
+        if !signed {
+            guard let identity = try? context.identity(.flaskJWTQuery), identity.userID.rawValue == upload.owner || identity.role == .admin else {
+                throw JSONResponse(.forbidden, ["error": "This file needs the signed file_url of its message, or its owner's token"])
+            }
+        }
+        return try await AttachmentDownload(attachment: attachment, mediaDirectory: self.mediaDirectory).response(request, context)
+    }
+
     func download(_ request: Request, _ context: Context) async throws -> Response {
         let notFound = JSONResponse(.notFound, ["error": "File not found"])
         let parts = context.parameters.getCatchAll().map { String($0).removingPercentEncoding ?? String($0) }
@@ -58,6 +79,9 @@ struct FileController<Context: RapportRequestContext> {
             throw notFound
         }
         guard parts[0] != "tus", parts[0] != "partial" else { throw notFound }
+        if parts[0] == "files" {
+            return try await self.uploaded(parts, request, context)
+        }
         if parts[0] == "chat" {
             guard parts.count == 2 else { throw notFound }
             let fileID = parts[1]
