@@ -11,6 +11,8 @@ import StorageKit
 struct AttachmentDownload {
     let attachment: Attachment
     let mediaDirectory: String
+    /// The pieces read from disk and written to the socket (what one download holds in memory is a few of them).
+    static var chunkLength: Int { 64 * 1024 }
 
     enum RangeRequest: Equatable {
         /// No usable range: the whole file (no header, another unit, several ranges, or an `If-Range` that no longer
@@ -81,12 +83,12 @@ struct AttachmentDownload {
         case .bytes(let bytes):
             headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(size)"
             headers[.contentLength] = String(bytes.count)
-            let body = try await FileIO().loadFile(path: path, range: Int(bytes.lowerBound)...Int(bytes.upperBound), context: context)
+            let body = try await FileIO().loadFile(path: path, range: Int(bytes.lowerBound)...Int(bytes.upperBound), context: context, chunkLength: Self.chunkLength)
             return Response(status: .partialContent, headers: headers, body: body)
         case .whole:
             headers[.contentLength] = String(size)
             if size == 0 { return Response(status: .ok, headers: headers) }
-            let body = try await FileIO().loadFile(path: path, context: context)
+            let body = try await FileIO().loadFile(path: path, context: context, chunkLength: Self.chunkLength)
             return Response(status: .ok, headers: headers, body: body)
         }
     }
