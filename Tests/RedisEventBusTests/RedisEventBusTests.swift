@@ -103,7 +103,7 @@ struct RedisEventBusTests {
     /// during the outage waits and arrives after the restart; the reader, whose position went with the old
     /// server, reports lost events before it — never a silent gap.
     @Test func aRestartedRedisIsReportedAndQueuedEventsArrive() async throws {
-        let redis = RedisServer(port: RedisServer.freePort())
+        let redis = RedisServer(port: FreePort.next())
         try await redis.start()
         defer { redis.stop() }
         let buses = Buses()
@@ -128,7 +128,7 @@ struct RedisEventBusTests {
     /// the stream's newest entry.
     @Test func aTrimmedPositionIsReported() async throws {
         // A server of its own: the test drops every client connection.
-        let redis = RedisServer(port: RedisServer.freePort())
+        let redis = RedisServer(port: FreePort.next())
         try await redis.start()
         defer { redis.stop() }
         let url = redis.url
@@ -153,7 +153,7 @@ struct RedisEventBusTests {
     /// A publisher whose queue overflows while Redis does not answer drops it and sends a lost marker instead:
     /// the other processes learn that they missed events.
     @Test func anOverflowingQueueIsReportedLost() async throws {
-        let redis = RedisServer(port: RedisServer.freePort())
+        let redis = RedisServer(port: FreePort.next())
         try await redis.start()
         defer { redis.stop() }
         let buses = Buses()
@@ -174,7 +174,7 @@ struct RedisEventBusTests {
 
     /// Subscribing needs Redis now (the server's bus service retries); it fails at once, not after a hang.
     @Test func subscribingWithoutRedisFailsAtOnce() async throws {
-        let port = RedisServer.freePort()
+        let port = FreePort.next()
         let bus = RedisEventBus(configuration: RedisConfiguration(host: "127.0.0.1", port: port, timeout: 1), origin: 1, logger: TestDatabase.logger)
         await #expect(throws: RedisError.self) { _ = try await bus.subscribe() }
         await bus.shutdown(timeout: .zero)
