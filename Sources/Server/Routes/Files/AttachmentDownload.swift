@@ -83,7 +83,12 @@ struct AttachmentDownload {
         case .bytes(let bytes):
             headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound)/\(size)"
             headers[.contentLength] = String(bytes.count)
-            let body = try await FileIO().loadFile(path: path, range: Int(bytes.lowerBound)...Int(bytes.upperBound), context: context, chunkLength: Self.chunkLength)
+            let body = try await FileIO().loadFile(
+                path: path,
+                range: Int(bytes.lowerBound)...Int(bytes.upperBound),
+                context: context,
+                chunkLength: Self.chunkLength
+            )
             return Response(status: .partialContent, headers: headers, body: body)
         case .whole:
             headers[.contentLength] = String(size)
