@@ -81,18 +81,18 @@ struct TLSTests {
             // The live harness may bind a port of its own choosing.
             let port = try #require(testClient.port)
             let base = "https://127.0.0.1:\(port)"
-            let health = try await client.execute(HTTPClientRequest(url: base + "/api/health"), timeout: .seconds(10))
+            let health = try await client.execute(HTTPClientRequest(url: base + "/api/health"), timeout: .seconds(60))
             #expect(health.status == .ok)
             var register = HTTPClientRequest(url: base + "/api/auth/register")
             register.method = .POST
             register.headers.add(name: "Content-Type", value: "application/json")
             register.body = .bytes(ByteBuffer(string: #"{"username":"tls_user","email":"tls@x.com","password":"password123"}"#))
-            #expect(try await client.execute(register, timeout: .seconds(10)).status == .created)
+            #expect(try await client.execute(register, timeout: .seconds(60)).status == .created)
             var login = HTTPClientRequest(url: base + "/api/auth/login")
             login.method = .POST
             login.headers.add(name: "Content-Type", value: "application/json")
             login.body = .bytes(ByteBuffer(string: #"{"username":"tls_user","password":"password123"}"#))
-            let answer = try await client.execute(login, timeout: .seconds(10))
+            let answer = try await client.execute(login, timeout: .seconds(60))
             let body = try await answer.body.collect(upTo: 1 << 20)
             let token = try #require(
                 (try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])?["access_token"] as? String
