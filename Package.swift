@@ -395,6 +395,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
+                "Attachments",
                 "AuthTokens",
                 "ChatCore",
                 "CRMAudit",

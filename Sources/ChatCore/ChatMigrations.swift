@@ -177,6 +177,12 @@ public enum ChatMigrations {
             guard db.dialect.name == "mysql" else { return }
             try await db.raw("ALTER TABLE realtime_events MODIFY payload MEDIUMTEXT NOT NULL").run()
         },
+        Migration("chat.018.message-attachments") { db in
+            // The stored file a file or image message carries (the `attachments` table of the Attachments
+            // library, which ChatCore does not depend on: no foreign key). Indexed for "who may download it".
+            try await db.alter(table: "messages").column("attachment_id", type: .bigint).run()
+            try await db.create(index: "messages_attachment").on("messages").column("attachment_id").run()
+        },
     ]
 
     /// Makes conversation 1 the public channel (``ChatGroup/publicChannelID``). On a database where conversation

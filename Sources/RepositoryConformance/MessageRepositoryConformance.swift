@@ -11,6 +11,7 @@ public enum MessageRepositoryConformance {
         Check("sequencesUnderConcurrentSenders", sequencesUnderConcurrentSenders),
         Check("retriesWithTheSameClientIDStoreOnce", retriesWithTheSameClientIDStoreOnce),
         Check("readStateAndChatList", readStateAndChatList),
+        Check("attachmentsAreCarriedAndSharedWithMembers", attachmentsAreCarriedAndSharedWithMembers),
     ]
 
     static let alice = ParticipantID(1), bob = ParticipantID(2), carol = ParticipantID(3)
@@ -91,5 +92,34 @@ public enum MessageRepositoryConformance {
         try await expectEqual(messages.received(by: Self.alice, limit: 10).map(\.content), ["c1", "b2", "b1"])
         try await expectEqual(messages.received(by: Self.alice, limit: 2).map(\.content), ["c1", "b2"])
         try await expect(messages.received(by: Self.carol, limit: 10).isEmpty)
+    }
+
+    static func attachmentsAreCarriedAndSharedWithMembers(_ messages: any MessageRepository) async throws {
+        let ab = try await messages.directConversation(between: Self.alice, and: Self.bob, at: Self.t0)
+        _ = try await messages.directConversation(between: Self.alice, and: Self.carol, at: Self.t0)
+        let sent = try await messages.append(
+            NewMessage(senderID: Self.alice, content: "uploads/chat/1_a_b.pdf", type: .file, clientMessageID: "f-1", attachmentID: 41),
+            to: ab,
+            at: Self.t0 + 1
+        )
+        try expectEqual(sent.message.attachmentID, 41)
+        _ = try await messages.append(NewMessage(senderID: Self.bob, content: "plain"), to: ab, at: Self.t0 + 2)
+        // Read back the same way, by every path that reads messages.
+        let page = try await messages.messages(in: ab, limit: 10, offset: 0, beforeSeq: nil, afterSeq: nil)
+        try expectEqual(page.map(\.attachmentID), [nil, 41])
+        try expectEqual(page.last, sent.message)
+        try await expectEqual(messages.received(by: Self.bob, limit: 1).first?.attachmentID, 41)
+        let retried = try await messages.append(
+            NewMessage(senderID: Self.alice, content: "uploads/chat/1_a_b.pdf", type: .file, clientMessageID: "f-1", attachmentID: 41),
+            to: ab,
+            at: Self.t0 + 3
+        )
+        try expectEqual(retried.created, false)
+        try expectEqual(retried.message.attachmentID, 41)
+        // Whoever is in the conversation shares it; nobody else, and no other attachment.
+        try await expect(messages.sharesAttachment(41, with: Self.alice))
+        try await expect(messages.sharesAttachment(41, with: Self.bob))
+        try await expect(!(messages.sharesAttachment(41, with: Self.carol)), "not a member of the conversation")
+        try await expect(!(messages.sharesAttachment(42, with: Self.alice)), "no message carries it")
     }
 }

@@ -268,11 +268,13 @@ extension RealtimeTests {
             #expect(download.headers[.eTag]?.count == 66)
             let ranged = try await client.execute(uri: "/api/file" + fileURL, method: .get, headers: [.range: "bytes=2-4"], body: nil)
             #expect(ranged.status == .partialContent && String(buffer: ranged.body) == "234")
-            // Without the signature: the sender's token (or ?jwt=) only; a tampered signature is nobody's.
+            // Without the signature: the token (or ?jwt=) of the sender or of a member of the conversation the message
+            // carried it to; a tampered signature is nobody's.
             let plain = "/api/file/uploads/chat/\(fileID)"
             #expect(try await client.execute(uri: plain, method: .get, headers: [:], body: nil).status == .forbidden)
             #expect(try await client.execute(uri: plain + "?jwt=\(tokens["carol"]!)", method: .get, headers: [:], body: nil).status == .forbidden)
             #expect(try await client.execute(uri: plain + "?jwt=\(tokens["alice"]!)", method: .get, headers: [:], body: nil).status == .ok)
+            #expect(try await client.execute(uri: plain + "?jwt=\(tokens["bob"]!)", method: .get, headers: [:], body: nil).status == .ok)
             let tampered = String(fileURL.dropLast()) + (fileURL.hasSuffix("0") ? "1" : "0")
             #expect(try await client.execute(uri: "/api/file" + tampered, method: .get, headers: [:], body: nil).status == .forbidden)
             // Over HTTP a file message may name only its sender's own file (a file id names its sender).
@@ -297,6 +299,12 @@ extension RealtimeTests {
                 let status = try await client.execute(uri: path, method: .get, headers: [:], body: nil).status
                 #expect(status == .notFound || status == .badRequest || status == .forbidden, "\(path): \(status)")
             }
+
+            // A socket message whose text names somebody else's file carries nothing: it gets no signed file_url.
+            bob.send(#"{"type": "send", "data": {"receiver_id": \#(a), "message_type": "file", "content": "/api/media/uploads/chat/\#(fileID)"}}"#)
+            var forged = Self.data(try await alice.next("message"))
+            while forged["sender_id"] as? Int != b { forged = Self.data(try await alice.next("message")) }
+            #expect(forged["type"] as? String == "file" && forged["file_url"] == nil, "\(forged)")
 
             // A transfer survives its connection: the client reconnects, names its file_id, hears which chunks are
             // stored, and sends only the rest.

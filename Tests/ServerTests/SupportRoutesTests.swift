@@ -1,4 +1,6 @@
+import Attachments
 import AuthTokens
+import ChatCore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -27,6 +29,43 @@ struct SupportRoutesTests {
             )
         }
         return tokens
+    }
+
+    @Test(arguments: SupportBackend.enabled)
+    func anImageMessageCarriesTheSendersUpload(_ backend: SupportBackend) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-support-media-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await backend.withApp(["MEDIA_DIR": directory]) { client, services in
+            let t = try await Self.people(client, services)
+            let (status, uploaded) = try await UploadRoutesTests.upload(
+                client,
+                "/api/upload/image",
+                token: t["m1"],
+                UploadRoutesTests.multipart(filename: "shop.png", type: "image/png", UploadRoutesTests.png)
+            )
+            #expect(status == .ok)
+            let url = try #require(uploaded["url"] as? String)
+            let path = try #require(url.range(of: "/api/media/").map { String(url[$0.upperBound...]) })
+            let attachment = try #require(try await services.attachments.attachment(path: path))
+            var reply = try await client.json("/api/conversations/", token: t["b1"], body: #"{"customer_id": "b1", "merchant_id": "m1"}"#)
+            let id = try #require(reply.body["id"] as? Int)
+            // The uploader's image message links its upload; the same URL sent by somebody else links nothing.
+            reply = try await client.json(
+                "/api/messages",
+                token: t["m1"],
+                body: #"{"conversation_id": \#(id), "sender_id": "m1", "content": "\#(url)", "message_type": "image"}"#
+            )
+            #expect(reply.status == .ok && reply.body["content"] as? String == url)
+            let linked = try #require(reply.body["id"] as? Int)
+            #expect(try await services.support.message(id: Int64(linked))?.message.attachmentID == attachment.id)
+            reply = try await client.json(
+                "/api/messages",
+                token: t["b1"],
+                body: #"{"conversation_id": \#(id), "sender_id": "b1", "content": "\#(url)", "message_type": "image"}"#
+            )
+            let unlinked = try #require(reply.body["id"] as? Int)
+            #expect(try await services.support.message(id: Int64(unlinked))?.message.attachmentID == nil)
+        }
     }
 
     @Test(arguments: SupportBackend.enabled)

@@ -1,4 +1,6 @@
+import Attachments
 import AuthTokens
+import ChatCore
 import Crypto
 import Foundation
 import HTTPTypes
@@ -341,10 +343,46 @@ struct TusRoutesTests {
             #expect(fileURL.hasPrefix("/uploads/files/\(id)/note.txt?expires="))
             let download = try await Self.call(client, .get, "/api/file" + fileURL, token: nil, tus: false)
             #expect(download.status == .ok && String(buffer: download.body) == "hello")
-            // Without the signature, only the owner; nobody else may send it.
+            // The message carries the upload's attachment.
+            let uploader = try #require(try await services.auth.users.user(identifier: "uploader"))
+            let conversation = try #require(
+                try await services.chat.messages.existingDirectConversation(
+                    between: ParticipantID(uploader.id.rawValue),
+                    and: ParticipantID(friend.id.rawValue)
+                )
+            )
+            let stored = try await services.chat.messages.messages(in: conversation, limit: 1, offset: 0, beforeSeq: nil, afterSeq: nil)
+            let attachmentID = try #require(try await services.uploads.upload(id)?.attachmentID)
+            #expect(stored.first?.attachmentID == attachmentID)
+            // Without the signature: the owner, and the members of the conversation it was sent in; nobody else.
             let plain = "/api/file/uploads/files/\(id)/note.txt"
-            #expect(try await Self.call(client, .get, plain, token: friendToken, tus: false).status == .forbidden)
+            #expect(try await Self.call(client, .get, plain, token: friendToken, tus: false).status == .ok)
             #expect(try await Self.call(client, .get, plain, token: token, tus: false).status == .ok)
+            let strangerToken = try await services.token(role: .user, name: "stranger")
+            #expect(try await Self.call(client, .get, plain, token: strangerToken, tus: false).status == .forbidden)
+            #expect(try await Self.call(client, .get, plain, token: nil, tus: false).status == .forbidden)
+            // A message whose text only looks like somebody's file carries nothing: no file_url is signed for it.
+            let stranger = try #require(try await services.auth.users.user(identifier: "stranger"))
+            _ = try await services.chat.friendships.befriend(
+                ParticipantID(stranger.id.rawValue),
+                ParticipantID(friend.id.rawValue),
+                at: Date()
+            )
+            let forged = try await services.chat.send(
+                from: ParticipantID(stranger.id.rawValue),
+                to: ParticipantID(friend.id.rawValue),
+                content: "/api/files/\(id)/note.txt",
+                type: .file
+            )
+            #expect(forged.message.attachmentID == nil)
+            let (_, history) = try await RealtimeTests.list(
+                client,
+                "/api/chat/history",
+                token: strangerToken,
+                body: #"{"friendId": "\#(friend.id.rawValue)"}"#
+            )
+            #expect(history.count == 1 && (history.first?["file_url"] as? String) == "")
+            #expect(try await Self.call(client, .get, plain, token: strangerToken, tus: false).status == .forbidden)
             let stolen = try await client.json(
                 "/api/chat/send",
                 token: friendToken,

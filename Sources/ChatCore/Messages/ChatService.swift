@@ -32,7 +32,8 @@ public struct ChatService: Sendable {
         to receiver: ParticipantID,
         content: String,
         type: MessageType = .text,
-        clientMessageID: String? = nil
+        clientMessageID: String? = nil,
+        attachmentID: Int64? = nil
     ) async throws -> SendResult {
         let content = content.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty else { throw ChatError.emptyContent }
@@ -42,7 +43,7 @@ public struct ChatService: Sendable {
         let conversation = try await self.messages.directConversation(between: sender, and: receiver, at: self.now())
         let clientID = clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
         return try await self.messages.append(
-            NewMessage(senderID: sender, content: content, type: type, clientMessageID: clientID),
+            NewMessage(senderID: sender, content: content, type: type, clientMessageID: clientID, attachmentID: attachmentID),
             to: conversation,
             at: self.now()
         )
@@ -114,14 +115,15 @@ public struct ChatService: Sendable {
         from sender: ParticipantID,
         content: String,
         type: MessageType = .text,
-        clientMessageID: String? = nil
+        clientMessageID: String? = nil,
+        attachmentID: Int64? = nil
     ) async throws -> SendResult {
         let content = content.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty else { throw ChatError.emptyContent }
         guard content.count <= self.maximumContentLength else { throw ChatError.contentTooLong(maximum: self.maximumContentLength) }
         let clientID = clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
         return try await self.messages.append(
-            NewMessage(senderID: sender, content: content, type: type, clientMessageID: clientID),
+            NewMessage(senderID: sender, content: content, type: type, clientMessageID: clientID, attachmentID: attachmentID),
             to: group.id,
             at: self.now()
         )

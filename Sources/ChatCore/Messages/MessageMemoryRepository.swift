@@ -51,7 +51,8 @@ public actor MessageMemoryRepository: MessageRepository {
             content: new.content,
             type: new.type,
             clientMessageID: new.clientMessageID,
-            createdAt: date
+            createdAt: date,
+            attachmentID: new.attachmentID
         )
         self.nextMessage += 1
         stored.messages.append(message)
@@ -100,6 +101,10 @@ public actor MessageMemoryRepository: MessageRepository {
         guard var stored = self.conversations[conversation] else { return }
         stored.members = Dictionary(uniqueKeysWithValues: members.map { ($0, stored.members[$0] ?? 0) })
         self.conversations[conversation] = stored
+    }
+
+    public func sharesAttachment(_ attachmentID: Int64, with user: ParticipantID) -> Bool {
+        self.conversations.values.contains { $0.members[user] != nil && $0.messages.contains { $0.attachmentID == attachmentID } }
     }
 
     public func members(of conversation: ConversationID) -> [ParticipantID] {

@@ -21,6 +21,9 @@ public protocol MessageRepository: Sendable {
     func readPositions(in conversation: ConversationID) async throws -> ReadPositions
     /// Who takes part in the conversation (empty when there is no such conversation).
     func members(of conversation: ConversationID) async throws -> [ParticipantID]
+    /// Whether `user` is a member of a conversation holding a message that carries the attachment: who may
+    /// download a file sent in a conversation.
+    func sharesAttachment(_ attachmentID: Int64, with user: ParticipantID) async throws -> Bool
     /// Everyone who shares a conversation of any kind with `user` (not `user`): who hears of its presence. The
     /// public channel does not count: its membership makes nobody a contact.
     func contacts(of user: ParticipantID) async throws -> [ParticipantID]

@@ -14,7 +14,7 @@ public struct MessageSQLRepository: MessageRepository {
         self.database = database
     }
 
-    static let columns = ["id", "conversation_id", "seq", "sender_id", "content", "message_type", "client_msg_id", "created_at"]
+    static let columns = ["id", "conversation_id", "seq", "sender_id", "content", "message_type", "client_msg_id", "created_at", "attachment_id"]
 
     static func message(_ row: any SQLRow) throws -> Message {
         Message(
@@ -25,7 +25,8 @@ public struct MessageSQLRepository: MessageRepository {
             content: try row.decode(column: "content", as: String.self),
             type: MessageType(rawValue: try row.decode(column: "message_type", as: String.self)) ?? .text,
             clientMessageID: try row.decode(column: "client_msg_id", as: String?.self),
-            createdAt: try row.decode(column: "created_at", as: Date.self)
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            attachmentID: try row.decode(column: "attachment_id", as: Int64?.self)
         )
     }
 
@@ -81,9 +82,9 @@ public struct MessageSQLRepository: MessageRepository {
                 guard
                     let row = try await tx.raw(
                         """
-                        INSERT INTO messages (conversation_id, seq, sender_id, content, message_type, client_msg_id, created_at) \
+                        INSERT INTO messages (conversation_id, seq, sender_id, content, message_type, client_msg_id, created_at, attachment_id) \
                         SELECT id, last_seq, \(bind: new.senderID.rawValue), \(bind: new.content), \(bind: new.type.rawValue), \
-                        \(bind: new.clientMessageID), \(bind: date) FROM conversations WHERE id = \(bind: conversation.rawValue) RETURNING id, seq
+                        \(bind: new.clientMessageID), \(bind: date), \(bind: new.attachmentID) FROM conversations WHERE id = \(bind: conversation.rawValue) RETURNING id, seq
                         """
                     ).first()
                 else { throw ChatError.conversationNotFound }
@@ -96,7 +97,8 @@ public struct MessageSQLRepository: MessageRepository {
                         content: new.content,
                         type: new.type,
                         clientMessageID: new.clientMessageID,
-                        createdAt: date
+                        createdAt: date,
+                        attachmentID: new.attachmentID
                     ),
                     created: true
                 )
@@ -160,6 +162,16 @@ public struct MessageSQLRepository: MessageRepository {
         .all().map { ParticipantID(try $0.decode(column: "user_id", as: Int64.self)) }.sorted()
     }
 
+    public func sharesAttachment(_ attachmentID: Int64, with user: ParticipantID) async throws -> Bool {
+        try await self.database.raw(
+            """
+            SELECT 1 AS found FROM messages m
+            JOIN conversation_members me ON me.conversation_id = m.conversation_id AND me.user_id = \(bind: user.rawValue)
+            WHERE m.attachment_id = \(bind: attachmentID) LIMIT 1
+            """
+        ).first() != nil
+    }
+
     public func members(of conversation: ConversationID) async throws -> [ParticipantID] {
         try await self.database.select().column("user_id").from("conversation_members")
             .where("conversation_id", .equal, SQLBind(conversation.rawValue)).orderBy("user_id").all()
@@ -210,7 +222,7 @@ public struct MessageSQLRepository: MessageRepository {
         let rows = try await self.database.raw(
             """
             SELECT c.id AS conversation_id, p.user_id AS partner_id, me.read_seq AS read_seq,
-                   m.id, m.seq, m.sender_id, m.content, m.message_type, m.client_msg_id, m.created_at,
+                   m.id, m.seq, m.sender_id, m.content, m.message_type, m.client_msg_id, m.created_at, m.attachment_id,
                    (SELECT COUNT(*) FROM messages u WHERE u.conversation_id = c.id AND u.seq > me.read_seq
                        AND u.sender_id <> \(bind: member.rawValue)) AS unread
             FROM conversation_members me
@@ -234,7 +246,7 @@ public struct MessageSQLRepository: MessageRepository {
     public func received(by member: ParticipantID, limit: Int) async throws -> [Message] {
         try await self.database.raw(
             """
-            SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.content, m.message_type, m.client_msg_id, m.created_at
+            SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.content, m.message_type, m.client_msg_id, m.created_at, m.attachment_id
             FROM conversation_members me
             JOIN conversations c ON c.id = me.conversation_id AND c.kind = \(bind: ConversationKind.direct.rawValue)
             JOIN messages m ON m.conversation_id = c.id AND m.sender_id <> me.user_id

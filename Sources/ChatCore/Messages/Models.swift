@@ -34,6 +34,8 @@ public struct Message: Sendable, Equatable {
     public var type: MessageType
     public var clientMessageID: String?
     public var createdAt: Date
+    /// The stored file a `file` or `image` message carries (an `Attachments` record's id), if it names one.
+    public var attachmentID: Int64?
 
     public init(
         id: Int64,
@@ -43,7 +45,8 @@ public struct Message: Sendable, Equatable {
         content: String,
         type: MessageType,
         clientMessageID: String?,
-        createdAt: Date
+        createdAt: Date,
+        attachmentID: Int64? = nil
     ) {
         self.id = id
         self.conversationID = conversationID
@@ -53,6 +56,7 @@ public struct Message: Sendable, Equatable {
         self.type = type
         self.clientMessageID = clientMessageID
         self.createdAt = createdAt
+        self.attachmentID = attachmentID
     }
 }
 
@@ -62,12 +66,21 @@ public struct NewMessage: Sendable, Equatable {
     public var content: String
     public var type: MessageType
     public var clientMessageID: String?
+    /// The stored file the message carries (an `Attachments` record's id).
+    public var attachmentID: Int64?
 
-    public init(senderID: ParticipantID, content: String, type: MessageType = .text, clientMessageID: String? = nil) {
+    public init(
+        senderID: ParticipantID,
+        content: String,
+        type: MessageType = .text,
+        clientMessageID: String? = nil,
+        attachmentID: Int64? = nil
+    ) {
         self.senderID = senderID
         self.content = content
         self.type = type
         self.clientMessageID = clientMessageID
+        self.attachmentID = attachmentID
     }
 }
 

@@ -245,7 +245,8 @@ public actor SupportMemoryRepository: SupportRepository {
             content: new.content,
             type: new.type,
             clientMessageID: new.clientMessageID,
-            createdAt: date
+            createdAt: date,
+            attachmentID: new.attachmentID
         )
         self.nextMessage += 1
         self.lastSeq[id] = message.seq

@@ -105,7 +105,8 @@ public enum RapportServer {
             attachments: services.attachments,
             uploads: services.uploads,
             signer: services.fileSigner,
-            quota: configuration.userStorageQuota
+            quota: configuration.userStorageQuota,
+            messages: services.chat.messages
         )
         ChatRoutes(
             chat: services.chat,
@@ -131,6 +132,7 @@ public enum RapportServer {
             realtime: services.realtime,
             baseURL: configuration.baseURL,
             maximumContentLength: configuration.maxMessageLength,
+            files: files,
             provisioned: joinPublicChannel,
             accessChanged: { [sessions = services.auth.sessions, hub = services.realtime.hub] user in
                 _ = try await sessions.revokeAll(of: user, keeping: nil, at: Date())

@@ -57,6 +57,22 @@ final class FileTransfers: Sendable {
             self.name = String(parts[3])
             self.url = "/uploads/chat/" + fileID
         }
+
+        /// The file a stored `file` message carries, whose signed `file_url` its readers get: the attachment the
+        /// server linked when the sender sent its own file, or — a socket transfer stored before messages
+        /// linked attachments — a file id that begins with the sender's id. A message whose content merely
+        /// looks like somebody else's file (a client may send any text as a `file` message over the socket)
+        /// carries nothing and is shown as the text it is.
+        init?(_ message: Message) {
+            guard message.type == .file, let stored = Stored(message.content) else { return nil }
+            if message.attachmentID == nil {
+                guard message.content.hasPrefix(FileTransfers.pathPrefix),
+                    message.content.dropFirst(FileTransfers.pathPrefix.count).split(separator: "_", maxSplits: 1).first
+                        == Substring(String(message.senderID.rawValue))
+                else { return nil }
+            }
+            self = stored
+        }
     }
 
     /// A file name as the client sent it (percent-encoded), made safe to store and to put in a URL: no

@@ -167,7 +167,13 @@ final class RealtimeConnection: Sendable {
             return
         }
         let sent = try await self.controller.support.send(
-            NewMessage(senderID: self.me, content: content, type: type, clientMessageID: clientID),
+            NewMessage(
+                senderID: self.me,
+                content: content,
+                type: type,
+                clientMessageID: clientID,
+                attachmentID: try await self.attachmentID(carriedBy: content, type: type)
+            ),
             in: id,
             at: Date()
         )
@@ -178,6 +184,12 @@ final class RealtimeConnection: Sendable {
         )
     }
 
+    /// The attachment a file or image message links: the sender's own stored file its content names.
+    func attachmentID(carriedBy content: String, type: MessageType) async throws -> Int64? {
+        guard type == .file || type == .image, let files = self.controller.files else { return nil }
+        return try await files.attachmentID(carriedBy: content, sender: self.me.rawValue)
+    }
+
     func sendGroup(_ group: ChatGroup, content: String, clientID: String?, type: MessageType = .text, echo: Bool = false) async throws {
         if self.me.rawValue == 0 { throw Refusal.socket("Guests may read the public channel but not post; log in to send") }
         guard let group = try await self.controller.realtime.asMember(self.me, of: group, groups: self.controller.groups) else {
@@ -185,7 +197,14 @@ final class RealtimeConnection: Sendable {
         }
         let result: SendResult
         do {
-            result = try await self.controller.chat.sendToGroup(group, from: self.me, content: content, type: type, clientMessageID: clientID)
+            result = try await self.controller.chat.sendToGroup(
+                group,
+                from: self.me,
+                content: content,
+                type: type,
+                clientMessageID: clientID,
+                attachmentID: try await self.attachmentID(carriedBy: content, type: type)
+            )
         } catch let error as ChatError {
             throw Refusal.socket(error.refusalText)
         }
@@ -206,7 +225,14 @@ final class RealtimeConnection: Sendable {
     func sendDirect(to receiver: ParticipantID, content: String, type: MessageType, clientID: String?, echo: Bool = false) async throws {
         let result: SendResult
         do {
-            result = try await self.controller.chat.send(from: self.me, to: receiver, content: content, type: type, clientMessageID: clientID)
+            result = try await self.controller.chat.send(
+                from: self.me,
+                to: receiver,
+                content: content,
+                type: type,
+                clientMessageID: clientID,
+                attachmentID: try await self.attachmentID(carriedBy: content, type: type)
+            )
         } catch let error as ChatError {
             let message =
                 switch error {

@@ -70,7 +70,7 @@ struct RealtimeFrames {
         case nil:
             break
         }
-        if message.type == .file, let file = FileTransfers.Stored(message.content) {
+        if let file = FileTransfers.Stored(message) {
             // A file sent in chunks over the socket (seed 003): its name is the content, its download path `file_url`.
             data = data.map { $0.0 == "content" ? ("content", .string(file.name)) : $0 } + [("file_url", .string(self.render.fileURL(file.url)))]
         }

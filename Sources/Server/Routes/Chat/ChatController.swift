@@ -20,8 +20,9 @@ struct ChatController<Context: RapportRequestContext> {
     let users: any UserRepository
     let realtime: Realtime
     let frames: RealtimeFrames
-    /// Finished resumable uploads a file message may name (nil: only files sent over the socket).
-    var uploads: (any UploadRepository)? = nil
+    /// The stored files a file message may name, and the attachment records it links (nil: only files sent over
+    /// the socket, unlinked).
+    var files: FileStore? = nil
 
     /// How many messages `history` answers: the newest, oldest first.
     static var historyLimit: Int { 50 }
@@ -41,7 +42,7 @@ struct ChatController<Context: RapportRequestContext> {
             case .direct(let a, let b): ((message.senderID == a ? b : a).rawValue, 0)
             case .group(let id): (0, id.rawValue)
             }
-        let file = message.type == .file ? FileTransfers.Stored(message.content) : nil
+        let file = FileTransfers.Stored(message)
         return .ordered([
             ("id", .int(message.id)), ("sender_id", .int(message.senderID.rawValue)), ("receiver_id", .int(receiver)), ("group_id", .int(group)),
             ("content", file.map { .string($0.name) } ?? self.frames.content(message)), ("type", .string(message.type.rawValue)),
@@ -67,6 +68,7 @@ struct ChatController<Context: RapportRequestContext> {
             let me = ParticipantID(identity.userID.rawValue)
             if let sender = body.senderID, sender.value != me.rawValue { throw Self.notSent(.forbidden, "发送者与登录用户不符") }
             let (type, content) = try await self.content(body, sender: me)
+            let attachmentID = try await self.files?.attachmentID(carriedBy: content, sender: me.rawValue)
             let receiver = body.receiverID?.value
             let group = body.groupID?.value
             let clientID = body.clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
@@ -77,7 +79,14 @@ struct ChatController<Context: RapportRequestContext> {
                 }
                 let result: SendResult
                 do {
-                    result = try await self.chat.sendToGroup(found, from: me, content: content, type: type, clientMessageID: clientID)
+                    result = try await self.chat.sendToGroup(
+                        found,
+                        from: me,
+                        content: content,
+                        type: type,
+                        clientMessageID: clientID,
+                        attachmentID: attachmentID
+                    )
                 } catch let error as ChatError {
                     throw Self.notSent(.badRequest, error.refusalText)
                 }
@@ -87,7 +96,14 @@ struct ChatController<Context: RapportRequestContext> {
             guard try await self.users.user(id: UserID(receiver)) != nil else { throw Self.notSent(.notFound, "用户不存在") }
             let result: SendResult
             do {
-                result = try await self.chat.send(from: me, to: ParticipantID(receiver), content: content, type: type, clientMessageID: clientID)
+                result = try await self.chat.send(
+                    from: me,
+                    to: ParticipantID(receiver),
+                    content: content,
+                    type: type,
+                    clientMessageID: clientID,
+                    attachmentID: attachmentID
+                )
             } catch let error as ChatError {
                 throw switch error {
                 case .notFriends: Self.notSent(.forbidden, "只能给好友发消息")
@@ -114,7 +130,7 @@ struct ChatController<Context: RapportRequestContext> {
             let url = body.fileURL ?? ""
             let prefix = ["/files/", "/api/files/", "/uploads/files/"].first { url.hasPrefix($0) } ?? ""
             let id = String(url.dropFirst(prefix.count).prefix(32))
-            guard let uploads = self.uploads, id.utf8.count == 32, let upload = try await uploads.upload(id), upload.isFinished else {
+            guard let uploads = self.files?.uploads, id.utf8.count == 32, let upload = try await uploads.upload(id), upload.isFinished else {
                 throw Self.notSent(.badRequest)
             }
             guard upload.owner == sender.rawValue else { throw Self.notSent(.forbidden, "只能发送自己上传的文件") }

@@ -13,8 +13,8 @@ import StorageKit
 /// the image with its real type. No path can leave `MEDIA_DIR/uploads` or the avatar folder.
 ///
 /// A chat file is served only with the signed `file_url` its message carried to the conversation's participants
-/// (``FileURLSigner``), or to its sender's (or an admin's) token — `Authorization: Bearer` or `?jwt=`; otherwise
-/// 403. A recorded one (``Attachment``) is served with its sniffed type, `ETag`, and `Range`
+/// (``FileURLSigner``), or to the token (`Authorization: Bearer` or `?jwt=`) of its sender, an admin, or a member of
+/// a conversation where a message carries it (the message's `attachment_id`); otherwise 403. A recorded one (``Attachment``) is served with its sniffed type, `ETag`, and `Range`
 /// (``AttachmentDownload``). Resumable uploads are never served here (`/api/files/<id>`, their owner only).
 struct FileController<Context: RapportRequestContext> {
     let mediaDirectory: String
@@ -65,8 +65,18 @@ struct FileController<Context: RapportRequestContext> {
             signature: query["signature"].map(String.init)
         )
         if !signed {
-            guard let identity = try? context.identity(.flaskJWTQuery), identity.userID.rawValue == upload.owner || identity.role == .admin else {
-                throw JSONResponse(.forbidden, ["error": "This file needs the signed file_url of its message, or its owner's token"])
+            // The attachment's owner is the upload's.
+            let identity = try? context.identity(.flaskJWTQuery)
+            var allowed = identity?.role == .admin
+            if !allowed, let identity { allowed = try await files.mayDownload(attachment, user: identity.userID.rawValue) }
+            guard allowed else {
+                throw JSONResponse(
+                    .forbidden,
+                    [
+                        "error":
+                            "This file needs the signed file_url of its message, or the token of its owner or of a member of a conversation it was sent in"
+                    ]
+                )
             }
         }
         return try await AttachmentDownload(attachment: attachment, mediaDirectory: self.mediaDirectory).response(request, context)
@@ -93,17 +103,27 @@ struct FileController<Context: RapportRequestContext> {
                     signature: query["signature"].map(String.init)
                 )
                 ?? false
+            let attachment = try await self.files?.attachments.attachment(path: "uploads/chat/" + fileID)
             if !signed {
-                // File ids start with their sender's id.
+                // File ids start with their sender's id; the members of a conversation a message carried the file
+                // to may download it with their own token too.
                 let sender = fileID.split(separator: "_", maxSplits: 1).first.flatMap { Int64($0) }
-                guard let identity = try? context.identity(.flaskJWTQuery), identity.userID.rawValue == sender || identity.role == .admin else {
+                let identity = try? context.identity(.flaskJWTQuery)
+                var allowed = identity.map { $0.userID.rawValue == sender || $0.role == .admin } ?? false
+                if !allowed, let identity, let attachment, let files = self.files {
+                    allowed = try await files.mayDownload(attachment, user: identity.userID.rawValue)
+                }
+                guard allowed else {
                     throw JSONResponse(
                         .forbidden,
-                        ["error": "This file needs the signed file_url of its message, or its sender's token"]
+                        [
+                            "error":
+                                "This file needs the signed file_url of its message, or the token of its sender or of a member of a conversation it was sent in"
+                        ]
                     )
                 }
             }
-            if let attachment = try await self.files?.attachments.attachment(path: "uploads/chat/" + fileID) {
+            if let attachment {
                 return try await AttachmentDownload(attachment: attachment, mediaDirectory: self.mediaDirectory).response(request, context)
             }
         }

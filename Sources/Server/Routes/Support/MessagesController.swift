@@ -63,7 +63,14 @@ struct MessagesController<Context: RapportRequestContext> {
             throw SupportAPI.conversationNotFound
         }
         guard conversation.side(of: sender) != nil else { throw SupportAPI.noAccess }
-        let sent = try await self.api.support.send(NewMessage(senderID: sender, content: content, type: type), in: conversation.id, at: Date())
+        // An image or file message links the sender's own upload it names (its media URL stays public).
+        let attachmentID =
+            type == .text ? nil : try await self.api.files?.attachmentID(carriedBy: content, sender: sender.rawValue)
+        let sent = try await self.api.support.send(
+            NewMessage(senderID: sender, content: content, type: type, attachmentID: attachmentID),
+            in: conversation.id,
+            at: Date()
+        )
         await self.api.desk.stored(before: conversation, after: sent.conversation)
         let users = try await self.api.users.byID([sender])
         // Live to every connection of both sides, the agent and the monitors.

@@ -21,6 +21,8 @@ struct SupportAPI {
     let maximumContentLength: Int
     var realtime = Realtime()
     var frames = RealtimeFrames(render: UserRenderer(baseURL: ""))
+    /// Where uploads are recorded, for the attachment an image or file message links.
+    var files: FileStore? = nil
 
     static let impersonation = JSONResponse(.forbidden, ["detail": "不能以其他用户身份操作"])
     static let noAccess = JSONResponse(.forbidden, ["detail": "无权访问该会话"])

@@ -23,6 +23,7 @@ public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
     ///   - realtime: where messages are published; the same value the program's ``RealtimeRoutes`` use.
     ///   - baseURL: the absolute prefix of avatar URLs (`BASE_URL`); empty leaves them relative.
     ///   - maximumContentLength: the longest message, in characters (`MAX_MESSAGE_LENGTH`).
+    ///   - files: where uploads are recorded: an image or file message links the sender's own upload it names.
     ///   - provisioned: told of the accounts an admin created or ensured (`POST /api/users`, `/api/users/ensure`),
     ///     new or existing; the bundled server makes them members of the public channel.
     ///   - accessChanged: told when an admin deleted or deactivated an account or changed its role; the bundled
@@ -34,6 +35,7 @@ public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
         realtime: Realtime = Realtime(),
         baseURL: String = "",
         maximumContentLength: Int = 10000,
+        files: FileStore? = nil,
         provisioned: @escaping @Sendable ([User]) async throws -> Void = { _ in },
         accessChanged: @escaping @Sendable (UserID) async throws -> Void = { _ in }
     ) {
@@ -48,7 +50,8 @@ public struct SupportRoutes<Context: RapportRequestContext>: RapportRoutes {
             desk: desk,
             maximumContentLength: maximumContentLength,
             realtime: realtime,
-            frames: RealtimeFrames(render: render)
+            frames: RealtimeFrames(render: render),
+            files: files
         )
     }
 
