@@ -354,6 +354,15 @@ struct TusRoutesTests {
             let stored = try await services.chat.messages.messages(in: conversation, limit: 1, offset: 0, beforeSeq: nil, afterSeq: nil)
             let attachmentID = try #require(try await services.uploads.upload(id)?.attachmentID)
             #expect(stored.first?.attachmentID == attachmentID)
+            // Seed 001's send links it the same way when its content names the sender's own file.
+            let viaMessages = try await client.json(
+                "/api/message/send",
+                token: token,
+                body: #"{"receiver_id": \#(friend.id.rawValue), "content": "/api/files/\#(id)/note.txt", "message_type": "file"}"#
+            )
+            #expect(viaMessages.status == .ok)
+            let latest = try await services.chat.messages.lastMessage(in: conversation)
+            #expect(latest?.content == "/api/files/\(id)/note.txt" && latest?.attachmentID == attachmentID)
             // Without the signature: the owner, and the members of the conversation it was sent in; nobody else.
             let plain = "/api/file/uploads/files/\(id)/note.txt"
             #expect(try await Self.call(client, .get, plain, token: friendToken, tus: false).status == .ok)

@@ -16,6 +16,28 @@ public enum ServerMigrations {
                 WHERE u.id > 0 AND NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = \(bind: channel) AND m.user_id = u.id)
                 """
             ).run()
-        }
+        },
+        Migration("server.002.message-attachments") { db in
+            // File messages stored before messages carried their attachment (chat.018) link it now, under the
+            // same rule as a new send: the sender's own file. A socket transfer's content is
+            // `/api/media/uploads/chat/<file id>` (its attachment's path after `/api/media/`); a resumable upload's
+            // is `/api/files/<upload id>/<name>`.
+            try await db.raw(
+                """
+                UPDATE messages SET attachment_id = (
+                    SELECT a.id FROM attachments a WHERE a.path = SUBSTR(messages.content, 12) AND a.owner_id = messages.sender_id
+                )
+                WHERE attachment_id IS NULL AND message_type = 'file' AND content LIKE '/api/media/uploads/chat/%'
+                """
+            ).run()
+            try await db.raw(
+                """
+                UPDATE messages SET attachment_id = (
+                    SELECT u.attachment_id FROM uploads u WHERE u.id = SUBSTR(messages.content, 12, 32) AND u.owner_id = messages.sender_id
+                )
+                WHERE attachment_id IS NULL AND message_type = 'file' AND content LIKE '/api/files/%'
+                """
+            ).run()
+        },
     ]
 }

@@ -68,7 +68,7 @@ struct ChatController<Context: RapportRequestContext> {
             let me = ParticipantID(identity.userID.rawValue)
             if let sender = body.senderID, sender.value != me.rawValue { throw Self.notSent(.forbidden, "发送者与登录用户不符") }
             let (type, content) = try await self.content(body, sender: me)
-            let attachmentID = try await self.files?.attachmentID(carriedBy: content, sender: me.rawValue)
+            let attachmentID = type == .file ? try await self.files?.attachmentID(carriedBy: content, sender: me.rawValue) : nil
             let receiver = body.receiverID?.value
             let group = body.groupID?.value
             let clientID = body.clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }

@@ -53,7 +53,7 @@ public struct ChatRoutes<Context: RapportRequestContext>: RapportRoutes {
             realtime: realtime,
             render: render
         )
-        self.messages = MessageController(chat: chat, users: users, render: render, realtime: realtime, frames: frames)
+        self.messages = MessageController(chat: chat, users: users, render: render, realtime: realtime, frames: frames, files: files)
         self.user = UserController(users: users, groups: groups, chat: chat, realtime: realtime, render: render, accounts: accounts)
         self.group = GroupController(users: users, groups: groups, realtime: realtime)
         self.platform = ChatController(chat: chat, groups: groups, users: users, realtime: realtime, frames: frames, files: files)

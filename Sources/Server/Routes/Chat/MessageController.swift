@@ -14,6 +14,8 @@ struct MessageController<Context: RapportRequestContext> {
     let render: UserRenderer
     let realtime: Realtime
     let frames: RealtimeFrames
+    /// Where stored files are recorded: an image or file message links the sender's own file it names.
+    var files: FileStore? = nil
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("send", use: self.send)
@@ -74,12 +76,16 @@ struct MessageController<Context: RapportRequestContext> {
         }
         guard receiverID != me else { throw Refusal.flask(.badRequest, "不能给自己发消息") }
         do {
+            let attachmentID =
+                type == .file || type == .image
+                ? try await self.files?.attachmentID(carriedBy: content.trimmingCharacters(in: .whitespacesAndNewlines), sender: me) : nil
             let result = try await self.chat.send(
                 from: ParticipantID(me),
                 to: ParticipantID(receiverID),
                 content: content,
                 type: type,
-                clientMessageID: body?.clientMessageID
+                clientMessageID: body?.clientMessageID,
+                attachmentID: attachmentID
             )
             if result.created {
                 // Live to both users' connections (the sender's other devices too).
