@@ -9,7 +9,7 @@ extension AuthService {
 
     /// Whether a username is one a user may choose: 1–50 characters after trimming, and not a deleted account's.
     static func isChoosable(_ username: String) -> Bool {
-        !username.isEmpty && username.count <= 50 && !username.hasPrefix(Self.deletedPrefix)
+        !username.isEmpty && username.unicodeScalars.count <= 50 && !username.hasPrefix(Self.deletedPrefix)
     }
 
     /// Changes the caller's own username, e-mail and avatar, checked as at registration: trimmed, 1–50 and 1–120
@@ -28,12 +28,12 @@ extension AuthService {
         }
         if let email {
             let address = email.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !address.isEmpty, address.count <= 120 else { throw AuthError.invalidField("email") }
+            guard !address.isEmpty, address.unicodeScalars.count <= 120 else { throw AuthError.invalidField("email") }
             if lookupKey(address) != user.email.map(lookupKey), try await self.users.emailExists(address) { throw AuthError.emailTaken }
             changes.email = .some(address)
         }
         if let avatar {
-            if let url = avatar, url.count > 255 { throw AuthError.invalidField("avatar") }
+            if let url = avatar, url.unicodeScalars.count > 255 { throw AuthError.invalidField("avatar") }
             changes.avatar = avatar
         }
         guard let updated = try await self.users.update(user.id, changes) else { throw AuthError.userNotFound }

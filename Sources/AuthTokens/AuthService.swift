@@ -75,7 +75,7 @@ public struct AuthService: Sendable {
         let username = username.trimmingCharacters(in: .whitespacesAndNewlines)
         let email = email.trimmingCharacters(in: .whitespacesAndNewlines)
         guard Self.isChoosable(username) else { throw AuthError.invalidField("username") }
-        guard !email.isEmpty, email.count <= 120 else { throw AuthError.invalidField("email") }
+        guard !email.isEmpty, email.unicodeScalars.count <= 120 else { throw AuthError.invalidField("email") }
         if try await self.users.usernameExists(username) { throw AuthError.usernameTaken }
         if try await self.users.emailExists(email) { throw AuthError.emailTaken }
         let hash = try await self.hasher.hash(password)
@@ -97,8 +97,8 @@ public struct AuthService: Sendable {
     /// Creates an administrator (for `rapport create-admin`). `externalID` makes it a seed-004 style account.
     public func createAdmin(username: String, password: String, externalID: String?, email: String?) async throws -> User {
         let username = username.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !username.isEmpty, username.count <= 100 else { throw AuthError.invalidField("username") }
-        if let externalID, externalID.isEmpty || externalID.count > 50 { throw AuthError.invalidField("external id") }
+        guard !username.isEmpty, username.unicodeScalars.count <= 100 else { throw AuthError.invalidField("username") }
+        if let externalID, externalID.isEmpty || externalID.unicodeScalars.count > 50 { throw AuthError.invalidField("external id") }
         let hash = try await self.hasher.hash(password)
         return try await self.users.create(
             NewUser(

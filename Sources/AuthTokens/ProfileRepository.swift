@@ -41,7 +41,7 @@ public struct ProfileChanges: Sendable, Equatable {
             (Violation.Field.bio, self.bio, Profile.Limit.bio), (.location, self.location, Profile.Limit.location),
             (.phone, self.phone, Profile.Limit.phone),
         ] {
-            if let text = value ?? nil, text.count > limit { throw Violation(field: field, limit: limit) }
+            if let text = value ?? nil, text.unicodeScalars.count > limit { throw Violation(field: field, limit: limit) }
         }
     }
 

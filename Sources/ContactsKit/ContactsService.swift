@@ -38,7 +38,9 @@ public struct ContactsService: Sendable {
         let name = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let phone = (phone ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, !phone.isEmpty else { throw ContactsError.emptyField }
-        guard name.count <= Self.maximumNameLength, phone.count <= Self.maximumPhoneLength else { throw ContactsError.tooLong }
+        guard name.unicodeScalars.count <= Self.maximumNameLength, phone.unicodeScalars.count <= Self.maximumPhoneLength else {
+            throw ContactsError.tooLong
+        }
         guard let normalized = self.normalizer.normalize(phone) else { throw ContactsError.invalidPhone }
         return ContactDraft(name: name, phone: phone, normalizedPhone: normalized)
     }

@@ -31,6 +31,42 @@ struct SupportRoutesTests {
         return tokens
     }
 
+    /// Lengths count code points, as pydantic and MariaDB's VARCHAR do: a name of 60 letters each with two combining
+    /// marks is 60 characters to Swift but 180 to the column, and is refused, not a server error.
+    @Test(arguments: SupportBackend.enabled)
+    func lengthsAreCountedAsTheColumnsCountThem(_ backend: SupportBackend) async throws {
+        try await backend.withApp { client, services in
+            let admin = try await services.token(role: .admin, name: "root")
+            let zalgo = String(repeating: "a\u{0301}\u{0316}", count: 60)
+            #expect(zalgo.count == 60 && zalgo.unicodeScalars.count == 180)
+            var reply = try await client.json(
+                "/api/users/ensure",
+                token: admin,
+                body: #"{"users": [{"id": "z1", "role": "buyer", "username": "\#(zalgo)"}]}"#
+            )
+            #expect(reply.status == .unprocessableContent)
+            #expect((reply.body["errors"] as? [String])?.first == "users.0.username: String should have at most 100 characters")
+            reply = try await client.json("/api/users/", token: admin, body: #"{"id": "z1", "role": "buyer", "username": "\#(zalgo)"}"#)
+            #expect(reply.status == .unprocessableContent)
+            let longAvatar = "/api/media/" + String(repeating: "x", count: 300)
+            reply = try await client.json(
+                "/api/users/ensure",
+                token: admin,
+                body: #"{"users": [{"id": "z1", "role": "buyer", "avatar": "\#(longAvatar)"}]}"#
+            )
+            #expect(reply.status == .unprocessableContent)
+            // Nothing was half-written; a name within the limit is taken.
+            #expect(try await services.auth.users.user(externalID: "z1") == nil)
+            let fits = String(repeating: "a\u{0301}", count: 50)
+            reply = try await client.json(
+                "/api/users/ensure",
+                token: admin,
+                body: #"{"users": [{"id": "z1", "role": "buyer", "username": "\#(fits)"}]}"#
+            )
+            #expect(reply.status == .ok)
+        }
+    }
+
     @Test(arguments: SupportBackend.enabled)
     func anImageMessageCarriesTheSendersUpload(_ backend: SupportBackend) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-support-media-\(UUID().uuidString)").path

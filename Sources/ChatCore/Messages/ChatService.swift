@@ -37,7 +37,7 @@ public struct ChatService: Sendable {
     ) async throws -> SendResult {
         let content = content.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty else { throw ChatError.emptyContent }
-        guard content.count <= self.maximumContentLength else { throw ChatError.contentTooLong(maximum: self.maximumContentLength) }
+        guard content.unicodeScalars.count <= self.maximumContentLength else { throw ChatError.contentTooLong(maximum: self.maximumContentLength) }
         guard sender != receiver else { throw ChatError.cannotMessageSelf }
         guard try await self.friendships.areFriends(sender, receiver) else { throw ChatError.notFriends }
         let conversation = try await self.messages.directConversation(between: sender, and: receiver, at: self.now())
@@ -120,7 +120,7 @@ public struct ChatService: Sendable {
     ) async throws -> SendResult {
         let content = content.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty else { throw ChatError.emptyContent }
-        guard content.count <= self.maximumContentLength else { throw ChatError.contentTooLong(maximum: self.maximumContentLength) }
+        guard content.unicodeScalars.count <= self.maximumContentLength else { throw ChatError.contentTooLong(maximum: self.maximumContentLength) }
         let clientID = clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }
         return try await self.messages.append(
             NewMessage(senderID: sender, content: content, type: type, clientMessageID: clientID, attachmentID: attachmentID),

@@ -159,7 +159,7 @@ final class RealtimeConnection: Sendable {
         guard conversation.side(of: self.me) != nil else { throw Refusal.socket("You are not in this conversation") }
         let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw Refusal.socket("Content is empty") }
-        guard content.count <= self.controller.chat.maximumContentLength else { throw Refusal.socket("Content is too long") }
+        guard content.unicodeScalars.count <= self.controller.chat.maximumContentLength else { throw Refusal.socket("Content is too long") }
         if relayCheck, let last = try await self.controller.support.messages(in: id, ascending: false, offset: 0, limit: 1).items.first?.message,
             last.senderID == self.me, last.content == content, Date().timeIntervalSince(last.createdAt) <= 10
         {

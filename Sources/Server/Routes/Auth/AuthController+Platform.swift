@@ -33,7 +33,7 @@ extension AuthController {
         }
         let email = (body.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !email.isEmpty else { return JSONResponse(.badRequest, ["message": "邮箱不能为空"]) }
-        guard email.count <= 120, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
+        guard email.unicodeScalars.count <= 120, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@") else {
             return JSONResponse(.badRequest, ["message": "邮箱格式不正确"])
         }
         return JSONResponse(.ok, ["message": "验证码已发送", "remaining": 60])

@@ -30,7 +30,7 @@ struct GroupController<Context: RapportRequestContext> {
         }
         guard let name = body.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty, let owner = body.ownerID?.value
         else { throw Refusal.flask(.badRequest, "缺少必要参数") }
-        guard name.count <= 100 else { throw Refusal.flask(.badRequest, "群组名称不能超过100个字符") }
+        guard name.unicodeScalars.count <= 100 else { throw Refusal.flask(.badRequest, "群组名称不能超过100个字符") }
         let visibility: GroupVisibility
         switch body.type {
         case nil: visibility = .private

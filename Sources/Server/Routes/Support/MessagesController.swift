@@ -54,7 +54,7 @@ struct MessagesController<Context: RapportRequestContext> {
         let body = try await validation.decode(SendBody.self, request, context)
         let content = body.content
         let type = body.messageType?.type ?? .text
-        if !validation.hasProblem("content"), content.count > self.api.maximumContentLength {
+        if !validation.hasProblem("content"), content.unicodeScalars.count > self.api.maximumContentLength {
             validation.fail("content", "String should have at most \(self.api.maximumContentLength) characters")
         }
         try validation.finish()

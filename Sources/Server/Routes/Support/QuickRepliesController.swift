@@ -61,7 +61,7 @@ struct QuickRepliesController<Context: RapportRequestContext> {
     /// A reply is a message the user sends often: no longer than a message, and ordered by a 32-bit position (the
     /// column both drivers store it in; beyond it MariaDB refused the row and the client got a 500).
     func check(content: String?, sortOrder: Int?, _ validation: inout SupportValidation) {
-        if let content, content.count > self.api.maximumContentLength {
+        if let content, content.unicodeScalars.count > self.api.maximumContentLength {
             validation.fail("content", "String should have at most \(self.api.maximumContentLength) characters")
         }
         if let sortOrder, !(Int(Int32.min)...Int(Int32.max)).contains(sortOrder) {

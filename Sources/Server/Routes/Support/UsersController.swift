@@ -91,9 +91,22 @@ struct UsersController<Context: RapportRequestContext> {
         var users: [Entry]
     }
 
+    /// pydantic's length rule, counted as Python counts a `str` (code points, not grapheme clusters) — and as
+    /// MariaDB counts a `VARCHAR(n)`, so nothing that passes is too long for its column.
     static func checkLength(_ text: String?, _ field: String, _ range: ClosedRange<Int>, _ validation: inout SupportValidation) {
-        guard !validation.hasProblem(field), let text, !range.contains(text.count) else { return }
-        validation.fail(field, "String should have at least \(range.lowerBound) and at most \(range.upperBound) characters")
+        guard !validation.hasProblem(field), let text, !range.contains(text.unicodeScalars.count) else { return }
+        if range.lowerBound == 0 {
+            validation.fail(field, "String should have at most \(range.upperBound) characters")
+        } else {
+            validation.fail(field, "String should have at least \(range.lowerBound) and at most \(range.upperBound) characters")
+        }
+    }
+
+    /// The columns' own limits on the optional fields (the seed sets none; a longer value could not be stored):
+    /// an avatar URL of at most 255 characters, a description of at most 16,000.
+    static func checkStoredLimits(avatar: String?, description: String?, prefix: String, _ validation: inout SupportValidation) {
+        Self.checkLength(avatar, prefix + "avatar", 0...255, &validation)
+        Self.checkLength(description, prefix + "description", 0...16_000, &validation)
     }
 
     @Sendable func create(_ request: Request, context: Context) async throws -> JSONResponse {
@@ -102,6 +115,7 @@ struct UsersController<Context: RapportRequestContext> {
         let body = try await validation.decode(CreateBody.self, request, context)
         Self.checkLength(body.id, "id", 1...50, &validation)
         Self.checkLength(body.username, "username", 1...100, &validation)
+        Self.checkStoredLimits(avatar: body.avatar?.value, description: body.description?.value, prefix: "", &validation)
         try validation.finish()
         do {
             let user = try await self.users.create(
@@ -130,6 +144,7 @@ struct UsersController<Context: RapportRequestContext> {
         if let username = body.username {
             Self.checkLength(username.value ?? "", "username", 1...100, &validation)
         }
+        Self.checkStoredLimits(avatar: body.avatar?.value, description: body.description?.value, prefix: "", &validation)
         try validation.finish()
         do {
             let changes = UserChanges(
@@ -192,6 +207,9 @@ struct UsersController<Context: RapportRequestContext> {
         let body = try await validation.decode(EnsureBody.self, request, context)
         for (index, entry) in body.users.enumerated() {
             Self.checkLength(entry.id, "users.\(index).id", 1...50, &validation)
+            // Empty or missing: a generated name.
+            Self.checkLength(entry.username?.value, "users.\(index).username", 0...100, &validation)
+            Self.checkStoredLimits(avatar: entry.avatar?.value, description: entry.description?.value, prefix: "users.\(index).", &validation)
         }
         try validation.finish()
         let now = Date()
