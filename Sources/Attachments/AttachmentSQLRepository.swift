@@ -11,6 +11,7 @@ public struct AttachmentSQLRepository: AttachmentRepository {
     }
 
     static let columns = ["id", "owner_id", "name", "media_type", "size", "sha256", "path", "created_at"]
+    static let columnList = SQLColumnList(columns)
 
     static func attachment(_ row: any SQLRow) throws -> Attachment {
         Attachment(
@@ -46,12 +47,12 @@ public struct AttachmentSQLRepository: AttachmentRepository {
     }
 
     public func attachment(_ id: Int64) async throws -> Attachment? {
-        try await self.database.select().columns(Self.columns).from("attachments").where("id", .equal, SQLBind(id)).first()
+        try await self.database.select().columns(Self.columnList).from("attachments").where("id", .equal, SQLBind(id)).first()
             .map(Self.attachment)
     }
 
     public func attachment(path: String) async throws -> Attachment? {
-        try await self.database.select().columns(Self.columns).from("attachments").where("path", .equal, SQLBind(path))
+        try await self.database.select().columns(Self.columnList).from("attachments").where("path", .equal, SQLBind(path))
             .orderBy("id", .descending).first().map(Self.attachment)
     }
 

@@ -15,6 +15,7 @@ public struct UploadSQLRepository: UploadRepository {
         "id", "owner_id", "length", "upload_offset", "filename", "filetype", "metadata", "path", "created_at", "expires_at",
         "attachment_id", "claim", "claimed_until", "last_claim",
     ]
+    static let columnList = SQLColumnList(columns)
 
     static func upload(_ row: any SQLRow) throws -> Upload {
         Upload(
@@ -51,7 +52,7 @@ public struct UploadSQLRepository: UploadRepository {
     }
 
     func row(_ id: String) async throws -> (any SQLRow)? {
-        try await self.database.select().columns(Self.columns).from("uploads").where("id", .equal, SQLBind(id)).first()
+        try await self.database.select().columns(Self.columnList).from("uploads").where("id", .equal, SQLBind(id)).first()
     }
 
     public func upload(_ id: String) async throws -> Upload? {
@@ -115,7 +116,7 @@ public struct UploadSQLRepository: UploadRepository {
     }
 
     public func expired(now: Date, limit: Int) async throws -> [Upload] {
-        try await self.database.select().columns(Self.columns).from("uploads").where("attachment_id", .is, SQLLiteral.null)
+        try await self.database.select().columns(Self.columnList).from("uploads").where("attachment_id", .is, SQLLiteral.null)
             .where("expires_at", .lessThan, SQLBind(DateParts(now).date)).orderBy("expires_at").limit(limit).all().map(Self.upload)
     }
 

@@ -66,9 +66,10 @@ public struct SessionSQLRepository: SessionRepository {
     }
 
     static let columns = ["id", "user_id", "created_at", "expires_at", "revoked_at", "ip_address", "user_agent"]
+    static let columnList = SQLColumnList(columns)
 
     public func create(_ session: Session) async throws {
-        try await self.database.insert(into: "auth_sessions").columns(Self.columns)
+        try await self.database.insert(into: "auth_sessions").columns(Self.columnList)
             .values(
                 SQLBind(session.id),
                 SQLBind(session.userID?.rawValue),
@@ -82,12 +83,12 @@ public struct SessionSQLRepository: SessionRepository {
     }
 
     public func session(id: String) async throws -> Session? {
-        try await self.database.select().columns(Self.columns).from("auth_sessions")
+        try await self.database.select().columns(Self.columnList).from("auth_sessions")
             .where("id", .equal, SQLBind(id)).first().map(Self.session)
     }
 
     public func activeSessions(of user: UserID, at date: Date) async throws -> [Session] {
-        try await self.database.select().columns(Self.columns).from("auth_sessions")
+        try await self.database.select().columns(Self.columnList).from("auth_sessions")
             .where("user_id", .equal, SQLBind(user.rawValue))
             .where("revoked_at", .is, SQLLiteral.null)
             .where("expires_at", .greaterThan, SQLBind(date))

@@ -14,6 +14,7 @@ public struct UserSQLRepository: UserRepository {
         "id", "external_id", "username", "email", "password_hash", "role", "avatar", "description", "status",
         "created_at", "last_seen",
     ]
+    static let columnList = SQLColumnList(columns)
 
     /// Read by column name directly (chat routes look the caller up on every request).
     static func user(_ row: any SQLRow) throws -> User {
@@ -77,7 +78,7 @@ public struct UserSQLRepository: UserRepository {
     }
 
     private func first(where column: String, equals value: some Encodable & Sendable) async throws -> User? {
-        try await self.database.select().columns(Self.columns).from("users")
+        try await self.database.select().columns(Self.columnList).from("users")
             .where(SQLColumn(column), .equal, SQLBind(value)).first().map(Self.user)
     }
 
@@ -108,12 +109,12 @@ public struct UserSQLRepository: UserRepository {
 
     public func users(ids: [UserID]) async throws -> [User] {
         guard !ids.isEmpty else { return [] }
-        return try await self.database.select().columns(Self.columns).from("users")
+        return try await self.database.select().columns(Self.columnList).from("users")
             .where("id", .in, SQLBind.group(ids.map(\.rawValue))).all().map(Self.user)
     }
 
     public func users(usernameContaining fragment: String, limit: Int) async throws -> [User] {
-        try await self.database.select().columns(Self.columns).from("users")
+        try await self.database.select().columns(Self.columnList).from("users")
             .where(SQLColumn("username_key"), .like, SQLContainsPattern(lookupKey(fragment)))
             .orderBy("id").limit(limit).all().map(Self.user)
     }
@@ -125,7 +126,7 @@ public struct UserSQLRepository: UserRepository {
 
     public func users(role: Role?, offset: Int, limit: Int) async throws -> (users: [User], total: Int) {
         let count = self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users")
-        let page = self.database.select().columns(Self.columns).from("users")
+        let page = self.database.select().columns(Self.columnList).from("users")
         if let role {
             count.where("role", .equal, SQLBind(role.rawValue))
             page.where("role", .equal, SQLBind(role.rawValue))

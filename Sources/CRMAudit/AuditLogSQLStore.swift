@@ -19,6 +19,7 @@ public struct AuditLogSQLStore: AuditLogStore {
         "category", "ip_address", "user_agent", "request_method", "request_path", "request_params", "old_values",
         "new_values", "status", "error_message", "duration_ms", "created_at", "prev_hash", "chain_hash",
     ]
+    static let columnList = SQLColumnList(columns)
     /// Rows per INSERT statement (23 binds each): far below every driver's limit, and a bounded set of statement texts to cache.
     static let rowsPerStatement = 50
 
@@ -29,7 +30,7 @@ public struct AuditLogSQLStore: AuditLogStore {
                 let head = try await Self.head(on: tx, lock: true)
                 let sealed = self.sealer.seal(events, after: head)
                 for chunk in stride(from: 0, to: sealed.records.count, by: Self.rowsPerStatement) {
-                    let insert = tx.insert(into: "audit_logs").columns(Self.columns)
+                    let insert = tx.insert(into: "audit_logs").columns(Self.columnList)
                     for record in sealed.records[chunk..<min(chunk + Self.rowsPerStatement, sealed.records.count)] {
                         insert.values(Self.binds(record))
                     }
@@ -128,12 +129,12 @@ public struct AuditLogSQLStore: AuditLogStore {
     }
 
     public func record(id: String) async throws -> AuditRecord? {
-        try await self.database.select().columns(Self.columns).from("audit_logs").where("id", .equal, SQLBind(id))
+        try await self.database.select().columns(Self.columnList).from("audit_logs").where("id", .equal, SQLBind(id))
             .first().map(Self.record)
     }
 
     public func record(chainHash: String) async throws -> AuditRecord? {
-        try await self.database.select().columns(Self.columns).from("audit_logs").where("chain_hash", .equal, SQLBind(chainHash))
+        try await self.database.select().columns(Self.columnList).from("audit_logs").where("chain_hash", .equal, SQLBind(chainHash))
             .limit(1).first().map(Self.record)
     }
 
@@ -151,7 +152,7 @@ public struct AuditLogSQLStore: AuditLogStore {
     }
 
     public func records(matching query: AuditQuery, order: AuditOrder, offset: Int, limit: Int) async throws -> [AuditRecord] {
-        let select = self.database.select().columns(Self.columns).from("audit_logs")
+        let select = self.database.select().columns(Self.columnList).from("audit_logs")
         Self.filter(select, query)
         let direction: SQLDirection = order.descending ? .descending : .ascending
         return try await select.orderBy(SQLColumn(order.column.rawValue), direction).orderBy("seq", direction)
@@ -165,14 +166,14 @@ public struct AuditLogSQLStore: AuditLogStore {
     }
 
     public func records(matching query: AuditQuery, beforeSeq: Int64?, limit: Int) async throws -> [AuditRecord] {
-        let select = self.database.select().columns(Self.columns).from("audit_logs")
+        let select = self.database.select().columns(Self.columnList).from("audit_logs")
         Self.filter(select, query)
         if let beforeSeq { select.where("seq", .lessThan, SQLBind(beforeSeq)) }
         return try await select.orderBy("seq", .descending).limit(limit).all().map(Self.record)
     }
 
     public func chain(afterSeq: Int64, limit: Int) async throws -> [AuditRecord] {
-        try await self.database.select().columns(Self.columns).from("audit_logs").where("seq", .greaterThan, SQLBind(afterSeq))
+        try await self.database.select().columns(Self.columnList).from("audit_logs").where("seq", .greaterThan, SQLBind(afterSeq))
             .orderBy("seq").limit(limit).all().map(Self.record)
     }
 

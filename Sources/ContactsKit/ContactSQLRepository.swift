@@ -11,6 +11,7 @@ public struct ContactSQLRepository: ContactRepository {
     }
 
     static let columns = ["id", "owner_id", "name", "phone", "normalized_phone", "created_at", "updated_at", "revision", "deleted_at"]
+    static let columnList = SQLColumnList(columns)
 
     struct Row {
         let id: Int64
@@ -76,7 +77,7 @@ public struct ContactSQLRepository: ContactRepository {
     }
 
     private func select(_ db: any SQLDatabase) -> SQLSelectBuilder {
-        db.select().columns(Self.columns).from("contacts")
+        db.select().columns(Self.columnList).from("contacts")
     }
 
     private func addVersion(

@@ -228,6 +228,7 @@ public struct FriendRequestSQLRepository: FriendRequestRepository {
     }
 
     static let columns = ["id", "sender_id", "receiver_id", "status", "created_at", "responded_at"]
+    static let columnList = SQLColumnList(columns)
 
     static func decode(_ row: any SQLRow) throws -> FriendRequest {
         FriendRequest(
@@ -254,7 +255,7 @@ public struct FriendRequestSQLRepository: FriendRequestRepository {
         let date = DateParts(date).date
         let policy = self.policy
         return try await self.database.transaction { tx in
-            let open = try await tx.select().columns(Self.columns).from("friend_requests")
+            let open = try await tx.select().columns(Self.columnList).from("friend_requests")
                 .where("open_key", .equal, SQLBind(FriendRequestState.openKey(sender, receiver))).first().map(Self.decode)
             let rejection = try await tx.select().column(SQLFunction("MAX", args: SQLColumn("responded_at")), as: "at").from("friend_requests")
                 .where("sender_id", .equal, SQLBind(sender.rawValue)).where("receiver_id", .equal, SQLBind(receiver.rawValue))
@@ -292,7 +293,7 @@ public struct FriendRequestSQLRepository: FriendRequestRepository {
     }
 
     public func request(id: Int64) async throws -> FriendRequest? {
-        try await self.database.select().columns(Self.columns).from("friend_requests").where("id", .equal, SQLBind(id)).first().map(Self.decode)
+        try await self.database.select().columns(Self.columnList).from("friend_requests").where("id", .equal, SQLBind(id)).first().map(Self.decode)
     }
 
     /// Closes a pending request, checked under its row lock.
@@ -306,7 +307,7 @@ public struct FriendRequestSQLRepository: FriendRequestRepository {
         let date = DateParts(date).date
         return try await self.database.transaction { tx in
             guard
-                let request = try await tx.select().columns(Self.columns).from("friend_requests").where("id", .equal, SQLBind(id))
+                let request = try await tx.select().columns(Self.columnList).from("friend_requests").where("id", .equal, SQLBind(id))
                     .for(.update).first().map(Self.decode)
             else { throw FriendRequestError.notFound }
             try check(request)
@@ -336,7 +337,7 @@ public struct FriendRequestSQLRepository: FriendRequestRepository {
     }
 
     public func pending(of user: ParticipantID) async throws -> [FriendRequest] {
-        try await self.database.select().columns(Self.columns).from("friend_requests")
+        try await self.database.select().columns(Self.columnList).from("friend_requests")
             .where("status", .equal, SQLBind(FriendRequestStatus.pending.rawValue))
             .where { $0.where("sender_id", .equal, SQLBind(user.rawValue)).orWhere("receiver_id", .equal, SQLBind(user.rawValue)) }
             .orderBy("id").all().map(Self.decode)
@@ -354,7 +355,7 @@ public struct FriendRequestSQLRepository: FriendRequestRepository {
             }
             try await FriendshipSQLRepository(database: tx).unfriend(blocker, blocked)
             guard
-                let open = try await tx.select().columns(Self.columns).from("friend_requests")
+                let open = try await tx.select().columns(Self.columnList).from("friend_requests")
                     .where("open_key", .equal, SQLBind(FriendRequestState.openKey(blocker, blocked))).for(.update).first().map(Self.decode)
             else { return [] }
             var closed = open

@@ -136,6 +136,7 @@ public struct GroupSQLRepository: GroupRepository {
 
     /// The `chat_groups` columns ``load(_:on:)`` reads.
     static let groupColumns = ["conversation_id", "name", "owner_id", "created_at", "description", "avatar", "visibility"]
+    static let groupColumnList = SQLColumnList(groupColumns)
 
     public func create(name: String, owner: ParticipantID, members: [ParticipantID], details: GroupDetails, at date: Date) async throws -> ChatGroup {
         let name = String(name.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
@@ -208,7 +209,7 @@ public struct GroupSQLRepository: GroupRepository {
     }
 
     public func group(_ id: ConversationID) async throws -> ChatGroup? {
-        let rows = try await self.database.select().columns(Self.groupColumns).from("chat_groups")
+        let rows = try await self.database.select().columns(Self.groupColumnList).from("chat_groups")
             .where("conversation_id", .equal, SQLBind(id.rawValue)).all()
         return try await self.load(rows, on: self.database).first
     }

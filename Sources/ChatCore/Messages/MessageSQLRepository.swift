@@ -15,6 +15,7 @@ public struct MessageSQLRepository: MessageRepository {
     }
 
     static let columns = ["id", "conversation_id", "seq", "sender_id", "content", "message_type", "client_msg_id", "created_at", "attachment_id"]
+    static let columnList = SQLColumnList(columns)
 
     static func message(_ row: any SQLRow) throws -> Message {
         Message(
@@ -60,7 +61,7 @@ public struct MessageSQLRepository: MessageRepository {
     }
 
     private func stored(sender: ParticipantID, clientMessageID: String, on db: any SQLDatabase) async throws -> Message? {
-        try await db.select().columns(Self.columns).from("messages")
+        try await db.select().columns(Self.columnList).from("messages")
             .where("sender_id", .equal, SQLBind(sender.rawValue)).where("client_msg_id", .equal, SQLBind(clientMessageID))
             .first().map(Self.message)
     }
@@ -116,7 +117,7 @@ public struct MessageSQLRepository: MessageRepository {
     }
 
     public func messages(in conversation: ConversationID, limit: Int, offset: Int, beforeSeq: Int64?, afterSeq: Int64?) async throws -> [Message] {
-        let select = self.database.select().columns(Self.columns).from("messages")
+        let select = self.database.select().columns(Self.columnList).from("messages")
             .where("conversation_id", .equal, SQLBind(conversation.rawValue))
         if let beforeSeq { select.where("seq", .lessThan, SQLBind(beforeSeq)) }
         if let afterSeq {
@@ -134,7 +135,7 @@ public struct MessageSQLRepository: MessageRepository {
     }
 
     public func lastMessage(in conversation: ConversationID) async throws -> Message? {
-        try await self.database.select().columns(Self.columns).from("messages")
+        try await self.database.select().columns(Self.columnList).from("messages")
             .where("conversation_id", .equal, SQLBind(conversation.rawValue)).orderBy("seq", .descending).limit(1)
             .first().map(Self.message)
     }

@@ -89,6 +89,7 @@ public struct QuickReplySQLRepository: QuickReplyRepository {
     }
 
     static let columns = ["id", "user_id", "content", "sort_order", "is_active", "created_at"]
+    static let columnList = SQLColumnList(columns)
 
     static func reply(_ row: any SQLRow) throws -> QuickReply {
         QuickReply(
@@ -102,7 +103,7 @@ public struct QuickReplySQLRepository: QuickReplyRepository {
     }
 
     public func replies(of user: ParticipantID) async throws -> [QuickReply] {
-        try await self.database.select().columns(Self.columns).from("quick_replies")
+        try await self.database.select().columns(Self.columnList).from("quick_replies")
             .where("user_id", .equal, SQLBind(user.rawValue)).where("is_active", .equal, SQLBind(1))
             .orderBy("sort_order").orderBy("id").all().map(Self.reply)
     }
@@ -134,7 +135,7 @@ public struct QuickReplySQLRepository: QuickReplyRepository {
     }
 
     public func reply(id: Int64) async throws -> QuickReply? {
-        try await self.database.select().columns(Self.columns).from("quick_replies").where("id", .equal, SQLBind(id)).first().map(Self.reply)
+        try await self.database.select().columns(Self.columnList).from("quick_replies").where("id", .equal, SQLBind(id)).first().map(Self.reply)
     }
 
     public func update(id: Int64, content: String?, sortOrder: Int?) async throws -> QuickReply? {

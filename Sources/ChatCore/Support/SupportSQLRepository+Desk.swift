@@ -4,6 +4,7 @@ import StorageKit
 
 extension SupportSQLRepository: SupportDeskRepository {
     static let agentColumns = ["user_id", "team_id", "capacity", "online_until", "last_assignment", "created_at"]
+    static let agentColumnList = SQLColumnList(agentColumns)
     static let activeStatuses = [SupportStatus.open.rawValue, SupportStatus.pending.rawValue]
 
     static func agent(_ row: any SQLRow) throws -> SupportAgent {
@@ -27,7 +28,7 @@ extension SupportSQLRepository: SupportDeskRepository {
         let date = DateParts(date).date
         do {
             return try await self.database.transaction { tx in
-                if var agent = try await tx.select().columns(Self.agentColumns).from("support_agents")
+                if var agent = try await tx.select().columns(Self.agentColumnList).from("support_agents")
                     .where("user_id", .equal, SQLBind(user.rawValue)).for(.update).first().map(Self.agent)
                 {
                     if agent.teamID != team { try await self.unassignActive(of: user, on: tx) }
@@ -38,7 +39,7 @@ extension SupportSQLRepository: SupportDeskRepository {
                     return agent
                 }
                 let agent = SupportAgent(userID: user, teamID: team, capacity: capacity, createdAt: date)
-                try await tx.insert(into: "support_agents").columns(Self.agentColumns)
+                try await tx.insert(into: "support_agents").columns(Self.agentColumnList)
                     .values(SQLBind(user.rawValue), SQLBind(team.rawValue), SQLBind(capacity), SQLLiteral.null, SQLBind(0), SQLBind(date)).run()
                 return agent
             }
@@ -61,7 +62,7 @@ extension SupportSQLRepository: SupportDeskRepository {
     }
 
     public func agent(_ user: ParticipantID) async throws -> SupportAgent? {
-        try await self.database.select().columns(Self.agentColumns).from("support_agents")
+        try await self.database.select().columns(Self.agentColumnList).from("support_agents")
             .where("user_id", .equal, SQLBind(user.rawValue)).first().map(Self.agent)
     }
 
@@ -81,7 +82,7 @@ extension SupportSQLRepository: SupportDeskRepository {
     }
 
     public func agents(team: ParticipantID?, at now: Date) async throws -> [SupportAgentLoad] {
-        let select = self.database.select().columns(Self.agentColumns).from("support_agents")
+        let select = self.database.select().columns(Self.agentColumnList).from("support_agents")
         if let team { select.where("team_id", .equal, SQLBind(team.rawValue)) }
         let agents = try await select.orderBy("team_id").orderBy("user_id").all().map(Self.agent)
         let loads = try await self.loads(of: agents, on: self.database)
@@ -97,7 +98,7 @@ extension SupportSQLRepository: SupportDeskRepository {
     /// The team's agents, locked: every assignment of the team happens while these row locks are held, so
     /// assignments of one team — from any process — run one at a time.
     private func lockTeam(_ team: ParticipantID, on tx: any SQLDatabase) async throws -> [SupportAgent] {
-        try await tx.select().columns(Self.agentColumns).from("support_agents").where("team_id", .equal, SQLBind(team.rawValue))
+        try await tx.select().columns(Self.agentColumnList).from("support_agents").where("team_id", .equal, SQLBind(team.rawValue))
             .orderBy("user_id").for(.update).all().map(Self.agent)
     }
 

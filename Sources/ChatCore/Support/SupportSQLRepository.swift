@@ -16,6 +16,7 @@ public struct SupportSQLRepository: SupportRepository {
         "conversation_id", "customer_id", "merchant_id", "customer_unread", "merchant_unread", "last_message", "last_message_at",
         "created_at", "updated_at", "assignee_id", "status", "snoozed_until",
     ]
+    static let columnList = SQLColumnList(columns)
 
     static func conversation(_ row: any SQLRow) throws -> SupportConversation {
         SupportConversation(
@@ -37,7 +38,7 @@ public struct SupportSQLRepository: SupportRepository {
     static func pairKey(_ a: ParticipantID, _ b: ParticipantID) -> String { "\(min(a, b).rawValue):\(max(a, b).rawValue)" }
 
     private func existing(_ customer: ParticipantID, _ merchant: ParticipantID, on db: any SQLDatabase) async throws -> SupportConversation? {
-        try await db.select().columns(Self.columns).from("support_conversations")
+        try await db.select().columns(Self.columnList).from("support_conversations")
             .where("pair_key", .equal, SQLBind(Self.pairKey(customer, merchant))).first().map(Self.conversation)
     }
 
@@ -87,7 +88,7 @@ public struct SupportSQLRepository: SupportRepository {
     }
 
     public func conversation(id: ConversationID) async throws -> SupportConversation? {
-        try await self.database.select().columns(Self.columns).from("support_conversations")
+        try await self.database.select().columns(Self.columnList).from("support_conversations")
             .where("conversation_id", .equal, SQLBind(id.rawValue)).first().map(Self.conversation)
     }
 
@@ -113,7 +114,7 @@ public struct SupportSQLRepository: SupportRepository {
         }
         let count = self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("support_conversations")
         apply(count)
-        let page = self.database.select().columns(Self.columns).from("support_conversations")
+        let page = self.database.select().columns(Self.columnList).from("support_conversations")
         apply(page)
         let total = try await count.first()?.decode(column: "n", as: Int.self) ?? 0
         let items = try await page.orderBy("updated_at", .descending).orderBy("conversation_id", .descending)
@@ -125,7 +126,7 @@ public struct SupportSQLRepository: SupportRepository {
         let date = DateParts(date).date
         return try await self.database.transaction { tx in
             guard
-                var conversation = try await tx.select().columns(Self.columns).from("support_conversations")
+                var conversation = try await tx.select().columns(Self.columnList).from("support_conversations")
                     .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation)
             else { throw ChatError.conversationNotFound }
             let sent = try await MessageSQLRepository(database: tx).append(new, to: id, at: date)
@@ -187,7 +188,7 @@ public struct SupportSQLRepository: SupportRepository {
         let total =
             try await self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("messages")
             .where("conversation_id", .equal, SQLBind(id.rawValue)).first()?.decode(column: "n", as: Int.self) ?? 0
-        let messages = try await self.database.select().columns(MessageSQLRepository.columns).from("messages")
+        let messages = try await self.database.select().columns(MessageSQLRepository.columnList).from("messages")
             .where("conversation_id", .equal, SQLBind(id.rawValue)).orderBy("seq", ascending ? .ascending : .descending)
             .limit(max(limit, 0)).offset(max(offset, 0)).all().map(MessageSQLRepository.message)
         return (try await self.withReadState(messages), total)
@@ -227,7 +228,7 @@ public struct SupportSQLRepository: SupportRepository {
 
     public func message(id: Int64) async throws -> SupportMessage? {
         guard
-            let message = try await self.database.select().columns(MessageSQLRepository.columns).from("messages")
+            let message = try await self.database.select().columns(MessageSQLRepository.columnList).from("messages")
                 .where("id", .equal, SQLBind(id)).first().map(MessageSQLRepository.message)
         else { return nil }
         return try await self.withReadState([message]).first
@@ -236,7 +237,7 @@ public struct SupportSQLRepository: SupportRepository {
     public func markRead(by reader: ParticipantID, in id: ConversationID) async throws {
         try await self.database.transaction { tx in
             guard
-                let conversation = try await tx.select().columns(Self.columns).from("support_conversations")
+                let conversation = try await tx.select().columns(Self.columnList).from("support_conversations")
                     .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation),
                 let side = conversation.side(of: reader)
             else { return }
