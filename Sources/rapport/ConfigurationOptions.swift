@@ -46,9 +46,7 @@ struct ConfigurationOptions: ParsableArguments {
             case .json:
                 return JSONLogHandler(label: label, level: configuration.logLevel)
             case .text:
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = configuration.logLevel
-                return handler
+                return TextLogHandler(label: label, level: configuration.logLevel)
             }
         }
         return (configuration, Logger(label: "rapport"))

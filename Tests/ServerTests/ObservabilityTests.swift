@@ -88,4 +88,34 @@ struct ObservabilityTests {
         #expect(object["metadata.message"] == "clash", "metadata never overwrites the line's own fields")
         #expect(object["time"]?.stringValue?.hasSuffix("Z") == true)
     }
+
+    @Test func textLogLinesReadAsSwiftLogsOwn() throws {
+        let lines = Mutex<[String]>([])
+        var logger = Logger(label: "rapport.test") { label in
+            TextLogHandler(label: label, level: .info) { line in lines.withLock { $0.append(line) } }
+        }
+        logger[metadataKey: "hb.request.id"] = "abc123"
+        logger.warning("audit store failing", metadata: ["path": "/api/x"])
+        logger.debug("below the level")
+        let written = lines.withLock { $0 }
+        #expect(written.count == 1)
+        let line = try #require(written.first)
+        // `2026-12-07T14:03:27+0000 warning rapport.test: hb.request.id=abc123 path=/api/x [ServerTests] audit store failing`
+        let pattern =
+            #/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} warning rapport\.test: hb\.request\.id=abc123 path=/api/x \[ServerTests\] audit store failing\n$/#
+        #expect(line.wholeMatch(of: pattern) != nil, "\(line)")
+    }
+
+    /// The media guard's fast path agrees with decoding: a private file is refused however it is spelled.
+    @Test func privateMediaIsRecognisedHoweverSpelled() {
+        let privatePaths = [
+            "/api/media/uploads/chat/1_2_a_b.txt", "/api//media/uploads/chat/x", "/api/./media/uploads/tus/x", "/api/%6Dedia/uploads/chat/x",
+            "/x/../api/media/uploads/partial/y", "//api/media/uploads/chat/x", "/api/media/uploads/%63hat/x", "/api/media/uploads/chat",
+        ]
+        for path in privatePaths { #expect(MediaHeadersMiddleware.isPrivate(path), "\(path)") }
+        let publicPaths = [
+            "/api/health", "/api/media/uploads/2026/12/07/a.png", "/api/media/avatars/x.png", "/api/media/uploads/Chat/x", "/api/file/uploads/chat/x",
+        ]
+        for path in publicPaths { #expect(!MediaHeadersMiddleware.isPrivate(path), "\(path)") }
+    }
 }

@@ -16,6 +16,9 @@ struct MediaHeadersMiddleware: RouterMiddleware {
     /// Whether `path` (as requested, percent-encoded) names a private media file, however it is spelled (the
     /// file server decodes the path before it looks, so the check does too; a path that does not decode is refused).
     static func isPrivate(_ path: String) -> Bool {
+        // Nearly every path has nothing to decode and no empty or dot segments: spelled as it is meant, it is
+        // private only under /api/media/. One pass over the bytes decides that without Foundation's decoding.
+        if Self.isPlain(path), !path.utf8.starts(with: "/api/media/".utf8) { return false }
         guard let decoded = path.removingPercentEncoding else { return true }
         var segments: [Substring] = []
         for segment in decoded.split(separator: "/") where segment != "." {
@@ -23,6 +26,17 @@ struct MediaHeadersMiddleware: RouterMiddleware {
         }
         guard segments.count >= 2, segments[0] == "api", segments[1] == "media" else { return false }
         return segments.count >= 4 && segments[2] == "uploads" && Self.privateFolders.contains(String(segments[3]))
+    }
+
+    /// No `%`, no `//` and no segment starting with `.`: the path decodes and resolves to itself.
+    static func isPlain(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "%") { return false }
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { return false }
+            previous = byte
+        }
+        return true
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
