@@ -109,8 +109,8 @@ public struct UserSQLRepository: UserRepository {
 
     public func users(ids: [UserID]) async throws -> [User] {
         guard !ids.isEmpty else { return [] }
-        return try await self.database.select().columns(Self.columnList).from("users")
-            .where("id", .in, SQLBind.group(ids.map(\.rawValue))).all().map(Self.user)
+        return try await self.database.raw("SELECT \(Self.columnList) FROM users WHERE id IN (\(binds: ids.map(\.rawValue)))").all()
+            .map(Self.user)
     }
 
     public func users(usernameContaining fragment: String, limit: Int) async throws -> [User] {

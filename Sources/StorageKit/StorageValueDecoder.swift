@@ -130,6 +130,11 @@ private struct SingleValueReader: Decoder, SingleValueDecodingContainer {
         if T.self == Int64.self { return try self.decode(Int64.self) as! T }
         if T.self == Bool.self { return try self.decode(Bool.self) as! T }
         if T.self == Double.self { return try self.decode(Double.self) as! T }
+        // Nullable columns, without going through Optional's Decodable conformance.
+        if T.self == String?.self { return (self.value.isNull ? nil : try self.decode(String.self)) as String? as! T }
+        if T.self == Int64?.self { return (self.value.isNull ? nil : try self.decode(Int64.self)) as Int64? as! T }
+        if T.self == Int?.self { return (self.value.isNull ? nil : try self.decode(Int.self)) as Int? as! T }
+        if T.self == Date?.self { return (self.value.isNull ? nil : try self.date()) as Date? as! T }
         return try T(from: self)
     }
 

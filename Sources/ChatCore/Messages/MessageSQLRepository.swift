@@ -34,8 +34,7 @@ public struct MessageSQLRepository: MessageRepository {
     static func directKey(_ a: ParticipantID, _ b: ParticipantID) -> String { "\(min(a, b).rawValue):\(max(a, b).rawValue)" }
 
     public func existingDirectConversation(between a: ParticipantID, and b: ParticipantID) async throws -> ConversationID? {
-        try await self.database.select().column("id").from("conversations")
-            .where("direct_key", .equal, SQLBind(Self.directKey(a, b))).first()
+        try await self.database.raw("SELECT id FROM conversations WHERE direct_key = \(bind: Self.directKey(a, b)) LIMIT 1").first()
             .map { ConversationID(try $0.decode(column: "id", as: Int64.self)) }
     }
 
@@ -117,14 +116,15 @@ public struct MessageSQLRepository: MessageRepository {
     }
 
     public func messages(in conversation: ConversationID, limit: Int, offset: Int, beforeSeq: Int64?, afterSeq: Int64?) async throws -> [Message] {
-        let select = self.database.select().columns(Self.columnList).from("messages")
-            .where("conversation_id", .equal, SQLBind(conversation.rawValue))
-        if let beforeSeq { select.where("seq", .lessThan, SQLBind(beforeSeq)) }
+        // Every history page reads here: plain SQL, cheap to serialize.
+        var sql: SQLQueryString = "SELECT \(Self.columnList) FROM messages WHERE conversation_id = \(bind: conversation.rawValue)"
+        if let beforeSeq { sql += " AND seq < \(bind: beforeSeq)" }
         if let afterSeq {
-            let forward = try await select.where("seq", .greaterThan, SQLBind(afterSeq)).orderBy("seq").limit(limit).all().map(Self.message)
-            return forward.reversed()
+            sql += " AND seq > \(bind: afterSeq) ORDER BY seq LIMIT \(bind: max(limit, 0))"
+            return try await self.database.raw(sql).all().map(Self.message).reversed()
         }
-        return try await select.orderBy("seq", .descending).limit(limit).offset(offset).all().map(Self.message)
+        sql += " ORDER BY seq DESC LIMIT \(bind: max(limit, 0)) OFFSET \(bind: max(offset, 0))"
+        return try await self.database.raw(sql).all().map(Self.message)
     }
 
     public func messageCount(in conversation: ConversationID) async throws -> Int {
@@ -281,8 +281,11 @@ public struct FriendshipSQLRepository: FriendshipRepository {
     }
 
     public func areFriends(_ a: ParticipantID, _ b: ParticipantID) async throws -> Bool {
-        try await self.database.select().column("id").from("friendships").where("user_id", .equal, SQLBind(a.rawValue))
-            .where("friend_id", .equal, SQLBind(b.rawValue)).where("status", .equal, SQLBind("accepted")).first() != nil
+        try await self.database.raw(
+            """
+            SELECT id FROM friendships WHERE user_id = \(bind: a.rawValue) AND friend_id = \(bind: b.rawValue) AND status = 'accepted' LIMIT 1
+            """
+        ).first() != nil
     }
 
     public func anyRow(_ a: ParticipantID, _ b: ParticipantID) async throws -> Bool {
