@@ -113,9 +113,8 @@ public struct SQLiteDatabase: SQLDatabase {
     public func execute(sql query: any SQLKit.SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (sql, binds) = self.serialize(query)
         if let level = self.queryLogLevel { self.logger.log(level: level, "\(sql) \(binds)") }
-        let arguments = try Self.arguments(binds)
-        let count = binds.count
-        let work: @Sendable (Database) throws -> Void = { db in try Self.run(sql, arguments, count: count, on: db, onRow) }
+        let values = try Self.arguments(binds)
+        let work: @Sendable (Database) throws -> Void = { db in try Self.run(sql, values, on: db, onRow) }
         do {
             if self.inSession {
                 try Self.writeNow(on: self.engine.writer, work)
@@ -173,51 +172,89 @@ public struct SQLiteDatabase: SQLDatabase {
         try writer.writeWithoutTransaction(work)
     }
 
-    static func arguments(_ binds: [any Encodable & Sendable]) throws -> StatementArguments {
+    /// The binds as SQLite stores them: dates as text in ``StorageDateFormat``, integers past `Int64.max` as text.
+    static func arguments(_ binds: [any Encodable & Sendable]) throws -> [StorageValue] {
         let encoder = StorageValueEncoder()
-        var values: [DatabaseValue] = []
+        var values: [StorageValue] = []
         values.reserveCapacity(binds.count)
         for bind in binds {
             switch try encoder.encode(bind) {
-            case .null: values.append(.null)
-            case .integer(let v): values.append(v.databaseValue)
-            case .unsignedInteger(let v): values.append(String(v).databaseValue)
-            case .double(let v): values.append(v.databaseValue)
-            case .text(let v): values.append(v.databaseValue)
-            case .blob(let v): values.append(Data(v).databaseValue)
-            case .date(let v): values.append(StorageDateFormat.string(from: v).databaseValue)
+            case .unsignedInteger(let v): values.append(.text(String(v)))
+            case .date(let v): values.append(.text(StorageDateFormat.string(from: v)))
+            case let value: values.append(value)
             }
         }
-        // GRDB's generic initializer maps with a key path, which an unspecialized generic instantiates at run time
-        // on every call (4 % of a write request's CPU); its existential one maps with a closure.
-        return StatementArguments(values.map { Optional<any DatabaseValueConvertible>.some($0) })
+        return values
     }
 
-    static func run(_ sql: String, _ arguments: StatementArguments, count: Int, on db: Database, _ onRow: (any SQLRow) -> Void) throws {
-        let statement = try db.cachedStatement(sql: sql)
-        // SQLKit always serializes exactly one positional bind per placeholder. GRDB's checked variant looks up
-        // every parameter's name, which is quadratic in the parameter count (a multi-row INSERT spent most of its
-        // time there); a wrong count would still fail in SQLite.
-        let placeholders = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
-        guard count == placeholders else {
-            throw StorageError(.query, "the statement has \(placeholders) placeholders but \(count) values")
-        }
-        statement.setUncheckedArguments(arguments)
-        let columns = StorageRow.Columns(statement.columnNames)
-        let cursor = try Row.fetchCursor(statement)
-        while let row = try cursor.next() {
-            var values: [StorageValue] = []
-            values.reserveCapacity(columns.names.count)
-            for value in row.databaseValues {
-                switch value.storage {
-                case .null: values.append(.null)
-                case .int64(let v): values.append(.integer(v))
-                case .double(let v): values.append(.double(v))
-                case .string(let v): values.append(.text(v))
-                case .blob(let v): values.append(.blob(Array(v)))
+    /// Arguments GRDB sees for every statement run here: none. The values are bound directly (``bind(_:at:to:)``),
+    /// which skips GRDB's per-value boxing; GRDB still resets the statement and clears the old bindings first.
+    static let noArguments = StatementArguments()
+    /// SQLite copies a bound text or blob before the call returns.
+    static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    static func bind(_ value: StorageValue, at index: CInt, to handle: OpaquePointer) -> CInt {
+        switch value {
+        case .null: return sqlite3_bind_null(handle, index)
+        case .integer(let v): return sqlite3_bind_int64(handle, index, v)
+        case .double(let v): return sqlite3_bind_double(handle, index, v)
+        case .text(let v):
+            var text = v
+            return text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    // An empty string still binds text, not NULL (a nil pointer would).
+                    guard let start = chars.baseAddress, !chars.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, Self.transient) }
+                    return sqlite3_bind_text(handle, index, start, CInt(chars.count), Self.transient)
                 }
             }
-            onRow(StorageRow(columns: columns, values: values))
+        case .blob(let v):
+            return v.withUnsafeBytes { bytes in
+                sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), CInt(bytes.count), Self.transient)
+            }
+        case .unsignedInteger(let v): return sqlite3_bind_text(handle, index, String(v), -1, Self.transient)
+        case .date(let v): return sqlite3_bind_text(handle, index, StorageDateFormat.string(from: v), -1, Self.transient)
+        }
+    }
+
+    /// Column `index` of the current row, read straight from SQLite.
+    static func column(_ index: CInt, of handle: OpaquePointer) -> StorageValue {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
+        case SQLITE_FLOAT: return .double(sqlite3_column_double(handle, index))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(handle, index))
+            guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+        default:
+            guard let text = sqlite3_column_text(handle, index) else { return .text("") }
+            let count = Int(sqlite3_column_bytes(handle, index))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
+        }
+    }
+
+    static func run(_ sql: String, _ values: [StorageValue], on db: Database, _ onRow: (any SQLRow) -> Void) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        // SQLKit always serializes exactly one positional bind per placeholder; a wrong count would still fail in
+        // SQLite, but this names it.
+        let placeholders = Int(sqlite3_bind_parameter_count(handle))
+        guard values.count == placeholders else {
+            throw StorageError(.query, "the statement has \(placeholders) placeholders but \(values.count) values")
+        }
+        statement.setUncheckedArguments(Self.noArguments)
+        for (offset, value) in values.enumerated() {
+            let code = Self.bind(value, at: CInt(offset + 1), to: handle)
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+        }
+        let columns = StorageRow.Columns(statement.columnNames)
+        let count = CInt(columns.names.count)
+        let cursor = try Row.fetchCursor(statement)
+        while try cursor.next() != nil {
+            var row: [StorageValue] = []
+            row.reserveCapacity(Int(count))
+            for index in 0..<count { row.append(Self.column(index, of: handle)) }
+            onRow(StorageRow(columns: columns, values: row))
         }
     }
 
