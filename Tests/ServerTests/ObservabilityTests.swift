@@ -118,4 +118,15 @@ struct ObservabilityTests {
         ]
         for path in publicPaths { #expect(!MediaHeadersMiddleware.isPrivate(path), "\(path)") }
     }
+
+    /// The audit's look into a response: the first string of each named member, escaped or not, wherever it is.
+    @Test func auditFindsNamesAndErrorsInResponses() {
+        func first(_ json: String, _ keys: [[UInt8]]) -> [String?] { AuditMiddleware.firstStrings(named: keys, in: Array(json.utf8)) }
+        #expect(first(#"{"data":{"id":1,"name":"Bob"},"message":"成功"}"#, AuditMiddleware.nameKeys) == ["Bob", nil, nil, nil, nil])
+        #expect(first(#"{"sender_username":"a","username":"b \"q\"","email":"e"}"#, AuditMiddleware.nameKeys) == [nil, nil, nil, "b \"q\"", "e"])
+        #expect(first(#"{"detail":"bad","msg":"m","message":"first"}"#, AuditMiddleware.errorKeys) == ["first", "bad", "m"])
+        #expect(first(#"{"name":"unterminated"#, AuditMiddleware.nameKeys) == [nil, nil, nil, nil, nil])
+        #expect(first("\"", AuditMiddleware.nameKeys) == [nil, nil, nil, nil, nil])
+        #expect(first("", AuditMiddleware.errorKeys) == [nil, nil, nil])
+    }
 }

@@ -173,16 +173,25 @@ public struct AuditMiddleware: RouterMiddleware {
         var found = [String?](repeating: nil, count: needles.count)
         var seen = [Bool](repeating: false, count: needles.count)
         var remaining = needles.count
-        var index = 0
-        while index < bytes.count, remaining > 0 {
-            if bytes[index] == UInt8(ascii: "\"") {
-                for (slot, needle) in needles.enumerated() where !seen[slot] && bytes[index...].starts(with: needle) {
-                    found[slot] = Self.string(startingAt: index + needle.count, in: bytes)
-                    seen[slot] = true
-                    remaining -= 1
+        // The byte after each needle's opening quote: most quotes in a body open a key or value no needle names.
+        var second = [Bool](repeating: false, count: 256)
+        for needle in needles where needle.count > 1 { second[Int(needle[1])] = true }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            while index < buffer.count, remaining > 0 {
+                // The next quote, found by memchr rather than byte by byte.
+                guard let quote = memchr(base + index, Int32(UInt8(ascii: "\"")), buffer.count - index) else { break }
+                index = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
+                if index + 1 < buffer.count, second[Int(buffer[index + 1])] {
+                    for (slot, needle) in needles.enumerated() where !seen[slot] && buffer[index...].starts(with: needle) {
+                        found[slot] = Self.string(startingAt: index + needle.count, in: bytes)
+                        seen[slot] = true
+                        remaining -= 1
+                    }
                 }
+                index += 1
             }
-            index += 1
         }
         return found
     }

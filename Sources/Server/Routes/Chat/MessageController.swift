@@ -37,13 +37,14 @@ struct MessageController<Context: RapportRequestContext> {
 
     /// `MessageJSON` (plus `seq` and `client_msg_id`); `sender_username` makes it `MessageJSON+`.
     static func json(_ message: Message, receiver: Int64, isRead: Bool, senderName: String? = nil) -> JSONValue {
-        var body: JSONValue = [
-            "id": .int(message.id), "sender_id": .int(message.senderID.rawValue), "receiver_id": .int(receiver),
-            "content": .string(message.content), "message_type": .string(message.type.rawValue), "is_read": .bool(isRead),
-            "created_at": WireDate.iso(message.createdAt), "seq": .int(message.seq), "client_msg_id": .string(message.clientMessageID),
+        // In the seed's order, built as a list: a history page renders twenty of these.
+        var members: [(String, JSONValue)] = [
+            ("id", .int(message.id)), ("sender_id", .int(message.senderID.rawValue)), ("receiver_id", .int(receiver)),
+            ("content", .string(message.content)), ("message_type", .string(message.type.rawValue)), ("is_read", .bool(isRead)),
+            ("created_at", WireDate.iso(message.createdAt)), ("seq", .int(message.seq)), ("client_msg_id", .string(message.clientMessageID)),
         ]
-        if let senderName { body = body.merging(["sender_username": .string(senderName)]) }
-        return body
+        if let senderName { members.append(("sender_username", .string(senderName))) }
+        return .ordered(members)
     }
 
     /// The answer to a refused send.
