@@ -9,6 +9,10 @@ import StorageKit
 /// stands behind it.
 public struct MessageSQLRepository: MessageRepository {
     let database: any SQLDatabase
+    /// Direct conversations found, by their pair: a pair's conversation, once it exists, is never deleted or
+    /// moved (only the public channel's migration moves one, before anything is served), so every send and history
+    /// page after the first skips that lookup. Only found ones are kept: another process may create one at any time.
+    let directConversations = DirectConversationCache()
 
     public init(database: any SQLDatabase) {
         self.database = database
@@ -34,8 +38,11 @@ public struct MessageSQLRepository: MessageRepository {
     static func directKey(_ a: ParticipantID, _ b: ParticipantID) -> String { "\(min(a, b).rawValue):\(max(a, b).rawValue)" }
 
     public func existingDirectConversation(between a: ParticipantID, and b: ParticipantID) async throws -> ConversationID? {
-        try await self.database.raw("SELECT id FROM conversations WHERE direct_key = \(bind: Self.directKey(a, b)) LIMIT 1").first()
-            .map { ConversationID(try $0.decode(column: "id", as: Int64.self)) }
+        if let known = self.directConversations[a, b] { return known }
+        let found = try await self.database.raw("SELECT id FROM conversations WHERE direct_key = \(bind: Self.directKey(a, b)) LIMIT 1")
+            .first().map { ConversationID(try $0.decode(column: "id", as: Int64.self)) }
+        if let found { self.directConversations[a, b] = found }
+        return found
     }
 
     public func directConversation(between a: ParticipantID, and b: ParticipantID, at date: Date) async throws -> ConversationID {
