@@ -7,30 +7,36 @@ public import Foundation
 public enum StorageDateFormat {
     /// Formats `date` in UTC with six fractional digits.
     public static func string(from date: Date) -> String {
-        let parts = DateParts(date)
-        // Written digit by digit: `String(format:)` costs microseconds a call on Linux, and lists format many dates.
-        var bytes = [UInt8](repeating: 0, count: 26)
-        func put(_ value: Int, _ width: Int, at offset: Int) {
-            var value = value
-            for index in stride(from: offset + width - 1, through: offset, by: -1) {
-                bytes[index] = UInt8(48 + value % 10)
-                value /= 10
+        Self.text(DateParts(date), fraction: true)
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS`, and `.ffffff` with `fraction`, written digit by digit into the string's own storage:
+    /// `String(format:)` costs microseconds a call on Linux, and lists format many dates.
+    static func text(_ parts: DateParts, fraction: Bool) -> String {
+        String(unsafeUninitializedCapacity: fraction ? 26 : 19) { bytes in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    bytes[index] = UInt8(48 + value % 10)
+                    value /= 10
+                }
             }
+            put(parts.year, 4, at: 0)
+            bytes[4] = 45
+            put(parts.month, 2, at: 5)
+            bytes[7] = 45
+            put(parts.day, 2, at: 8)
+            bytes[10] = 32
+            put(parts.hour, 2, at: 11)
+            bytes[13] = 58
+            put(parts.minute, 2, at: 14)
+            bytes[16] = 58
+            put(parts.second, 2, at: 17)
+            guard fraction else { return 19 }
+            bytes[19] = 46
+            put(parts.microsecond, 6, at: 20)
+            return 26
         }
-        put(parts.year, 4, at: 0)
-        bytes[4] = 45
-        put(parts.month, 2, at: 5)
-        bytes[7] = 45
-        put(parts.day, 2, at: 8)
-        bytes[10] = 32
-        put(parts.hour, 2, at: 11)
-        bytes[13] = 58
-        put(parts.minute, 2, at: 14)
-        bytes[16] = 58
-        put(parts.second, 2, at: 17)
-        bytes[19] = 46
-        put(parts.microsecond, 6, at: 20)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, with optional fraction, `T` separator and trailing `Z`/offset.
@@ -168,6 +174,6 @@ private struct DigitScanner {
 /// Second-precision UTC text, `2024-01-01 10:00:00`, the form seed 000 and seed 002 show.
 public enum StorageDateText {
     public static func seconds(_ date: Date) -> String {
-        String(StorageDateFormat.string(from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))).prefix(19))
+        StorageDateFormat.text(DateParts(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))), fraction: false)
     }
 }

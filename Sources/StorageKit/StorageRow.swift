@@ -16,6 +16,14 @@ public struct StorageRow: SQLRow, Sendable {
             for (index, name) in names.enumerated() where positions[name] == nil { positions[name] = index }
             self.positions = positions
         }
+
+        /// The position of the first column named `name`. A row of a dozen columns is searched in order (comparing
+        /// short names costs less than hashing one); wider ones through the table.
+        func index(of name: String) -> Int? {
+            guard self.names.count <= 16 else { return self.positions[name] }
+            for (index, candidate) in self.names.enumerated() where candidate == name { return index }
+            return nil
+        }
     }
 
     public let columns: Columns
@@ -28,10 +36,10 @@ public struct StorageRow: SQLRow, Sendable {
 
     public var allColumns: [String] { self.columns.names }
 
-    public func contains(column: String) -> Bool { self.columns.positions[column] != nil }
+    public func contains(column: String) -> Bool { self.columns.index(of: column) != nil }
 
     public func value(column: String) throws -> StorageValue {
-        guard let index = self.columns.positions[column] else {
+        guard let index = self.columns.index(of: column) else {
             throw StorageError(.decoding, "the result has no column '\(column)'")
         }
         return self.values[index]
