@@ -77,14 +77,7 @@ public enum StorageDateFormat {
         }
         guard scanner.atEnd, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
-        var parts = tm()
-        parts.tm_year = Int32(year - 1900)
-        parts.tm_mon = Int32(month - 1)
-        parts.tm_mday = Int32(day)
-        parts.tm_hour = Int32(hour)
-        parts.tm_min = Int32(minute)
-        parts.tm_sec = Int32(second)
-        let seconds = timegm(&parts) - offsetSeconds
+        let seconds = DateParts.epochSeconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second) - offsetSeconds
         return Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(micro) / 1_000_000)
     }
 }
@@ -108,30 +101,46 @@ public struct DateParts: Sendable, Equatable {
             micro -= 1_000_000
             whole += 1
         }
-        var seconds = time_t(whole)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        self.init(
-            year: Int(parts.tm_year) + 1900,
-            month: Int(parts.tm_mon) + 1,
-            day: Int(parts.tm_mday),
-            hour: Int(parts.tm_hour),
-            minute: Int(parts.tm_min),
-            second: Int(parts.tm_sec),
-            microsecond: micro
-        )
+        // The calendar by arithmetic (proleptic Gregorian, as gmtime_r): glibc's gmtime_r and timegm take a lock and
+        // consult the time zone, which a listing of dates pays for on every one.
+        let seconds = Int(whole)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let (year, month, day) = Self.civil(fromDays: days)
+        let time = seconds - days * 86_400
+        self.init(year: year, month: month, day: day, hour: time / 3600, minute: time % 3600 / 60, second: time % 60, microsecond: micro)
     }
 
     public var date: Date {
-        var parts = tm()
-        parts.tm_year = Int32(self.year - 1900)
-        parts.tm_mon = Int32(self.month - 1)
-        parts.tm_mday = Int32(self.day)
-        parts.tm_hour = Int32(self.hour)
-        parts.tm_min = Int32(self.minute)
-        parts.tm_sec = Int32(self.second)
-        let seconds = timegm(&parts)
+        let seconds = Self.epochSeconds(year: self.year, month: self.month, day: self.day, hour: self.hour, minute: self.minute, second: self.second)
         return Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(self.microsecond) / 1_000_000)
+    }
+
+    /// Seconds since 1970 of a UTC date and time; fields past their range carry over as timegm's do.
+    static func epochSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Int {
+        Self.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 

@@ -108,6 +108,37 @@ struct StorageValueTests {
         #expect(StorageDateFormat.date(from: "yesterday") == nil)
     }
 
+    /// The calendar arithmetic agrees with glibc's gmtime_r and timegm over the whole range a date column holds.
+    @Test func datePartsAgreeWithTheCLibrary() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let low: Int64 = -62_135_596_800
+        let high: Int64 = 253_402_300_799
+        var samples: [Int64] = [low, high, 0, -1, 86_399, 86_400, -86_400, -86_401, 951_782_400, 4_107_542_400, -2_203_891_200]
+        for _ in 0..<20_000 { samples.append(low + Int64(next() % UInt64(high - low + 1))) }
+        for seconds in samples {
+            var time = time_t(seconds)
+            var expected = tm()
+            gmtime_r(&time, &expected)
+            let parts = DateParts(Date(timeIntervalSince1970: TimeInterval(seconds)))
+            let matches =
+                parts.year == Int(expected.tm_year) + 1900 && parts.month == Int(expected.tm_mon) + 1 && parts.day == Int(expected.tm_mday)
+                && parts.hour == Int(expected.tm_hour) && parts.minute == Int(expected.tm_min) && parts.second == Int(expected.tm_sec)
+            #expect(matches, "\(seconds): \(parts)")
+            #expect(parts.date == Date(timeIntervalSince1970: TimeInterval(seconds)), "\(seconds)")
+            if !matches { break }
+        }
+        // Fields past their range carry over as timegm's do.
+        #expect(StorageDateFormat.date(from: "2023-02-31") == StorageDateFormat.date(from: "2023-03-03"))
+        #expect(StorageDateFormat.date(from: "2024-12-31 23:59:60") == StorageDateFormat.date(from: "2025-01-01 00:00:00"))
+    }
+
     enum Mood: String, Codable { case calm }
 
     @Test func encoderPicksColumnForms() throws {

@@ -72,11 +72,12 @@ public struct ContactsController<Context: RapportRequestContext>: RapportRoutes 
     }
 
     static func json(_ contact: Contact) -> JSONValue {
-        [
-            "id": .int(contact.id.rawValue), "name": .string(contact.name), "phone": .string(contact.phone),
-            "created_time": .string(StorageDateText.seconds(contact.createdAt)),
-            "updated_time": .string(StorageDateText.seconds(contact.updatedAt)),
-        ]
+        // A list, not a dictionary: an address book renders a thousand of these.
+        .ordered([
+            ("id", .int(contact.id.rawValue)), ("name", .string(contact.name)), ("phone", .string(contact.phone)),
+            ("created_time", .string(StorageDateText.seconds(contact.createdAt))),
+            ("updated_time", .string(StorageDateText.seconds(contact.updatedAt))),
+        ])
     }
 
     static func json(_ version: ContactVersion) -> JSONValue {
