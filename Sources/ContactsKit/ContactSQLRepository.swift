@@ -27,6 +27,20 @@ public struct ContactSQLRepository: ContactRepository {
         /// Reads the columns by name directly: SQLKit's `Decodable` row decoder costs more than the query itself
         /// on a long listing.
         init(_ row: any SQLRow) throws {
+            if let row = row as? StorageRow {
+                // Every contact query selects ``ContactSQLRepository/columnList``: read by position.
+                assert(row.columns.names == ContactSQLRepository.columns, "a contact row in another column order")
+                self.id = try row.int64(at: 0)
+                self.owner_id = try row.int64(at: 1)
+                self.name = try row.string(at: 2)
+                self.phone = try row.string(at: 3)
+                self.normalized_phone = try row.string(at: 4)
+                self.created_at = try row.date(at: 5)
+                self.updated_at = try row.date(at: 6)
+                self.revision = try row.int(at: 7)
+                self.deleted_at = try row.optionalDate(at: 8)
+                return
+            }
             self.id = try row.decode(column: "id", as: Int64.self)
             self.owner_id = try row.decode(column: "owner_id", as: Int64.self)
             self.name = try row.decode(column: "name", as: String.self)

@@ -14,7 +14,7 @@ public struct StorageValueDecoder: Sendable {
     static let jsonDecoder = JSONDecoder()
 }
 
-private struct SingleValueReader: Decoder, SingleValueDecodingContainer {
+struct SingleValueReader: Decoder, SingleValueDecodingContainer {
     let value: StorageValue
     let column: String
     var codingPath: [any CodingKey] = []
@@ -186,4 +186,33 @@ private struct SingleValueReader: Decoder, SingleValueDecodingContainer {
 private struct DecoderBox: Decodable {
     let decoder: any Decoder
     init(from decoder: any Decoder) throws { self.decoder = decoder }
+}
+
+extension StorageRow {
+    /// Column `index` read as the named decoders read it, for a repository that knows its `SELECT`'s column order:
+    /// no name lookup and no generic dispatch, for listings of many rows.
+    func reader(_ index: Int) throws -> SingleValueReader {
+        guard self.values.indices.contains(index) else { throw StorageError(.decoding, "the result has no column \(index)") }
+        return SingleValueReader(value: self.values[index], column: self.columns.names[index])
+    }
+
+    public func int64(at index: Int) throws -> Int64 { try self.reader(index).decode(Int64.self) }
+    public func int(at index: Int) throws -> Int { try self.reader(index).decode(Int.self) }
+    public func string(at index: Int) throws -> String { try self.reader(index).decode(String.self) }
+    public func date(at index: Int) throws -> Date { try self.reader(index).date() }
+
+    public func optionalString(at index: Int) throws -> String? {
+        let reader = try self.reader(index)
+        return reader.value.isNull ? nil : try reader.decode(String.self)
+    }
+
+    public func optionalInt64(at index: Int) throws -> Int64? {
+        let reader = try self.reader(index)
+        return reader.value.isNull ? nil : try reader.decode(Int64.self)
+    }
+
+    public func optionalDate(at index: Int) throws -> Date? {
+        let reader = try self.reader(index)
+        return reader.value.isNull ? nil : try reader.date()
+    }
 }

@@ -22,7 +22,21 @@ public struct MessageSQLRepository: MessageRepository {
     static let columnList = SQLColumnList(columns)
 
     static func message(_ row: any SQLRow) throws -> Message {
-        Message(
+        if let row = row as? StorageRow, row.columns.names == Self.columns {
+            // A page selected with ``columnList``: read by position.
+            return Message(
+                id: try row.int64(at: 0),
+                conversationID: ConversationID(try row.int64(at: 1)),
+                seq: try row.int64(at: 2),
+                senderID: ParticipantID(try row.int64(at: 3)),
+                content: try row.string(at: 4),
+                type: MessageType(rawValue: try row.string(at: 5)) ?? .text,
+                clientMessageID: try row.optionalString(at: 6),
+                createdAt: try row.date(at: 7),
+                attachmentID: try row.optionalInt64(at: 8)
+            )
+        }
+        return Message(
             id: try row.decode(column: "id", as: Int64.self),
             conversationID: ConversationID(try row.decode(column: "conversation_id", as: Int64.self)),
             seq: try row.decode(column: "seq", as: Int64.self),
