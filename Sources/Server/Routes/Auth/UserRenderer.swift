@@ -35,12 +35,12 @@ struct UserRenderer: Sendable {
 
     /// Seed 004's `UserResponse`; users without an external id show their integer id in decimal.
     func support(_ user: User) -> JSONValue {
-        [
-            "id": .string(user.externalID ?? String(user.id.rawValue)), "username": .string(user.username),
-            "email": .string(user.email), "avatar": self.mediaURL(user.avatar), "role": .string(user.role.rawValue),
-            "description": .string(user.description), "status": .string(user.status.rawValue),
-            "created_at": WireDate.epoch(user.createdAt), "last_seen": WireDate.epoch(user.lastSeen),
-        ]
+        .ordered([
+            ("id", .string(user.externalID ?? String(user.id.rawValue))), ("username", .string(user.username)),
+            ("email", .string(user.email)), ("avatar", self.mediaURL(user.avatar)), ("role", .string(user.role.rawValue)),
+            ("description", .string(user.description)), ("status", .string(user.status.rawValue)),
+            ("created_at", WireDate.epoch(user.createdAt)), ("last_seen", WireDate.epoch(user.lastSeen)),
+        ])
     }
 
     func mediaURL(_ path: String?) -> JSONValue {

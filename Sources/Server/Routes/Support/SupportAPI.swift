@@ -100,17 +100,18 @@ struct SupportAPI {
         ]
     }
 
-    func json(_ item: SupportMessage, _ users: [Int64: User]) -> JSONValue {
+    /// - Parameter senders: the senders already rendered (a page renders each once, not once a message).
+    func json(_ item: SupportMessage, _ users: [Int64: User], senders: [Int64: JSONValue]? = nil) -> JSONValue {
         let message = item.message
         let content: JSONValue =
             message.type == .image || message.type == .file
             ? self.render.mediaURL(message.content).orString(message.content) : .string(message.content)
-        return [
-            "id": .int(message.id), "conversation_id": .int(message.conversationID.rawValue), "sender_id": self.name(message.senderID, users),
-            "content": content, "message_type": .string(message.type == .emoji ? "text" : message.type.rawValue),
-            "is_read": .bool(item.isRead), "created_at": WireDate.epoch(message.createdAt),
-            "sender": users[message.senderID.rawValue].map(self.render.support) ?? .null,
-        ]
+        let sender = senders?[message.senderID.rawValue] ?? users[message.senderID.rawValue].map(self.render.support) ?? .null
+        return .ordered([
+            ("id", .int(message.id)), ("conversation_id", .int(message.conversationID.rawValue)), ("sender_id", self.name(message.senderID, users)),
+            ("content", content), ("message_type", .string(message.type == .emoji ? "text" : message.type.rawValue)),
+            ("is_read", .bool(item.isRead)), ("created_at", WireDate.epoch(message.createdAt)), ("sender", sender),
+        ])
     }
 
     func json(_ reply: QuickReply, _ users: [Int64: User]) -> JSONValue {
@@ -127,7 +128,8 @@ struct SupportAPI {
 
     func page(_ messages: [SupportMessage], total: Int) async throws -> JSONResponse {
         let users = try await self.users.byID(messages.map(\.message.senderID))
-        return JSONResponse(.ok, ["count": .int(Int64(total)), "results": .array(messages.map { self.json($0, users) })])
+        let senders = users.mapValues(self.render.support)
+        return JSONResponse(.ok, ["count": .int(Int64(total)), "results": .array(messages.map { self.json($0, users, senders: senders) })])
     }
 
     func messageID(_ context: some RapportRequestContext, _ request: Request) throws -> Int64 {
