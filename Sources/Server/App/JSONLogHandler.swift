@@ -39,9 +39,7 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var merged = self.metadata
-        if let provided = self.metadataProvider?.get() { merged.merge(provided) { _, new in new } }
-        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
+        let merged = LogMetadata.merged(self.metadata, provider: self.metadataProvider, event: event)
         var members: [(String, JSONValue)] = [
             ("time", .string(Self.timestamp(Date()))), ("level", .string(event.level.rawValue)), ("label", .string(self.label)),
             ("message", .string(event.message.description)), ("source", .string(event.source)),

@@ -8,6 +8,12 @@ import StorageKit
 import Synchronization
 
 extension RealtimeConnection {
+    /// The attachment a file or image message links: the sender's own stored file its content names.
+    func attachmentID(carriedBy content: String, type: MessageType) async throws -> Int64? {
+        guard type == .file || type == .image, let files = self.controller.files else { return nil }
+        return try await files.attachmentID(carriedBy: content, sender: self.me.rawValue)
+    }
+
     // MARK: Whiteboard
 
     /// Whether this user may use the whiteboard `room`: a group's (`group_<gid>`, members only) or a private one

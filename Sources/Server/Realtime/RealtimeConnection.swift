@@ -184,12 +184,6 @@ final class RealtimeConnection: Sendable {
         )
     }
 
-    /// The attachment a file or image message links: the sender's own stored file its content names.
-    func attachmentID(carriedBy content: String, type: MessageType) async throws -> Int64? {
-        guard type == .file || type == .image, let files = self.controller.files else { return nil }
-        return try await files.attachmentID(carriedBy: content, sender: self.me.rawValue)
-    }
-
     func sendGroup(_ group: ChatGroup, content: String, clientID: String?, type: MessageType = .text, echo: Bool = false) async throws {
         if self.me.rawValue == 0 { throw Refusal.socket("Guests may read the public channel but not post; log in to send") }
         guard let group = try await self.controller.realtime.asMember(self.me, of: group, groups: self.controller.groups) else {
