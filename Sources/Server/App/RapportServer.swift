@@ -231,7 +231,12 @@ public enum RapportServer {
             )
         )
         router.add(middleware: MediaHeadersMiddleware())
-        router.add(middleware: FileMiddleware(configuration.mediaDirectory, urlBasePath: "/api/media"))
+        router.add(
+            middleware: PathPrefixMiddleware(
+                prefix: "/api/media/",
+                middleware: FileMiddleware(configuration.mediaDirectory, urlBasePath: "/api/media")
+            )
+        )
         // Each request's line is written at debug; below that level the middleware would only cost its call.
         if configuration.logLevel <= .debug { router.add(middleware: LogRequestsMiddleware(.debug)) }
         HealthController(database: database).addRoutes(to: router.group("api"))
