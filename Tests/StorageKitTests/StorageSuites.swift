@@ -44,6 +44,72 @@ struct SQLiteFileStorageTests {
         }
     }
 
+    @Test func notADatabaseIsUnavailable() throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("text.sqlite").path
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try SQLiteDatabase(configuration: .init(url: "sqlite:\(path)"), logger: TestDatabases.logger)
+        } throws: { error in
+            (error as? StorageError)?.kind == .unavailable
+        }
+    }
+
+    /// Readers keep prepared statements: a `SELECT *` prepared before a column was added returns the new column
+    /// after, and readers see what the writer committed.
+    @Test func readersFollowTheWritersSchemaAndData() async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try SQLiteDatabase(
+            configuration: .init(url: "sqlite:\(directory.appendingPathComponent("s.sqlite").path)"),
+            logger: TestDatabases.logger
+        )
+        defer { try? database.close() }
+        try await database.raw("CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL)").run()
+        try await database.raw("INSERT INTO things (name) VALUES ('one')").run()
+        let before = try await database.raw("SELECT * FROM things").all()
+        #expect(before.map(\.allColumns) == [["id", "name"]])
+        try await database.raw("ALTER TABLE things ADD COLUMN colour TEXT NOT NULL DEFAULT 'red'").run()
+        try await database.raw("INSERT INTO things (name) VALUES ('two')").run()
+        let after = try await database.raw("SELECT * FROM things").all()
+        #expect(after.map(\.allColumns) == [["id", "name", "colour"], ["id", "name", "colour"]])
+        #expect(try after.map { try $0.decode(column: "colour", as: String.self) } == ["red", "red"])
+    }
+
+    /// More concurrent reads than reader connections all succeed, and a closed database refuses reads and writes.
+    @Test func readsBeyondThePoolAndAfterClosing() async throws {
+        let directory = try TestDatabases.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var configuration = try SQLiteConfiguration(url: "sqlite:\(directory.appendingPathComponent("r.sqlite").path)")
+        configuration.maximumReaderCount = 1
+        let database = try SQLiteDatabase(configuration: configuration, logger: TestDatabases.logger)
+        try await database.raw("CREATE TABLE n (v INTEGER NOT NULL)").run()
+        try await database.raw("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000) INSERT INTO n SELECT x FROM c").run()
+        let sums = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<16 {
+                group.addTask { try await database.raw("SELECT sum(v) AS s FROM n").first()!.decode(column: "s", as: Int.self) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(sums == Array(repeating: 2_001_000, count: 16))
+        try database.close()
+        await #expect(throws: StorageError.self) { try await database.raw("SELECT 1 AS one").all() }
+        await #expect(throws: StorageError.self) { try await database.raw("DELETE FROM n").run() }
+    }
+
+    @Test func oneStatementAtATime() async throws {
+        let database = try SQLiteDatabase(configuration: .init(storage: .memory), logger: TestDatabases.logger)
+        defer { try? database.close() }
+        await #expect {
+            try await database.raw("CREATE TABLE a (x INTEGER); CREATE TABLE b (y INTEGER)").run()
+        } throws: { error in
+            (error as? StorageError)?.kind == .query
+        }
+        try await database.raw("CREATE TABLE a (x INTEGER);  ").run()
+        try await database.raw("INSERT INTO a VALUES (1)").run()
+    }
+
     @Test func relativePathsResolveAgainstTheWorkingDirectory() throws {
         let configuration = try SQLiteConfiguration(url: "sqlite:data/x.sqlite")
         #expect(configuration.resolvedPath == FileManager.default.currentDirectoryPath + "/data/x.sqlite")
