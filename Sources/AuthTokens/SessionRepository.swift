@@ -84,7 +84,7 @@ public struct SessionSQLRepository: SessionRepository {
 
     public func session(id: String) async throws -> Session? {
         // Every request's token is checked here: plain SQL, the same on every dialect, cheap to serialize.
-        try await self.database.raw("SELECT \(Self.columnList) FROM auth_sessions WHERE id = \(bind: id) LIMIT 1").first().map(Self.session)
+        try await self.database.first("SELECT \(Self.columnList) FROM auth_sessions WHERE id = \(bind: id) LIMIT 1").map(Self.session)
     }
 
     public func activeSessions(of user: UserID, at date: Date) async throws -> [Session] {

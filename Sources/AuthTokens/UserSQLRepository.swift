@@ -109,7 +109,7 @@ public struct UserSQLRepository: UserRepository {
 
     public func users(ids: [UserID]) async throws -> [User] {
         guard !ids.isEmpty else { return [] }
-        return try await self.database.raw("SELECT \(Self.columnList) FROM users WHERE id IN (\(binds: ids.map(\.rawValue)))").all()
+        return try await self.database.all("SELECT \(Self.columnList) FROM users WHERE id IN (\(binds: ids.map(\.rawValue)))")
             .map(Self.user)
     }
 

@@ -30,11 +30,12 @@ public struct AuditLogSQLStore: AuditLogStore {
                 let head = try await Self.head(on: tx, lock: true)
                 let sealed = self.sealer.seal(events, after: head)
                 for chunk in stride(from: 0, to: sealed.records.count, by: Self.rowsPerStatement) {
-                    let insert = tx.insert(into: "audit_logs").columns(Self.columnList)
-                    for record in sealed.records[chunk..<min(chunk + Self.rowsPerStatement, sealed.records.count)] {
-                        insert.values(Self.binds(record))
+                    var insert: SQLText = "INSERT INTO audit_logs (\(Self.columnList)) VALUES "
+                    for (index, record) in sealed.records[chunk..<min(chunk + Self.rowsPerStatement, sealed.records.count)].enumerated() {
+                        if index > 0 { insert += ", " }
+                        insert += Self.values(record)
                     }
-                    try await insert.run()
+                    try await tx.run(insert)
                 }
                 try await tx.update("audit_chain")
                     .set("last_seq", to: SQLBind(sealed.head.seq)).set("last_hash", to: SQLBind(sealed.head.hash))
@@ -50,16 +51,17 @@ public struct AuditLogSQLStore: AuditLogStore {
         }
     }
 
-    static func binds(_ record: AuditRecord) -> [any SQLExpression] {
+    /// One row's parenthesized values, in ``columns`` order.
+    static func values(_ record: AuditRecord) -> SQLText {
         let e = record.event
-        return [
-            SQLBind(record.seq), SQLBind(e.id), SQLBind(e.organizationID), SQLBind(e.actorID), SQLBind(e.actorName),
-            SQLBind(e.action), SQLBind(e.resourceType), SQLBind(e.resourceID), SQLBind(e.resourceName), SQLBind(e.category),
-            SQLBind(e.ipAddress), SQLBind(e.userAgent), SQLBind(e.method), SQLBind(e.path), SQLBind(e.params?.canonicalText),
-            SQLBind(e.oldValues?.canonicalText), SQLBind(e.newValues?.canonicalText), SQLBind(e.status.rawValue),
-            SQLBind(e.errorMessage), SQLBind(e.durationMilliseconds), SQLBind(e.createdAt), SQLBind(record.previousHash),
-            SQLBind(record.chainHash),
-        ]
+        return """
+            (\(bind: record.seq), \(bind: e.id), \(bind: e.organizationID), \(bind: e.actorID), \(bind: e.actorName), \
+            \(bind: e.action), \(bind: e.resourceType), \(bind: e.resourceID), \(bind: e.resourceName), \(bind: e.category), \
+            \(bind: e.ipAddress), \(bind: e.userAgent), \(bind: e.method), \(bind: e.path), \(bind: e.params?.canonicalText), \
+            \(bind: e.oldValues?.canonicalText), \(bind: e.newValues?.canonicalText), \(bind: e.status.rawValue), \
+            \(bind: e.errorMessage), \(bind: e.durationMilliseconds), \(bind: e.createdAt), \(bind: record.previousHash), \
+            \(bind: record.chainHash))
+            """
     }
 
     static func insert(_ checkpoint: AuditCheckpoint, on db: any SQLDatabase) async throws {

@@ -53,8 +53,8 @@ public struct MessageSQLRepository: MessageRepository {
 
     public func existingDirectConversation(between a: ParticipantID, and b: ParticipantID) async throws -> ConversationID? {
         if let known = self.directConversations[a, b] { return known }
-        let found = try await self.database.raw("SELECT id FROM conversations WHERE direct_key = \(bind: Self.directKey(a, b)) LIMIT 1")
-            .first().map { ConversationID(try $0.decode(column: "id", as: Int64.self)) }
+        let found = try await self.database.first("SELECT id FROM conversations WHERE direct_key = \(bind: Self.directKey(a, b)) LIMIT 1")
+            .map { ConversationID(try $0.decode(column: "id", as: Int64.self)) }
         if let found { self.directConversations[a, b] = found }
         return found
     }
@@ -95,19 +95,19 @@ public struct MessageSQLRepository: MessageRepository {
             // and the stored message is the answer (below). Plain SQL, the same on every dialect, and cheap to
             // serialize: this is the hottest write path.
             let sent = try await self.database.transaction { tx in
-                try await tx.raw(
+                try await tx.run(
                     """
                     UPDATE conversations SET last_seq = last_seq + 1, last_message_at = \(bind: date) WHERE id = \(bind: conversation.rawValue)
                     """
-                ).run()
+                )
                 guard
-                    let row = try await tx.raw(
+                    let row = try await tx.first(
                         """
                         INSERT INTO messages (conversation_id, seq, sender_id, content, message_type, client_msg_id, created_at, attachment_id) \
                         SELECT id, last_seq, \(bind: new.senderID.rawValue), \(bind: new.content), \(bind: new.type.rawValue), \
                         \(bind: new.clientMessageID), \(bind: date), \(bind: new.attachmentID) FROM conversations WHERE id = \(bind: conversation.rawValue) RETURNING id, seq
                         """
-                    ).first()
+                    )
                 else { throw ChatError.conversationNotFound }
                 return SendResult(
                     message: Message(
@@ -138,14 +138,14 @@ public struct MessageSQLRepository: MessageRepository {
 
     public func messages(in conversation: ConversationID, limit: Int, offset: Int, beforeSeq: Int64?, afterSeq: Int64?) async throws -> [Message] {
         // Every history page reads here: plain SQL, cheap to serialize.
-        var sql: SQLQueryString = "SELECT \(Self.columnList) FROM messages WHERE conversation_id = \(bind: conversation.rawValue)"
+        var sql: SQLText = "SELECT \(Self.columnList) FROM messages WHERE conversation_id = \(bind: conversation.rawValue)"
         if let beforeSeq { sql += " AND seq < \(bind: beforeSeq)" }
         if let afterSeq {
             sql += " AND seq > \(bind: afterSeq) ORDER BY seq LIMIT \(bind: max(limit, 0))"
-            return try await self.database.raw(sql).all().map(Self.message).reversed()
+            return try await self.database.all(sql).map(Self.message).reversed()
         }
         sql += " ORDER BY seq DESC LIMIT \(bind: max(limit, 0)) OFFSET \(bind: max(offset, 0))"
-        return try await self.database.raw(sql).all().map(Self.message)
+        return try await self.database.all(sql).map(Self.message)
     }
 
     public func messageCount(in conversation: ConversationID) async throws -> Int {
@@ -201,13 +201,13 @@ public struct MessageSQLRepository: MessageRepository {
     }
 
     public func readPositions(in conversation: ConversationID) async throws -> ReadPositions {
-        let rows = try await self.database.raw(
+        let rows = try await self.database.all(
             """
             SELECT c.last_seq AS last_seq, m.user_id AS user_id, m.read_seq AS read_seq
             FROM conversations c LEFT JOIN conversation_members m ON m.conversation_id = c.id
             WHERE c.id = \(bind: conversation.rawValue)
             """
-        ).all()
+        )
         var positions = ReadPositions(lastSeq: 0, readSeq: [:])
         for row in rows {
             positions.lastSeq = try row.decode(column: "last_seq", as: Int64.self)
@@ -302,11 +302,11 @@ public struct FriendshipSQLRepository: FriendshipRepository {
     }
 
     public func areFriends(_ a: ParticipantID, _ b: ParticipantID) async throws -> Bool {
-        try await self.database.raw(
+        try await self.database.first(
             """
             SELECT id FROM friendships WHERE user_id = \(bind: a.rawValue) AND friend_id = \(bind: b.rawValue) AND status = 'accepted' LIMIT 1
             """
-        ).first() != nil
+        ) != nil
     }
 
     public func anyRow(_ a: ParticipantID, _ b: ParticipantID) async throws -> Bool {

@@ -25,6 +25,11 @@ public struct AuthMiddleware<Context: RapportRequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 
+    /// Whether `bytes` spell `bearer` in any case.
+    static func isBearer(_ bytes: Substring.UTF8View) -> Bool {
+        bytes.count == 6 && zip(bytes, "bearer".utf8).allSatisfy { $0 | 0x20 == $1 }
+    }
+
     /// The token a request carries, or why it carries none.
     static func token(in request: Request) -> Result<String, TokenFailure> {
         guard let header = request.headers[.authorization] else {
@@ -32,12 +37,17 @@ public struct AuthMiddleware<Context: RapportRequestContext>: RouterMiddleware {
             return .failure(.missing)
         }
         // HTTP strips trailing spaces, so `Bearer ` arrives as `Bearer`.
-        if header.lowercased() == "bearer" { return .failure(.empty) }
-        let parts = header.split(separator: " ", omittingEmptySubsequences: false)
-        if parts.count == 2, parts[0].lowercased() == "bearer" {
-            return parts[1].isEmpty ? .failure(.empty) : .success(String(parts[1]))
+        let utf8 = header.utf8
+        if Self.isBearer(utf8[...]) { return .failure(.empty) }
+        // `scheme token`, split at its one space. Bytes, not characters: a token is a few hundred bytes and this
+        // runs on every request.
+        let space = utf8.firstIndex(of: UInt8(ascii: " "))
+        let twoParts = space.map { !utf8[utf8.index(after: $0)...].contains(UInt8(ascii: " ")) } ?? false
+        if twoParts, let space, Self.isBearer(utf8[..<space]) {
+            let token = Substring(header.utf8[utf8.index(after: space)...])
+            return token.isEmpty ? .failure(.empty) : .success(String(token))
         }
         if let query = request.uri.queryParameters["jwt"], !query.isEmpty { return .success(String(query)) }
-        return .failure(parts.count == 2 ? .wrongScheme : .malformedHeader)
+        return .failure(twoParts ? .wrongScheme : .malformedHeader)
     }
 }
