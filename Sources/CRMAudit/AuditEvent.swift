@@ -87,21 +87,30 @@ public struct AuditEvent: Sendable, Hashable {
     /// A new event id: a UUID (version 7) whose first 48 bits are the time in milliseconds, so ids of events
     /// written together sit together in the id index instead of landing on random pages.
     public static func newID(at date: Date = Date()) -> String {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        // Ten random bytes from two draws of the system generator (one system call each, not one per byte).
-        var random = SystemRandomNumberGenerator()
-        let high = random.next() as UInt64
-        let low = random.next() as UInt16
-        for index in 6..<14 { bytes[index] = UInt8(truncatingIfNeeded: high >> (8 * UInt64(index - 6))) }
-        bytes[14] = UInt8(truncatingIfNeeded: low)
-        bytes[15] = UInt8(truncatingIfNeeded: low >> 8)
-        let millis = UInt64(max(date.timeIntervalSince1970, 0) * 1000)
-        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - UInt64(index)))) }
-        bytes[6] = 0x70 | (bytes[6] & 0x0f)
-        bytes[8] = 0x80 | (bytes[8] & 0x3f)
-        let hex = JSONText.hex(bytes)
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
-        return parts.joined(separator: "-")
+        // A random (version 4) UUID's bytes: one draw from the system generator for all of them. Its version and
+        // variant bits are overwritten below, and its first six bytes become the time.
+        var bytes = UUID().uuid
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            let millis = UInt64(max(date.timeIntervalSince1970, 0) * 1000)
+            for index in 0..<6 { raw[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - UInt64(index)))) }
+            raw[6] = 0x70 | (raw[6] & 0x0f)
+            raw[8] = 0x80 | (raw[8] & 0x3f)
+        }
+        return withUnsafeBytes(of: bytes) { raw in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    out[position] = JSONText.hexDigits[Int(raw[index] >> 4)]
+                    out[position + 1] = JSONText.hexDigits[Int(raw[index] & 0x0f)]
+                    position += 2
+                }
+                return position
+            }
+        }
     }
 
     /// The event as it will read back from storage: text cut to its column's length, the time to whole

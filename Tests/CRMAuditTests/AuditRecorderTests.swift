@@ -116,6 +116,11 @@ struct AuditRecorderTests {
         #expect(UUID(uuidString: early) != nil)
         #expect(early.count == 36)
         #expect(Array(early)[14] == "7", "version 7")
+        #expect("89ab".contains(Array(early)[19]), "RFC 9562 variant")
+        // The first 48 bits are the milliseconds.
+        let millis = String(repeating: "0", count: 12 - String(1_780_000_000_000, radix: 16).count) + String(1_780_000_000_000, radix: 16)
+        #expect(early.prefix(8) == millis.prefix(8) && early.dropFirst(9).prefix(4) == millis.suffix(4))
+        #expect(Set((0..<200).map { _ in AuditEvent.newID(at: Date(timeIntervalSince1970: 1_780_000_000)) }).count == 200)
         #expect(AuditEvent.newID() != AuditEvent.newID())
     }
 
