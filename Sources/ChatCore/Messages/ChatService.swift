@@ -35,7 +35,7 @@ public struct ChatService: Sendable {
         clientMessageID: String? = nil,
         attachmentID: Int64? = nil
     ) async throws -> SendResult {
-        let content = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        let content = MessageText.trimmed(content)
         guard !content.isEmpty else { throw ChatError.emptyContent }
         guard content.unicodeScalars.count <= self.maximumContentLength else { throw ChatError.contentTooLong(maximum: self.maximumContentLength) }
         guard sender != receiver else { throw ChatError.cannotMessageSelf }
@@ -118,7 +118,7 @@ public struct ChatService: Sendable {
         clientMessageID: String? = nil,
         attachmentID: Int64? = nil
     ) async throws -> SendResult {
-        let content = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        let content = MessageText.trimmed(content)
         guard !content.isEmpty else { throw ChatError.emptyContent }
         guard content.unicodeScalars.count <= self.maximumContentLength else { throw ChatError.contentTooLong(maximum: self.maximumContentLength) }
         let clientID = clientMessageID.flatMap { $0.isEmpty ? nil : String($0.prefix(64)) }

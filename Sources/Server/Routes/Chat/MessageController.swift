@@ -66,7 +66,7 @@ struct MessageController<Context: RapportRequestContext> {
         let me = identity.userID.rawValue
         let body = try await RequestBody.lenient(SendBody.self, request, context: context)
         guard let receiverID = body?.receiverID?.value, let content = body?.content,
-            !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            !MessageText.isBlank(content)
         else { throw Refusal.flask(.badRequest, "接收者ID和消息内容都是必需的") }
         var type = MessageType.text
         if let named = body?.messageType {
@@ -79,7 +79,7 @@ struct MessageController<Context: RapportRequestContext> {
         do {
             let attachmentID =
                 type == .file || type == .image
-                ? try await self.files?.attachmentID(carriedBy: content.trimmingCharacters(in: .whitespacesAndNewlines), sender: me) : nil
+                ? try await self.files?.attachmentID(carriedBy: MessageText.trimmed(content), sender: me) : nil
             let result = try await self.chat.send(
                 from: ParticipantID(me),
                 to: ParticipantID(receiverID),
