@@ -41,7 +41,13 @@ public enum StorageDateFormat {
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, with optional fraction, `T` separator and trailing `Z`/offset.
     public static func date(from text: String) -> Date? {
-        var scanner = DigitScanner(Array(text.utf8))
+        // Scanned in place: every date column of every row read comes through here.
+        var text = text
+        return text.withUTF8 { Self.date(utf8: $0) }
+    }
+
+    static func date(utf8: UnsafeBufferPointer<UInt8>) -> Date? {
+        var scanner = DigitScanner(utf8)
         guard let year = scanner.number(4), scanner.skip("-"), let month = scanner.number(2), scanner.skip("-"),
             let day = scanner.number(2)
         else { return nil }
@@ -145,10 +151,10 @@ public struct DateParts: Sendable, Equatable {
 }
 
 private struct DigitScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     var atEnd: Bool { self.index == self.bytes.count }
 

@@ -52,6 +52,22 @@ struct ContactsRoutesTests {
             #expect(
                 Self.envelope(list).message == "success" && (list.body["data"] as? [[String: Any]])?.count == 1 && list.body["next_cursor"] == nil
             )
+            // The listing (written straight to bytes) shows a contact exactly as reading it does, escapes included.
+            let quoted = try await client.json(
+                "/api/contacts/add",
+                token: alice,
+                body: #"{"name":"Q \"quote\" \\ back\ttab 😀","phone":"13900139000"}"#
+            )
+            let quotedID = try #require((quoted.body["data"] as? [String: Any])?["id"] as? Int)
+            let listed = try await client.json("/api/contacts", .get, token: alice)
+            for item in try #require(listed.body["data"] as? [[String: Any]]) {
+                let single = try await client.json("/api/contacts/\(try #require(item["id"] as? Int))", .get, token: alice)
+                #expect(NSDictionary(dictionary: item) == NSDictionary(dictionary: try #require(single.body["data"] as? [String: Any])))
+            }
+            #expect(
+                (listed.body["data"] as? [[String: Any]])?.first { $0["id"] as? Int == quotedID }?["name"] as? String == "Q \"quote\" \\ back\ttab 😀"
+            )
+            #expect(try await client.json("/api/contacts/\(quotedID)/delete", .delete, token: alice).status == .ok)
 
             // Updating with nothing changed writes no version.
             let same = try await client.json("/api/contacts/\(id)/update", .put, token: alice, body: #"{"name":"张三","phone":"138-0013-8000"}"#)
