@@ -3,6 +3,34 @@
 public enum JSONText {
     public static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Appends literal JSON text (punctuation and keys written in the code) as it is.
+    public static func append(_ text: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends `value` in decimal.
+    public static func append(_ value: Int64, to out: inout [UInt8]) {
+        if value >= 0, value < 10 {
+            out.append(UInt8(48 + value))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var magnitude = value.magnitude
+            var index = buffer.count
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(48 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                index -= 1
+                buffer[index] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: buffer[index...])
+        }
+    }
+
     /// Appends `string` as a quoted JSON string: `"` `\` and control characters escaped, everything else as UTF-8.
     public static func appendQuoted(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))

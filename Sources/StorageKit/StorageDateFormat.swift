@@ -191,4 +191,31 @@ public enum StorageDateText {
     public static func seconds(_ date: Date) -> String {
         StorageDateFormat.text(DateParts(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))), fraction: false)
     }
+
+    /// ``seconds(_:)`` appended to `out` as UTF-8, without a string in between.
+    public static func appendSeconds(_ date: Date, to out: inout [UInt8]) {
+        let parts = DateParts(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 19))
+        out.withUnsafeMutableBufferPointer { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: start + offset + width - 1, through: start + offset, by: -1) {
+                    buffer[index] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(parts.year, 4, at: 0)
+            buffer[start + 4] = 45
+            put(parts.month, 2, at: 5)
+            buffer[start + 7] = 45
+            put(parts.day, 2, at: 8)
+            buffer[start + 10] = 32
+            put(parts.hour, 2, at: 11)
+            buffer[start + 13] = 58
+            put(parts.minute, 2, at: 14)
+            buffer[start + 16] = 58
+            put(parts.second, 2, at: 17)
+        }
+    }
 }

@@ -150,23 +150,15 @@ public struct SupportSQLRepository: SupportRepository {
     private func withReadState(_ messages: [Message]) async throws -> [SupportMessage] {
         let ids = Array(Set(messages.map(\.conversationID.rawValue)))
         guard !ids.isEmpty else { return [] }
-        let rows = try await self.database.select()
-            .columns(
-                SQLColumn("conversation_id", table: "s"),
-                SQLColumn("customer_id", table: "s"),
-                SQLColumn("merchant_id", table: "s"),
-                SQLColumn("user_id", table: "m"),
-                SQLColumn("read_seq", table: "m")
-            )
-            .from(SQLAlias(SQLIdentifier("support_conversations"), as: SQLIdentifier("s")))
-            .join(
-                SQLAlias(SQLIdentifier("conversation_members"), as: SQLIdentifier("m")),
-                method: SQLJoinMethod.inner,
-                on: SQLColumn("conversation_id", table: "m"),
-                .equal,
-                SQLColumn("conversation_id", table: "s")
-            )
-            .where(SQLColumn("conversation_id", table: "s"), .in, SQLBind.group(ids)).all()
+        // Every support message page reads here: plain SQL, cheap to serialize.
+        let rows = try await self.database.all(
+            """
+            SELECT s.conversation_id AS conversation_id, s.customer_id AS customer_id, s.merchant_id AS merchant_id, \
+            m.user_id AS user_id, m.read_seq AS read_seq \
+            FROM support_conversations s JOIN conversation_members m ON m.conversation_id = s.conversation_id \
+            WHERE s.conversation_id IN (\(binds: ids))
+            """
+        )
         var customers: [Int64: (customer: Int64, merchant: Int64)] = [:]
         var read: [Int64: [Int64: Int64]] = [:]
         for row in rows {
@@ -185,12 +177,16 @@ public struct SupportSQLRepository: SupportRepository {
     }
 
     public func messages(in id: ConversationID, ascending: Bool, offset: Int, limit: Int) async throws -> (items: [SupportMessage], total: Int) {
+        // A conversation's page: plain SQL, cheap to serialize.
         let total =
-            try await self.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("messages")
-            .where("conversation_id", .equal, SQLBind(id.rawValue)).first()?.decode(column: "n", as: Int.self) ?? 0
-        let messages = try await self.database.select().columns(MessageSQLRepository.columnList).from("messages")
-            .where("conversation_id", .equal, SQLBind(id.rawValue)).orderBy("seq", ascending ? .ascending : .descending)
-            .limit(max(limit, 0)).offset(max(offset, 0)).all().map(MessageSQLRepository.message)
+            try await self.database.first("SELECT COUNT(*) AS n FROM messages WHERE conversation_id = \(bind: id.rawValue)")?
+            .decode(column: "n", as: Int.self) ?? 0
+        let messages = try await self.database.all(
+            """
+            SELECT \(MessageSQLRepository.columnList) FROM messages WHERE conversation_id = \(bind: id.rawValue) \
+            ORDER BY seq \(unsafeRaw: ascending ? "ASC" : "DESC") LIMIT \(bind: max(limit, 0)) OFFSET \(bind: max(offset, 0))
+            """
+        ).map(MessageSQLRepository.message)
         return (try await self.withReadState(messages), total)
     }
 

@@ -82,17 +82,17 @@ public struct ContactsController<Context: RapportRequestContext>: RapportRoutes 
 
     /// ``json(_:)-(Contact)`` written as JSON text.
     static func write(_ contact: Contact, to text: inout [UInt8]) {
-        text += #"{"id":"#.utf8
-        text += String(contact.id.rawValue).utf8
-        text += #","name":"#.utf8
+        JSONText.append(#"{"id":"#, to: &text)
+        JSONText.append(contact.id.rawValue, to: &text)
+        JSONText.append(#","name":"#, to: &text)
         JSONText.appendQuoted(contact.name, to: &text)
-        text += #","phone":"#.utf8
+        JSONText.append(#","phone":"#, to: &text)
         JSONText.appendQuoted(contact.phone, to: &text)
-        text += #","created_time":""#.utf8
-        text += StorageDateText.seconds(contact.createdAt).utf8
-        text += #"","updated_time":""#.utf8
-        text += StorageDateText.seconds(contact.updatedAt).utf8
-        text += #""}"#.utf8
+        JSONText.append(#","created_time":""#, to: &text)
+        StorageDateText.appendSeconds(contact.createdAt, to: &text)
+        JSONText.append(#"","updated_time":""#, to: &text)
+        StorageDateText.appendSeconds(contact.updatedAt, to: &text)
+        JSONText.append(#""}"#, to: &text)
     }
 
     static func json(_ version: ContactVersion) -> JSONValue {
@@ -160,7 +160,7 @@ public struct ContactsController<Context: RapportRequestContext>: RapportRoutes 
             // down a thousand JSON objects per request. The same members as `envelope` and `json(_:)`.
             var text: [UInt8] = []
             text.reserveCapacity(64 + page.contacts.count * 128)
-            text += #"{"code":200,"message":"success","data":["#.utf8
+            JSONText.append(#"{"code":200,"message":"success","data":["#, to: &text)
             for (index, contact) in page.contacts.enumerated() {
                 if index > 0 { text.append(UInt8(ascii: ",")) }
                 Self.write(contact, to: &text)
@@ -168,12 +168,12 @@ public struct ContactsController<Context: RapportRequestContext>: RapportRoutes 
             text.append(UInt8(ascii: "]"))
             var headers: HTTPFields = [:]
             if limit != nil || query["cursor"] != nil {
-                text += #","next_cursor":"#.utf8
+                JSONText.append(#","next_cursor":"#, to: &text)
                 if let next = page.next {
                     JSONText.appendQuoted(next, to: &text)
                     headers[HTTPField.Name("X-Next-Cursor")!] = next
                 } else {
-                    text += "null".utf8
+                    JSONText.append("null", to: &text)
                 }
             }
             text.append(UInt8(ascii: "}"))
