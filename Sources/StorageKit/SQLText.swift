@@ -91,6 +91,12 @@ public struct SQLText: SQLExpression, ExpressibleByStringInterpolation {
 
     public static func += (lhs: inout SQLText, rhs: SQLText) { lhs.append(rhs) }
 
+    /// ` FOR UPDATE` where the database locks selected rows that way (MariaDB), nothing on SQLite, whose write
+    /// transaction already holds the whole database: what SQLKit's `.for(.update)` writes.
+    public static func forUpdate(on database: any SQLDatabase) -> SQLText {
+        database.dialect.name == "sqlite" ? "" : " FOR UPDATE"
+    }
+
     public func serialize(to serializer: inout SQLSerializer) {
         let utf8 = self.sql.utf8
         var start = utf8.startIndex

@@ -88,8 +88,8 @@ public struct SupportSQLRepository: SupportRepository {
     }
 
     public func conversation(id: ConversationID) async throws -> SupportConversation? {
-        try await self.database.select().columns(Self.columnList).from("support_conversations")
-            .where("conversation_id", .equal, SQLBind(id.rawValue)).first().map(Self.conversation)
+        try await self.database.first("SELECT \(Self.columnList) FROM support_conversations WHERE conversation_id = \(bind: id.rawValue) LIMIT 1")
+            .map(Self.conversation)
     }
 
     public func conversations(_ filter: SupportConversationFilter, offset: Int, limit: Int) async throws -> (items: [SupportConversation], total: Int)
@@ -126,22 +126,25 @@ public struct SupportSQLRepository: SupportRepository {
         let date = DateParts(date).date
         return try await self.database.transaction { tx in
             guard
-                var conversation = try await tx.select().columns(Self.columnList).from("support_conversations")
-                    .where("conversation_id", .equal, SQLBind(id.rawValue)).for(.update).first().map(Self.conversation)
+                var conversation = try await tx.first(
+                    """
+                    SELECT \(Self.columnList) FROM support_conversations WHERE conversation_id = \(bind: id.rawValue) \
+                    LIMIT 1\(SQLText.forUpdate(on: tx))
+                    """
+                ).map(Self.conversation)
             else { throw ChatError.conversationNotFound }
             let sent = try await MessageSQLRepository(database: tx).append(new, to: id, at: date)
             conversation.record(new, at: date)
             // The counter is incremented in SQL, not written from the read value, so no concurrent change is lost.
-            let counter = new.senderID == conversation.customerID ? "merchant_unread" : "customer_unread"
-            try await tx.update("support_conversations")
-                .set("last_message", to: SQLBind(conversation.lastMessage)).set("last_message_at", to: SQLBind(date))
-                .set("updated_at", to: SQLBind(date)).set("status", to: SQLBind(conversation.status.rawValue))
-                .set("snoozed_until", to: SQLBind(conversation.snoozedUntil))
-                .set(
-                    SQLIdentifier(counter),
-                    to: SQLBinaryExpression(left: SQLColumn(counter), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1"))
-                )
-                .where("conversation_id", .equal, SQLBind(id.rawValue)).run()
+            let counter: SQLText =
+                new.senderID == conversation.customerID ? "merchant_unread = merchant_unread + 1" : "customer_unread = customer_unread + 1"
+            try await tx.run(
+                """
+                UPDATE support_conversations SET last_message = \(bind: conversation.lastMessage), last_message_at = \(bind: date), \
+                updated_at = \(bind: date), status = \(bind: conversation.status.rawValue), snoozed_until = \(bind: conversation.snoozedUntil), \
+                \(counter) WHERE conversation_id = \(bind: id.rawValue)
+                """
+            )
             return (conversation, sent.message)
         }
     }
