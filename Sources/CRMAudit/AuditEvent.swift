@@ -85,35 +85,39 @@ public struct AuditEvent: Sendable, Hashable {
         self.createdAt = createdAt
     }
 
-    /// Drawn once per process: where this process's id sequence starts, and its fixed random bits.
+    /// Drawn once per process: the key of its id sequence (besides the standard library's own random hashing seed).
     static let idSeed: (UInt64, UInt64) = {
         var random = SystemRandomNumberGenerator()
         return (random.next(), random.next())
     }()
     static let idCounter = Atomic<UInt64>(0)
 
-    /// SplitMix64's finalizer: a bijection of 64-bit values that spreads every input bit over the output.
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    /// The `number`th id's random bits: SipHash (the standard library's `Hasher`, seeded at random per process)
+    /// of the number under this process's key, so one id tells nothing of the next.
+    static func randomBits(_ number: UInt64, _ lane: UInt8) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(Self.idSeed.0)
+        hasher.combine(Self.idSeed.1)
+        hasher.combine(number)
+        hasher.combine(lane)
+        return UInt64(UInt(bitPattern: hasher.finalize()))
     }
 
     /// A new event id: a UUID (version 7) whose first 48 bits are the time in milliseconds, so ids of events
     /// written together sit together in the id index instead of landing on random pages.
     public static func newID(at date: Date = Date()) -> String {
-        // 74 bits after the time: 64 that differ for every id this process makes (a bijective mix of a counter,
-        // seeded at random at start), and 10 random per process. No system call per id: drawing them from the
-        // system's generator cost one or more each, on every request.
-        let mixed = Self.mix(Self.idSeed.0 &+ Self.idCounter.wrappingAdd(1, ordering: .relaxed).newValue &* 0x9E37_79B9_7F4A_7C15)
+        // 74 random bits after the time, from a keyed hash of a counter: no system call per id (drawing them from the
+        // system's generator cost one or more each, on every request).
+        let number = Self.idCounter.wrappingAdd(1, ordering: .relaxed).newValue
+        let mixed = Self.randomBits(number, 0)
+        let more = Self.randomBits(number, 1)
         var bytes: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &bytes) { raw in
             let millis = UInt64(max(date.timeIntervalSince1970, 0) * 1000)
             for index in 0..<6 { raw[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - UInt64(index)))) }
-            raw[6] = 0x70 | UInt8(truncatingIfNeeded: Self.idSeed.1 & 0x0f)
+            raw[6] = 0x70 | UInt8(truncatingIfNeeded: more & 0x0f)
             raw[7] = UInt8(truncatingIfNeeded: mixed >> 56)
-            raw[8] = 0x80 | UInt8(truncatingIfNeeded: (Self.idSeed.1 >> 4) & 0x3f)
+            raw[8] = 0x80 | UInt8(truncatingIfNeeded: (more >> 4) & 0x3f)
             for index in 9..<16 { raw[index] = UInt8(truncatingIfNeeded: mixed >> (8 * UInt64(15 - index))) }
         }
         return withUnsafeBytes(of: bytes) { raw in

@@ -4,7 +4,9 @@ import Synchronization
 
 /// A statement written as SQL text with its values, for the hottest queries: Rapport's two drivers run the text
 /// as it is, skipping SQLKit's serializer and the bind encoder, which otherwise cost more than SQLite takes to run
-/// a short statement. Any other SQLKit database serializes it like an `SQLQueryString`.
+/// a short statement. Any other SQLKit database gets the text with its own placeholders and binds, but the text
+/// itself (backtick-quoted columns, ``forUpdate(on:)``) is written for SQLite and MariaDB/MySQL. Write a `?` only
+/// as a placeholder, never inside a literal.
 ///
 /// ```swift
 /// let rows = try await db.all(SQLText("SELECT \(Self.columns) FROM users WHERE id IN (\(binds: ids)) LIMIT \(bind: 10)"))

@@ -73,6 +73,8 @@ final class SQLiteConnection: @unchecked Sendable {
         let milliseconds = busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
         sqlite3_busy_timeout(handle, CInt(clamping: milliseconds))
         do {
+            let code = rapport_sqlite3_refuse_double_quoted_strings(handle)
+            guard code == SQLITE_OK else { throw self.error(code) }
             try self.execute("PRAGMA foreign_keys = ON")
         } catch {
             self.close()
@@ -137,21 +139,20 @@ final class SQLiteConnection: @unchecked Sendable {
         if let statement = self.statements[sql] { return statement }
         var handle: OpaquePointer?
         var tail: UnsafePointer<CChar>?
+        var second = false
         let code = sql.withCString { text in
             let code = sqlite3_prepare_v3(self.handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, &tail)
-            // Only whitespace or a final `;` may follow the statement.
+            // Whitespace, comments or a final `;` may follow the statement; another statement may not.
             if code == SQLITE_OK, let tail, tail.pointee != 0 {
-                var rest = tail
-                while rest.pointee == 32 || rest.pointee == 10 || rest.pointee == 13 || rest.pointee == 9 || rest.pointee == 59 {
-                    rest += 1
-                }
-                if rest.pointee != 0 { return SQLITE_MISUSE }
+                var next: OpaquePointer?
+                if sqlite3_prepare_v2(self.handle, tail, -1, &next, nil) != SQLITE_OK || next != nil { second = true }
+                sqlite3_finalize(next)
             }
             return code
         }
-        guard code == SQLITE_OK else {
+        guard code == SQLITE_OK, !second else {
             sqlite3_finalize(handle)
-            if code == SQLITE_MISUSE { throw StorageError(.query, "one statement at a time: \(sql.prefix(120))") }
+            if second { throw StorageError(.query, "one statement at a time: \(sql.prefix(120))") }
             throw self.error(code)
         }
         guard let handle else { throw StorageError(.query, "the SQL holds no statement: \(sql.prefix(120))") }

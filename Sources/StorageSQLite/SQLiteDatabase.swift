@@ -20,8 +20,8 @@ import Synchronization
 /// Every statement runs on the calling thread, straight through the C API, on a statement prepared once per
 /// connection: such a statement takes microseconds, while handing each one to another thread and back costs two
 /// thread switches, more CPU than the statement itself. Only a caller that finds the writer taken suspends
-/// (``WriterGate``); the one wait that blocks a thread is SQLite's busy timeout, when another process holds the
-/// database's write lock.
+/// (``WriterGate``). What blocks the calling thread: a long statement (a purge, a bulk insert) for its length, and
+/// SQLite's busy timeout when another process holds the database's write lock.
 public struct SQLiteDatabase: SQLDatabase {
     final class Engine: Sendable {
         /// `nil` once closed.
@@ -81,13 +81,18 @@ public struct SQLiteDatabase: SQLDatabase {
                 try Self.prepareDirectory(of: path)
                 let writer = try SQLiteConnection(path: path, readOnly: false, busyTimeout: busyTimeout)
                 // Readers open read-only, and a read-only connection cannot switch the journal: the writer does, first.
-                try writer.execute("PRAGMA journal_mode = WAL")
+                var mode = ""
+                try writer.run("PRAGMA journal_mode = WAL", []) { row in mode = (try? row.decode(column: "journal_mode", as: String.self)) ?? "" }
+                // SQLite answers with the mode it is in, without an error, when it cannot switch (a read-only file).
+                guard mode.lowercased() == "wal" else {
+                    throw StorageError(.unavailable, "cannot switch \(path) to WAL (journal mode '\(mode)'): is the file writable?")
+                }
                 let readers = ReaderPool(path: path, capacity: configuration.maximumReaderCount, busyTimeout: busyTimeout)
                 self.engine = Engine(writer: writer, readers: readers)
             }
             // Only the writer's setting matters for durability.
             try self.engine.withWriter { try $0.execute("PRAGMA synchronous = \(configuration.synchronous.rawValue)") }
-        } catch let error as StorageError where error.kind == .unavailable || error.kind == .query {
+        } catch let error as StorageError where error.kind != .configuration {
             throw StorageError(.unavailable, "cannot open SQLite database: \(error.message)", code: error.code)
         }
         self.inSession = false

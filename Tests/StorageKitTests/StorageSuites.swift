@@ -107,7 +107,18 @@ struct SQLiteFileStorageTests {
             (error as? StorageError)?.kind == .query
         }
         try await database.raw("CREATE TABLE a (x INTEGER);  ").run()
-        try await database.raw("INSERT INTO a VALUES (1)").run()
+        try await database.raw("INSERT INTO a VALUES (1); -- one row").run()
+        #expect(try await database.raw("SELECT x FROM a").all().count == 1)
+    }
+
+    /// A double-quoted name is an identifier, never a string literal: a misspelt column fails here as it does on
+    /// MariaDB.
+    @Test func doubleQuotedNamesAreIdentifiers() async throws {
+        let database = try SQLiteDatabase(configuration: .init(storage: .memory), logger: TestDatabases.logger)
+        defer { try? database.close() }
+        try await database.raw("CREATE TABLE a (x INTEGER)").run()
+        await #expect(throws: StorageError.self) { try await database.raw("SELECT \"missing\" FROM a").all() }
+        await #expect(throws: StorageError.self) { try await database.raw("CREATE INDEX i ON a (\"missing\")").run() }
     }
 
     @Test func relativePathsResolveAgainstTheWorkingDirectory() throws {
