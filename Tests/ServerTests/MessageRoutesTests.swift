@@ -103,6 +103,15 @@ struct MessageRoutesTests {
             let messages = try #require(page.body["messages"] as? [[String: Any]])
             #expect(messages.map { $0["content"] as? String } == ["b3", "a1"])
             #expect(messages[0]["is_read"] as? Bool == true && messages[0]["sender_username"] as? String == "bob")
+            // The page (written straight to bytes) shows a message as the send answered it, plus its sender's name.
+            for key in ["id", "sender_id", "receiver_id", "content", "message_type", "created_at", "seq", "client_msg_id"] {
+                #expect(
+                    NSDictionary(dictionary: messages[1]).value(forKey: key) as? NSObject == NSDictionary(dictionary: data).value(forKey: key)
+                        as? NSObject,
+                    "\(key)"
+                )
+            }
+            #expect(messages[1]["sender_username"] as? String == "alice" && Set(messages[1].keys) == Set(data.keys).union(["sender_username"]))
             let pagination = try #require(page.body["pagination"] as? [String: Any])
             #expect(pagination["pages"] as? Int == 2 && pagination["total"] as? Int == 4 && pagination["has_next"] as? Bool == true)
             let beyond = try await client.json("/api/message/history?friend_id=\(bobID)&page=9&per_page=x", .get, token: alice)

@@ -15,6 +15,15 @@ enum WireDate {
         return .string(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// ``iso(_:)`` appended to `out` as a quoted JSON string.
+    static func appendISO(_ date: Date, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let start = out.count
+        out.append(contentsOf: StorageDateFormat.string(from: date).utf8)
+        if let space = out[start...].firstIndex(of: UInt8(ascii: " ")) { out[space] = UInt8(ascii: "T") }
+        out.append(UInt8(ascii: "\""))
+    }
+
     /// Seed 003's REST form: naive UTC to the second, `2025-07-21 06:53:19`.
     static func seconds(_ date: Date?) -> JSONValue {
         guard let date else { return .null }
