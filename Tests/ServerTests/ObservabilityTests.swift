@@ -1,5 +1,7 @@
+import CRMAudit
 import ChatCore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -117,6 +119,32 @@ struct ObservabilityTests {
             "/api/health", "/api/media/uploads/2026/12/07/a.png", "/api/media/avatars/x.png", "/api/media/uploads/Chat/x", "/api/file/uploads/chat/x",
         ]
         for path in publicPaths { #expect(!MediaHeadersMiddleware.isPrivate(path), "\(path)") }
+    }
+
+    /// Excluded audit paths: `/` alone, `/x/` the directory itself and all under it, `/x` itself and all under `/x/`;
+    /// OPTIONS never; route shapes and categories as the contract words them.
+    @Test func auditExclusionsAndRouteShapes() throws {
+        let recorder = AuditRecorder(
+            store: AuditLogMemoryStore(sealer: try AuditSealer(key: Array(repeating: 7, count: 32))),
+            logger: Logger(label: "t")
+        )
+        let audit = AuditMiddleware(recorder: recorder, excludedPaths: ["/", "/api/docs/", "/api/health"])
+        func excluded(_ path: String, _ method: HTTPRequest.Method = .get) -> Bool {
+            audit.isExcluded(Request(head: .init(method: method, scheme: "http", authority: "x", path: path), body: .init(buffer: ByteBuffer())))
+        }
+        #expect(excluded("/") && excluded("/api/docs") && excluded("/api/docs/") && excluded("/api/docs/x/y"))
+        #expect(excluded("/api/health") && excluded("/api/health/deep") && excluded("/api/contacts", .options))
+        #expect(!excluded("/api/healthz") && !excluded("/api/docsx") && !excluded("/api/contacts") && !excluded("/x"))
+        let update = AuditRoute(method: .put, path: "/api/contacts/7/update", template: "/api/contacts/{id}/update", parameters: ["id": "7"])
+        #expect(update.action == "UPDATE" && update.resourceType == "contact" && update.resourceID == "7")
+        let login = AuditRoute(method: .post, path: "/api/auth/login", template: "/api/auth/login", parameters: [:])
+        #expect(login.action == "LOGIN" && login.resourceType == "auth" && login.resourceID == nil)
+        let again = AuditRoute(method: .delete, path: "/api/contacts/9/update", template: "/api/contacts/{id}/update", parameters: ["id": "9"])
+        #expect(again.action == "DELETE" && again.resourceID == "9", "a cached shape takes the action from the method and reads the new id")
+        #expect(
+            AuditRoute.category(of: "/api/contacts") == "contact_management" && AuditRoute.category(of: "/api/contacts/1") == "contact_management"
+        )
+        #expect(AuditRoute.category(of: "/api/contactsx") == nil && AuditRoute.category(of: "/api/messages") == "messaging")
     }
 
     /// The audit's look into a response: the first string of each named member, escaped or not, wherever it is.

@@ -17,6 +17,8 @@ public struct AuditMiddleware: RouterMiddleware {
     let recorder: AuditRecorder
     let redactor: AuditRedactor
     let excluded: [String]
+    /// Each excluded path without and with its final `/`, made once: this is checked on every request.
+    let exclusions: [(bare: String, directory: String?)]
 
     /// Request bodies up to this size are recorded; larger or streamed ones are described, not read.
     static let recordedBodyLimit = 64 * 1024
@@ -27,15 +29,19 @@ public struct AuditMiddleware: RouterMiddleware {
         self.recorder = recorder
         self.redactor = redactor
         self.excluded = excludedPaths
+        self.exclusions = excludedPaths.map { entry in
+            if entry == "/" { return ("/", nil) }
+            return entry.hasSuffix("/") ? (String(entry.dropLast()), entry) : (entry, entry + "/")
+        }
     }
 
     func isExcluded(_ request: Request) -> Bool {
         if request.method == .options { return true }
         let path = request.uri.path
-        return self.excluded.contains { entry in
-            if entry == "/" { return path == "/" }
-            if entry.hasSuffix("/") { return path.hasPrefix(entry) || path + "/" == entry }
-            return path == entry || path.hasPrefix(entry + "/")
+        return self.exclusions.contains { entry in
+            // `/` alone; `/x/` the directory and everything under it; `/x` itself and everything under `/x/`.
+            guard let directory = entry.directory else { return path == entry.bare }
+            return path == entry.bare || path.hasPrefix(directory)
         }
     }
 

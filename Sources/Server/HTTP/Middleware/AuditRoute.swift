@@ -37,20 +37,39 @@ struct AuditRoute {
             self.resourceID = parts.count >= 2 && (numeric || last.count == 36) ? last : nil
             return
         }
+        let shape = Self.shape(of: template)
+        self.action = shape.action ?? byMethod
+        self.resourceType = shape.resourceType
+        self.resourceID = shape.parameter.flatMap { parameters.get($0) }
+    }
+
+    /// What a route template says, whatever the request: its verb's action, the resource type, and the
+    /// parameter naming the resource.
+    struct Shape: Sendable {
+        var action: String?
+        var resourceType: String?
+        var parameter: String?
+    }
+
+    /// Shapes by template, worked out once each: there are as many as routes, and every audited request needs one.
+    static let shapes = Mutex<[String: Shape]>([:])
+
+    static func shape(of template: String) -> Shape {
+        if let known = Self.shapes.withLock({ $0[template] }) { return known }
         let segments = template.split(separator: "/").map(String.init)
-        self.action = segments.last.flatMap { Self.verbs[$0] } ?? byMethod
+        var shape = Shape(action: segments.last.flatMap { Self.verbs[$0] })
         let parameterIndices = segments.indices.filter { segments[$0].hasPrefix("{") || segments[$0].hasPrefix(":") }
         if let index = parameterIndices.last, index > 0 {
-            let name = segments[index].trimmingCharacters(in: CharacterSet(charactersIn: "{}:"))
             var owner = index - 1
             while owner > 0, parameterIndices.contains(owner) { owner -= 1 }
-            self.resourceType = Self.singular(segments[owner])
-            self.resourceID = parameters.get(name)
+            shape.resourceType = Self.singular(segments[owner])
+            shape.parameter = segments[index].trimmingCharacters(in: CharacterSet(charactersIn: "{}:"))
         } else {
             let domain = segments.first == "api" ? segments.dropFirst().first : segments.first
-            self.resourceType = domain.map(Self.singular)
-            self.resourceID = nil
+            shape.resourceType = domain.map(Self.singular)
         }
+        Self.shapes.withLock { $0[template] = shape }
+        return shape
     }
 
     static func singular(_ word: String) -> String {
@@ -68,7 +87,10 @@ struct AuditRoute {
         ("/api/group", "group_management"), ("/api/groups", "group_management"), ("/api/ws", "realtime"),
     ]
 
+    /// ``categories`` with each prefix also as `prefix/`, built once.
+    static let categoryPrefixes: [(path: String, under: String, category: String)] = categories.map { ($0.0, $0.0 + "/", $0.1) }
+
     static func category(of path: String) -> String? {
-        self.categories.first { path == $0.0 || path.hasPrefix($0.0 + "/") }?.1
+        self.categoryPrefixes.first { path == $0.path || path.hasPrefix($0.under) }?.category
     }
 }
