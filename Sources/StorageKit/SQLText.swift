@@ -1,4 +1,5 @@
 public import Foundation
+import Logging
 public import SQLKit
 import Synchronization
 
@@ -155,6 +156,24 @@ extension Optional: SQLTextValue where Wrapped: SQLTextValue {
 }
 
 extension SQLDatabase {
+    /// What a driver runs for `query`: an ``SQLText`` as written, anything else serialized with its binds made
+    /// values by `encode`; logged at the database's query level.
+    public func statement(
+        for query: any SQLExpression,
+        encode: ([any Encodable & Sendable]) throws -> [StorageValue]
+    ) throws -> (sql: String, values: [StorageValue]) {
+        let statement: (sql: String, values: [StorageValue])
+        if let text = query as? SQLText {
+            // Written for this: no serializer, and the values are already the driver's.
+            statement = (text.sql, text.values)
+        } else {
+            let (sql, binds) = self.serialize(query)
+            statement = (sql, try encode(binds))
+        }
+        if let level = self.queryLogLevel, self.logger.logLevel <= level { self.logger.log(level: level, "\(statement.sql) \(statement.values)") }
+        return statement
+    }
+
     /// Every row `text` returns.
     public func all(_ text: SQLText) async throws -> [any SQLRow] {
         let rows = RowCollector()

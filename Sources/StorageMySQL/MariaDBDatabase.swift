@@ -75,17 +75,10 @@ public struct MariaDBDatabase: SQLDatabase {
     }
 
     public func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        let sql: String
-        let values: [StorageValue]
-        if let text = query as? SQLText {
-            // Written for this: no serializer, and the values are already the driver's.
-            (sql, values) = (text.sql, text.values)
-        } else {
-            let (serialized, binds) = self.serialize(query)
+        let (sql, values) = try self.statement(for: query) { binds in
             let encoder = StorageValueEncoder()
-            (sql, values) = (serialized, try binds.map { try encoder.encode($0) })
+            return try binds.map { try encoder.encode($0) }
         }
-        if let level = self.queryLogLevel, self.logger.logLevel <= level { self.logger.log(level: level, "\(sql) \(values)") }
         if let session = self.session {
             _ = try await self.run(sql, values, on: session, onRow)
             return

@@ -129,16 +129,7 @@ public struct SQLiteDatabase: SQLDatabase {
     }
 
     public func execute(sql query: any SQLKit.SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        let sql: String
-        let values: [StorageValue]
-        if let text = query as? SQLText {
-            // Written for this: no serializer, and the values are already the driver's.
-            (sql, values) = (text.sql, text.values)
-        } else {
-            let (serialized, binds) = self.serialize(query)
-            (sql, values) = (serialized, try Self.arguments(binds))
-        }
-        if let level = self.queryLogLevel, self.logger.logLevel <= level { self.logger.log(level: level, "\(sql) \(values)") }
+        let (sql, values) = try self.statement(for: query, encode: Self.arguments)
         if self.inSession {
             try self.engine.withWriter { try $0.run(sql, values, onRow) }
         } else if let readers = self.engine.readers, SQLStatement.isSelect(sql) {
