@@ -13,30 +13,33 @@ public enum StorageDateFormat {
     /// `YYYY-MM-DD HH:MM:SS`, and `.ffffff` with `fraction`, written digit by digit into the string's own storage:
     /// `String(format:)` costs microseconds a call on Linux, and lists format many dates.
     static func text(_ parts: DateParts, fraction: Bool) -> String {
-        String(unsafeUninitializedCapacity: fraction ? 26 : 19) { bytes in
-            func put(_ value: Int, _ width: Int, at offset: Int) {
-                var value = value
-                for index in stride(from: offset + width - 1, through: offset, by: -1) {
-                    bytes[index] = UInt8(48 + value % 10)
-                    value /= 10
-                }
+        String(unsafeUninitializedCapacity: fraction ? 26 : 19) { Self.write(parts, fraction: fraction, into: $0) }
+    }
+
+    /// Writes the text of `parts` at the start of `bytes` (19 or 26 bytes long at least); returns its length.
+    static func write(_ parts: DateParts, fraction: Bool, into bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        func put(_ value: Int, _ width: Int, at offset: Int) {
+            var value = value
+            for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                bytes[index] = UInt8(48 + value % 10)
+                value /= 10
             }
-            put(parts.year, 4, at: 0)
-            bytes[4] = 45
-            put(parts.month, 2, at: 5)
-            bytes[7] = 45
-            put(parts.day, 2, at: 8)
-            bytes[10] = 32
-            put(parts.hour, 2, at: 11)
-            bytes[13] = 58
-            put(parts.minute, 2, at: 14)
-            bytes[16] = 58
-            put(parts.second, 2, at: 17)
-            guard fraction else { return 19 }
-            bytes[19] = 46
-            put(parts.microsecond, 6, at: 20)
-            return 26
         }
+        put(parts.year, 4, at: 0)
+        bytes[4] = 45
+        put(parts.month, 2, at: 5)
+        bytes[7] = 45
+        put(parts.day, 2, at: 8)
+        bytes[10] = 32
+        put(parts.hour, 2, at: 11)
+        bytes[13] = 58
+        put(parts.minute, 2, at: 14)
+        bytes[16] = 58
+        put(parts.second, 2, at: 17)
+        guard fraction else { return 19 }
+        bytes[19] = 46
+        put(parts.microsecond, 6, at: 20)
+        return 26
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, with optional fraction, `T` separator and trailing `Z`/offset.
@@ -196,26 +199,9 @@ public enum StorageDateText {
     public static func appendSeconds(_ date: Date, to out: inout [UInt8]) {
         let parts = DateParts(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
         let start = out.count
-        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 19))
+        out.append(contentsOf: repeatElement(0, count: 19))
         out.withUnsafeMutableBufferPointer { buffer in
-            func put(_ value: Int, _ width: Int, at offset: Int) {
-                var value = value
-                for index in stride(from: start + offset + width - 1, through: start + offset, by: -1) {
-                    buffer[index] = UInt8(48 + value % 10)
-                    value /= 10
-                }
-            }
-            put(parts.year, 4, at: 0)
-            buffer[start + 4] = 45
-            put(parts.month, 2, at: 5)
-            buffer[start + 7] = 45
-            put(parts.day, 2, at: 8)
-            buffer[start + 10] = 32
-            put(parts.hour, 2, at: 11)
-            buffer[start + 13] = 58
-            put(parts.minute, 2, at: 14)
-            buffer[start + 16] = 58
-            put(parts.second, 2, at: 17)
+            _ = StorageDateFormat.write(parts, fraction: false, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
         }
     }
 }

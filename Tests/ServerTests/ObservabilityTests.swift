@@ -121,6 +121,15 @@ struct ObservabilityTests {
         for path in publicPaths { #expect(!MediaHeadersMiddleware.isPrivate(path), "\(path)") }
     }
 
+    /// Header words matched in any ASCII case, and nothing else folded.
+    @Test func asciiWordsInAnyCase() {
+        #expect(ASCIIText.contains("Application/JSON; charset=utf-8", "json") && !ASCIIText.contains("application/xml", "json"))
+        #expect(ASCIIText.contains("JSON", "json") && !ASCIIText.contains("jso", "json") && !ASCIIText.contains("", "json"))
+        #expect(ASCIIText.hasPrefix("Text/plain", "text/") && !ASCIIText.hasPrefix("x-text/", "text/"))
+        #expect(ASCIIText.equals("BeArEr"[...].utf8, "bearer") && !ASCIIText.equals("bearers"[...].utf8, "bearer"))
+        #expect(!ASCIIText.equals("b\u{C5}arer"[...].utf8, "bearer") && !ASCIIText.equals("BEARE["[...].utf8, "bearer"))
+    }
+
     /// Excluded audit paths: `/` alone, `/x/` the directory itself and all under it, `/x` itself and all under `/x/`;
     /// OPTIONS never; route shapes and categories as the contract words them.
     @Test func auditExclusionsAndRouteShapes() throws {

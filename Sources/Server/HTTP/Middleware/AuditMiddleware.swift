@@ -125,8 +125,8 @@ public struct AuditMiddleware: RouterMiddleware {
         let type = request.headers[.contentType] ?? ""
         let length = request.headers[.contentLength].flatMap(Int.init)
         if length == 0 { return nil }
-        let form = Self.contains(type, "x-www-form-urlencoded")
-        let textual = type.isEmpty || Self.contains(type, "json") || Self.hasPrefix(type, "text/") || form
+        let form = ASCIIText.contains(type, "x-www-form-urlencoded")
+        let textual = type.isEmpty || ASCIIText.contains(type, "json") || ASCIIText.hasPrefix(type, "text/") || form
         guard textual, let length, length <= min(Self.recordedBodyLimit, context.maxUploadSize) else {
             return ["body_omitted": .string("\(type.isEmpty ? "unknown type" : type.lowercased()), \(length.map { "\($0) bytes" } ?? "streamed")")]
         }
@@ -154,7 +154,7 @@ public struct AuditMiddleware: RouterMiddleware {
         event.status = failed ? .failed : .success
         var body: ByteBuffer?
         if failed || response.status == .ok, let length = response.body.contentLength, length > 0, length <= Self.inspectedResponseLimit,
-            let type = response.headers[.contentType], Self.contains(type, "json")
+            let type = response.headers[.contentType], ASCIIText.contains(type, "json")
         {
             let collector = BodyCollector()
             if (try? await response.body.write(CollectingWriter(collector: collector))) != nil {
@@ -168,29 +168,6 @@ public struct AuditMiddleware: RouterMiddleware {
         } else if response.status == .ok {
             event.resourceName = Self.firstStrings(named: Self.nameKeys, in: bytes).lazy.compactMap { $0 }.first { !$0.isEmpty }
         }
-    }
-
-    /// Whether `text` holds `needle` (lowercase ASCII), in any case: media types, compared byte by byte, without
-    /// Foundation's search (this runs on every request).
-    static func contains(_ text: String, _ needle: StaticString) -> Bool {
-        let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        let bytes = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { start in
-            needle.indices.allSatisfy { Self.lowered(bytes[start + $0]) == needle[$0] }
-        }
-    }
-
-    /// Whether `text` starts with `prefix` (lowercase ASCII), in any case.
-    static func hasPrefix(_ text: String, _ prefix: StaticString) -> Bool {
-        let prefix = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        let bytes = text.utf8
-        guard bytes.count >= prefix.count else { return false }
-        return zip(bytes, prefix).allSatisfy { Self.lowered($0) == $1 }
-    }
-
-    static func lowered(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     /// Members holding an error's words, and a resource's name, in order of preference, as `"key":"` needles.

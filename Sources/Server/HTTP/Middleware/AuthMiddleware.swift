@@ -25,11 +25,6 @@ public struct AuthMiddleware<Context: RapportRequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// Whether `bytes` spell `bearer` in any case.
-    static func isBearer(_ bytes: Substring.UTF8View) -> Bool {
-        bytes.count == 6 && zip(bytes, "bearer".utf8).allSatisfy { $0 | 0x20 == $1 }
-    }
-
     /// The token a request carries, or why it carries none.
     static func token(in request: Request) -> Result<String, TokenFailure> {
         guard let header = request.headers[.authorization] else {
@@ -38,12 +33,12 @@ public struct AuthMiddleware<Context: RapportRequestContext>: RouterMiddleware {
         }
         // HTTP strips trailing spaces, so `Bearer ` arrives as `Bearer`.
         let utf8 = header.utf8
-        if Self.isBearer(utf8[...]) { return .failure(.empty) }
+        if ASCIIText.equals(utf8[...], "bearer") { return .failure(.empty) }
         // `scheme token`, split at its one space. Bytes, not characters: a token is a few hundred bytes and this
         // runs on every request.
         let space = utf8.firstIndex(of: UInt8(ascii: " "))
         let twoParts = space.map { !utf8[utf8.index(after: $0)...].contains(UInt8(ascii: " ")) } ?? false
-        if twoParts, let space, Self.isBearer(utf8[..<space]) {
+        if twoParts, let space, ASCIIText.equals(utf8[..<space], "bearer") {
             let token = Substring(header.utf8[utf8.index(after: space)...])
             return token.isEmpty ? .failure(.empty) : .success(String(token))
         }
