@@ -17,6 +17,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var options: ConfigurationOptions
 
     func run() async throws {
+        MallocTuning.apply(environment: ProcessInfo.processInfo.environment)
         let (configuration, logger) = try await self.options.load()
         let services = try await failing { try await RapportServer.connectServices(configuration: configuration, logger: logger) }
         try await RapportServer.run(services: services, configuration: configuration, logger: logger)
