@@ -12,13 +12,18 @@ public struct SQLContainsPattern: SQLExpression {
     public init(_ fragment: String) { self.fragment = fragment }
 
     public func serialize(to serializer: inout SQLSerializer) {
+        SQLBind(Self.pattern(self.fragment)).serialize(to: &serializer)
+        serializer.write(" ESCAPE '!'")
+    }
+
+    /// The pattern itself, to bind in SQL text written with `ESCAPE '!'` after it.
+    public static func pattern(_ fragment: String) -> String {
         var escaped = "%"
-        for character in self.fragment {
+        for character in fragment {
             if character == "%" || character == "_" || character == "!" { escaped.append("!") }
             escaped.append(character)
         }
         escaped.append("%")
-        SQLBind(escaped).serialize(to: &serializer)
-        serializer.write(" ESCAPE '!'")
+        return escaped
     }
 }

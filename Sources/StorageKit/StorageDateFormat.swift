@@ -49,7 +49,8 @@ public enum StorageDateFormat {
         return text.withUTF8 { Self.date(utf8: $0) }
     }
 
-    static func date(utf8: UnsafeBufferPointer<UInt8>) -> Date? {
+    /// ``date(from:)`` on UTF-8 bytes in place: a driver reads a column's text without making a `String` of it.
+    public static func date(utf8: UnsafeBufferPointer<UInt8>) -> Date? {
         var scanner = DigitScanner(utf8)
         guard let year = scanner.number(4), scanner.skip("-"), let month = scanner.number(2), scanner.skip("-"),
             let day = scanner.number(2)

@@ -104,6 +104,23 @@ final class SQLiteConnection: @unchecked Sendable {
 
     /// Runs one statement with `values` bound to its placeholders in order, handing each result row to `onRow`.
     func run(_ sql: String, _ values: [StorageValue], _ onRow: (any SQLRow) -> Void) throws {
+        try self.step(sql, values) { handle, columns in
+            let count = CInt(columns.names.count)
+            var row: [StorageValue] = []
+            row.reserveCapacity(Int(count))
+            for index in 0..<count { row.append(Self.column(index, of: handle)) }
+            onRow(StorageRow(columns: columns, values: row))
+        }
+    }
+
+    /// Runs one statement like ``run(_:_:_:)``, handing each row to `body` read in place (``SQLiteRowReader``).
+    func stream(_ sql: String, _ values: [StorageValue], _ body: (any StorageRowReader) throws -> Void) throws {
+        try self.step(sql, values) { handle, columns in try body(SQLiteRowReader(handle: handle, columns: columns)) }
+    }
+
+    /// Binds `values`, then steps through the rows, calling `onRow` with the statement positioned on each and its
+    /// result columns. The statement is reset afterwards, however it ends.
+    private func step(_ sql: String, _ values: [StorageValue], _ onRow: (OpaquePointer, StorageRow.Columns) throws -> Void) throws {
         let statement = try self.prepared(sql)
         let handle = statement.handle
         // SQLKit always serializes exactly one positional bind per placeholder; a wrong count would still fail in
@@ -126,12 +143,7 @@ final class SQLiteConnection: @unchecked Sendable {
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { throw self.error(code) }
             // Read after a step, which is where SQLite prepares the statement again if it must.
-            let columns = statement.columns
-            let count = CInt(columns.names.count)
-            var row: [StorageValue] = []
-            row.reserveCapacity(Int(count))
-            for index in 0..<count { row.append(Self.column(index, of: handle)) }
-            onRow(StorageRow(columns: columns, values: row))
+            try onRow(handle, statement.columns)
         }
     }
 

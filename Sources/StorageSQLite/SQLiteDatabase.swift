@@ -3,7 +3,7 @@ public import Logging
 public import NIOCore
 public import NIOPosix
 public import SQLKit
-import StorageKit
+public import StorageKit
 import Synchronization
 
 /// A SQLKit database on the system's libsqlite3: WAL journal, one writer connection and up to
@@ -22,7 +22,7 @@ import Synchronization
 /// thread switches, more CPU than the statement itself. Only a caller that finds the writer taken suspends
 /// (``WriterGate``). What blocks the calling thread: a long statement (a purge, a bulk insert) for its length, and
 /// SQLite's busy timeout when another process holds the database's write lock.
-public struct SQLiteDatabase: SQLDatabase {
+public struct SQLiteDatabase: SQLDatabase, StorageRowStreaming {
     final class Engine: Sendable {
         /// `nil` once closed.
         private let writer: Mutex<SQLiteConnection?>
@@ -138,6 +138,27 @@ public struct SQLiteDatabase: SQLDatabase {
         } else {
             let engine = self.engine
             try await engine.gate.withLock { try engine.withWriter { try $0.run(sql, values, onRow) } }
+        }
+    }
+
+    public func streamRows(_ text: SQLText, _ body: (any StorageRowReader) throws -> Void) async throws {
+        let (sql, values) = try self.statement(for: text, encode: Self.arguments)
+        if self.inSession {
+            try self.engine.withWriter { try $0.stream(sql, values, body) }
+        } else if let readers = self.engine.readers, SQLStatement.isSelect(sql) {
+            try readers.withReader { try $0.stream(sql, values, body) }
+        } else {
+            // A write, or a database without readers (in memory): the writer's turn is awaited, and the rows it
+            // returns are handed over once it is released.
+            let engine = self.engine
+            let rows = try await engine.gate.withLock {
+                try engine.withWriter { connection in
+                    var rows: [StorageRow] = []
+                    try connection.run(sql, values) { row in if let row = row as? StorageRow { rows.append(row) } }
+                    return rows
+                }
+            }
+            for row in rows { try body(row) }
         }
     }
 
