@@ -21,20 +21,25 @@ public struct MessageSQLRepository: MessageRepository {
     static let columns = ["id", "conversation_id", "seq", "sender_id", "content", "message_type", "client_msg_id", "created_at", "attachment_id"]
     static let columnList = SQLColumnList(columns)
 
+    /// A message selected with ``columnList``, read by position.
+    static func message(reading row: some StorageRowReader) throws -> Message {
+        Message(
+            id: try row.int64(at: 0),
+            conversationID: ConversationID(try row.int64(at: 1)),
+            seq: try row.int64(at: 2),
+            senderID: ParticipantID(try row.int64(at: 3)),
+            content: try row.string(at: 4),
+            type: MessageType(rawValue: try row.string(at: 5)) ?? .text,
+            clientMessageID: try row.optionalString(at: 6),
+            createdAt: try row.date(at: 7),
+            attachmentID: try row.optionalInt64(at: 8)
+        )
+    }
+
     static func message(_ row: any SQLRow) throws -> Message {
         if let row = row as? StorageRow, row.columns.names == Self.columns {
             // A page selected with ``columnList``: read by position.
-            return Message(
-                id: try row.int64(at: 0),
-                conversationID: ConversationID(try row.int64(at: 1)),
-                seq: try row.int64(at: 2),
-                senderID: ParticipantID(try row.int64(at: 3)),
-                content: try row.string(at: 4),
-                type: MessageType(rawValue: try row.string(at: 5)) ?? .text,
-                clientMessageID: try row.optionalString(at: 6),
-                createdAt: try row.date(at: 7),
-                attachmentID: try row.optionalInt64(at: 8)
-            )
+            return try Self.message(reading: row)
         }
         return Message(
             id: try row.decode(column: "id", as: Int64.self),
@@ -142,10 +147,13 @@ public struct MessageSQLRepository: MessageRepository {
         if let beforeSeq { sql += " AND seq < \(bind: beforeSeq)" }
         if let afterSeq {
             sql += " AND seq > \(bind: afterSeq) ORDER BY seq LIMIT \(bind: max(limit, 0))"
-            return try await self.database.all(sql).map(Self.message).reversed()
+        } else {
+            sql += " ORDER BY seq DESC LIMIT \(bind: max(limit, 0)) OFFSET \(bind: max(offset, 0))"
         }
-        sql += " ORDER BY seq DESC LIMIT \(bind: max(limit, 0)) OFFSET \(bind: max(offset, 0))"
-        return try await self.database.all(sql).map(Self.message)
+        var messages: [Message] = []
+        messages.reserveCapacity(min(max(limit, 0), 200))
+        try await self.database.forEachRow(sql) { row in messages.append(try Self.message(reading: row)) }
+        return afterSeq == nil ? messages : messages.reversed()
     }
 
     public func messageCount(in conversation: ConversationID) async throws -> Int {

@@ -154,20 +154,20 @@ public struct SupportSQLRepository: SupportRepository {
         let ids = Array(Set(messages.map(\.conversationID.rawValue)))
         guard !ids.isEmpty else { return [] }
         // Every support message page reads here: plain SQL, cheap to serialize.
-        let rows = try await self.database.all(
+        var customers: [Int64: (customer: Int64, merchant: Int64)] = [:]
+        var read: [Int64: [Int64: Int64]] = [:]
+        try await self.database.forEachRow(
             """
             SELECT s.conversation_id AS conversation_id, s.customer_id AS customer_id, s.merchant_id AS merchant_id, \
             m.user_id AS user_id, m.read_seq AS read_seq \
             FROM support_conversations s JOIN conversation_members m ON m.conversation_id = s.conversation_id \
             WHERE s.conversation_id IN (\(binds: ids))
             """
-        )
-        var customers: [Int64: (customer: Int64, merchant: Int64)] = [:]
-        var read: [Int64: [Int64: Int64]] = [:]
-        for row in rows {
-            let id = try row.decode(column: "conversation_id", as: Int64.self)
-            customers[id] = (try row.decode(column: "customer_id", as: Int64.self), try row.decode(column: "merchant_id", as: Int64.self))
-            read[id, default: [:]][try row.decode(column: "user_id", as: Int64.self)] = try row.decode(column: "read_seq", as: Int64.self)
+        ) { row in
+            // In the order selected: conversation, customer, merchant, member, its read position.
+            let id = try row.int64(at: 0)
+            customers[id] = (try row.int64(at: 1), try row.int64(at: 2))
+            read[id, default: [:]][try row.int64(at: 3)] = try row.int64(at: 4)
         }
         return messages.map { message in
             let id = message.conversationID.rawValue
@@ -184,12 +184,14 @@ public struct SupportSQLRepository: SupportRepository {
         let total =
             try await self.database.first("SELECT COUNT(*) AS n FROM messages WHERE conversation_id = \(bind: id.rawValue)")?
             .decode(column: "n", as: Int.self) ?? 0
-        let messages = try await self.database.all(
+        var messages: [Message] = []
+        messages.reserveCapacity(min(max(limit, 0), 200))
+        try await self.database.forEachRow(
             """
             SELECT \(MessageSQLRepository.columnList) FROM messages WHERE conversation_id = \(bind: id.rawValue) \
             ORDER BY seq \(unsafeRaw: ascending ? "ASC" : "DESC") LIMIT \(bind: max(limit, 0)) OFFSET \(bind: max(offset, 0))
             """
-        ).map(MessageSQLRepository.message)
+        ) { row in messages.append(try MessageSQLRepository.message(reading: row)) }
         return (try await self.withReadState(messages), total)
     }
 
