@@ -67,14 +67,15 @@ public struct AuditSealer: Sendable {
     /// The `previousHash` of the first record.
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    let key: SymmetricKey
+    /// HMAC-SHA256 with the key already absorbed: each MAC starts from a copy instead of hashing the key again.
+    let keyed: HMAC<SHA256>
     public let checkpoints: AuditCheckpointPolicy
 
     /// - Parameter key: the chain key; at least 32 bytes. Keep it outside the database: whoever holds it can
     ///   rewrite history undetectably.
     public init(key: some Collection<UInt8>, checkpoints: AuditCheckpointPolicy = AuditCheckpointPolicy()) throws(AuditError) {
         guard key.count >= 32 else { throw AuditError(.configuration, "the audit chain key must be at least 32 bytes") }
-        self.key = SymmetricKey(data: Array(key))
+        self.keyed = HMAC<SHA256>(key: SymmetricKey(data: Array(key)))
         self.checkpoints = checkpoints
     }
 
@@ -94,7 +95,11 @@ public struct AuditSealer: Sendable {
 
     func mac(_ text: String) -> String { self.mac(bytes: Array(text.utf8)) }
 
-    func mac(bytes: [UInt8]) -> String { JSONText.hex(HMAC<SHA256>.authenticationCode(for: bytes, using: self.key)) }
+    func mac(bytes: [UInt8]) -> String {
+        var hmac = self.keyed
+        hmac.update(data: bytes)
+        return JSONText.hex(hmac.finalize())
+    }
 
     /// The hash of `event` following `previousHash`.
     public func hash(previous previousHash: String, event: AuditEvent) -> String {
