@@ -24,11 +24,10 @@ public struct ContactSQLRepository: ContactRepository {
         let revision: Int
         let deleted_at: Date?
 
-        /// Reads the columns by name directly: SQLKit's `Decodable` row decoder costs more than the query itself
-        /// on a long listing.
-        /// Every contact query selects ``ContactSQLRepository/columnList``: read by position. SQLKit's
-        /// `Decodable` row decoder costs more than the query itself on a long listing.
-        init(_ row: any SQLRow) throws { try self.init(reading: row.positionReader) }
+        /// Every contact query selects ``ContactSQLRepository/columnList``: read by position, or by those names
+        /// for another driver's rows. SQLKit's `Decodable` row decoder costs more than the query itself on a long
+        /// listing.
+        init(_ row: any SQLRow) throws { try self.init(reading: row.reader(columns: ContactSQLRepository.columns)) }
 
         /// Reads by position, in ``ContactSQLRepository/columns`` order.
         init(reading row: some StorageRowReader) throws {

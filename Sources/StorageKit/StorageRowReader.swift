@@ -52,14 +52,14 @@ extension StorageRow: StorageRowReader {
     }
 }
 
-/// Any other driver's row, read by position through its column names.
-struct SQLRowPositionReader: StorageRowReader {
+/// Any other driver's row, read by position through column names: position `i` is the column named `names[i]`.
+struct SQLRowColumnReader: StorageRowReader {
     let row: any SQLRow
     let names: [String]
 
-    init(_ row: any SQLRow) {
+    init(_ row: any SQLRow, names: [String]) {
         self.row = row
-        self.names = row.allColumns
+        self.names = names
     }
 
     var columnCount: Int { self.names.count }

@@ -11,8 +11,8 @@ public protocol StorageRowStreaming: SQLDatabase {
 
 extension SQLDatabase {
     /// Runs `text` and calls `body` with each row, in order: read in place where the driver streams
-    /// (``StorageRowStreaming``), from the collected rows otherwise. For listings of many rows whose column order
-    /// the caller knows.
+    /// (``StorageRowStreaming``), from the collected rows otherwise (``SQLKit/SQLRow/positionReader``). For
+    /// listings of many rows whose column order the caller knows.
     ///
     /// ```swift
     /// var names: [String] = []
@@ -30,9 +30,18 @@ extension SQLDatabase {
 }
 
 extension SQLRow {
-    /// This row read by column position: itself when it is a ``StorageRow``, through its column names otherwise.
+    /// This row read by column position: itself when it is a ``StorageRow`` (both of Rapport's drivers), otherwise
+    /// through its column names in the order `allColumns` lists them — which SQLKit does not promise to be the
+    /// `SELECT`'s; read such rows with ``reader(columns:)``.
     public var positionReader: any StorageRowReader {
         if let row = self as? StorageRow { return row }
-        return SQLRowPositionReader(self)
+        return SQLRowColumnReader(self, names: self.allColumns)
+    }
+
+    /// This row read by position where position `i` is the column named `names[i]` (the `SELECT`'s list): a
+    /// ``StorageRow`` directly, any other row through those names.
+    public func reader(columns names: [String]) -> any StorageRowReader {
+        if let row = self as? StorageRow { return row }
+        return SQLRowColumnReader(self, names: names)
     }
 }

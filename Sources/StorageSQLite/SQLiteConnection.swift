@@ -115,7 +115,16 @@ final class SQLiteConnection: @unchecked Sendable {
 
     /// Runs one statement like ``run(_:_:_:)``, handing each row to `body` read in place (``SQLiteRowReader``).
     func stream(_ sql: String, _ values: [StorageValue], _ body: (any StorageRowReader) throws -> Void) throws {
-        try self.step(sql, values) { handle, columns in try body(SQLiteRowReader(handle: handle, columns: columns)) }
+        // Each row's reader is good only while its callback runs: one kept past it cannot read a statement that
+        // moved on, was reset or was finalized.
+        let turn = SQLiteRowReader.Turn()
+        defer { turn.row = nil }
+        var row = 0
+        try self.step(sql, values) { handle, columns in
+            turn.row = row
+            defer { row += 1 }
+            try body(SQLiteRowReader(handle: handle, columns: columns, turn: turn, row: row))
+        }
     }
 
     /// Binds `values`, then steps through the rows, calling `onRow` with the statement positioned on each and its

@@ -130,24 +130,37 @@ public struct SQLiteDatabase: SQLDatabase, StorageRowStreaming {
 
     public func execute(sql query: any SQLKit.SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (sql, values) = try self.statement(for: query, encode: Self.arguments)
-        if self.inSession {
-            try self.engine.withWriter { try $0.run(sql, values, onRow) }
-        } else if let readers = self.engine.readers, SQLStatement.isSelect(sql) {
-            // One SELECT is atomic on its own: no transaction around it.
-            try readers.withReader { try $0.run(sql, values, onRow) }
-        } else {
+        switch self.route(for: sql) {
+        case .session: try self.engine.withWriter { try $0.run(sql, values, onRow) }
+        case .reader(let readers): try readers.withReader { try $0.run(sql, values, onRow) }
+        case .writer:
             let engine = self.engine
             try await engine.gate.withLock { try engine.withWriter { try $0.run(sql, values, onRow) } }
         }
     }
 
+    /// Which connection runs a statement.
+    enum Route {
+        /// The writer, reserved by this session.
+        case session
+        /// A reader: one `SELECT` is atomic on its own, no transaction around it.
+        case reader(ReaderPool)
+        /// The writer, once its turn at the gate comes.
+        case writer
+    }
+
+    func route(for sql: String) -> Route {
+        if self.inSession { return .session }
+        if let readers = self.engine.readers, SQLStatement.isSelect(sql) { return .reader(readers) }
+        return .writer
+    }
+
     public func streamRows(_ text: SQLText, _ body: (any StorageRowReader) throws -> Void) async throws {
         let (sql, values) = try self.statement(for: text, encode: Self.arguments)
-        if self.inSession {
-            try self.engine.withWriter { try $0.stream(sql, values, body) }
-        } else if let readers = self.engine.readers, SQLStatement.isSelect(sql) {
-            try readers.withReader { try $0.stream(sql, values, body) }
-        } else {
+        switch self.route(for: sql) {
+        case .session: try self.engine.withWriter { try $0.stream(sql, values, body) }
+        case .reader(let readers): try readers.withReader { try $0.stream(sql, values, body) }
+        case .writer:
             // A write, or a database without readers (in memory): the writer's turn is awaited, and the rows it
             // returns are handed over once it is released.
             let engine = self.engine

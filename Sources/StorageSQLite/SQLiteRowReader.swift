@@ -3,12 +3,22 @@ public import Foundation
 import StorageKit
 
 /// The row a statement is positioned on, read straight from SQLite's buffers: an integer column costs one call,
-/// a text column one `String` (a date none). Valid only until the statement steps again, so it is handed to a
-/// callback and never kept. Values of another storage class than the fast path expects are read as
-/// ``StorageValue``s and converted by ``StorageValueDecoder``'s rules, so this reads what ``StorageRow`` reads.
+/// a text column one `String` (a date none). Values of another storage class than the fast path expects are read
+/// as ``StorageValue``s and converted by ``StorageValueDecoder``'s rules, so this reads what ``StorageRow`` reads.
+///
+/// Valid only during the callback it was handed to: the statement then steps on, is reset, and its connection
+/// may serve another thread. A reader kept past that throws instead of reading (``Turn``).
 struct SQLiteRowReader: StorageRowReader {
+    /// Which row of a statement's run is current: a reader may read while the turn is still its row's.
+    final class Turn {
+        /// The current row's number; `nil` once the run is over.
+        var row: Int? = 0
+    }
+
     let handle: OpaquePointer
     let columns: StorageRow.Columns
+    let turn: Turn
+    let row: Int
 
     var columnCount: Int { self.columns.names.count }
 
@@ -17,13 +27,17 @@ struct SQLiteRowReader: StorageRowReader {
     }
 
     func checked(_ index: Int) throws -> CInt {
+        guard self.turn.row == self.row else { throw StorageError(.decoding, "a streamed row was read after its callback returned") }
         guard self.columns.names.indices.contains(index) else { throw StorageError(.decoding, "the result has no column \(index)") }
         return CInt(index)
     }
 
     func value(at index: Int) throws -> StorageValue { SQLiteConnection.column(try self.checked(index), of: self.handle) }
 
-    func isNull(at index: Int) throws -> Bool { sqlite3_column_type(self.handle, try self.checked(index)) == SQLITE_NULL }
+    func isNull(at index: Int) throws -> Bool {
+        let column = try self.checked(index)
+        return sqlite3_column_type(self.handle, column) == SQLITE_NULL
+    }
 
     func decode<D: Decodable>(_ type: D.Type, at index: Int) throws -> D {
         try StorageValueDecoder().decode(type, from: try self.value(at: index), column: self.columnName(at: index))

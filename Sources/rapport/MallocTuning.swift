@@ -8,10 +8,12 @@ import Glibc
 /// 128 KiB, so a request that frees a little more than that makes the next one fault the same pages in again.
 /// Measured on the audited chat send: 7 % of the server's CPU went to that `madvise`, its TLB shootdowns and the
 /// page faults after it, and none with a higher threshold. Keeping up to ``trimThreshold`` of free memory per
-/// heap ends that; allocations of ``mmapThreshold`` or more still get their own mapping, returned when freed.
+/// heap ends that. Allocations of ``mmapThreshold`` or more get their own mapping, returned when freed: setting
+/// the trim threshold fixes glibc's otherwise self-raising mmap threshold, and 4 MiB keeps large, rare buffers
+/// from staying in a heap.
 ///
-/// An operator's own setting wins: nothing changes when `MALLOC_TRIM_THRESHOLD_`, `MALLOC_MMAP_THRESHOLD_`,
-/// `MALLOC_TOP_PAD_` or a `glibc.malloc` tunable is in the environment.
+/// An operator's own setting wins: nothing changes when any `MALLOC_…_` variable (glibc's own) or a
+/// `glibc.malloc` tunable is in the environment.
 enum MallocTuning {
     static let trimThreshold: Int32 = 16 << 20
     static let mmapThreshold: Int32 = 4 << 20

@@ -8,7 +8,8 @@ import Testing
 struct StorageRowReaderTests {
     static var backends: [TestDatabases.Backend] { SQLTextTests.backends }
 
-    /// A table of three rows: an integer key, text, a date, a nullable date, and a number stored as text.
+    /// A table of three rows: an integer key, text, a date, a nullable date, a number stored as text, a double and
+    /// a date stored as epoch seconds.
     static func table(on db: any SQLDatabase) async throws -> String {
         let table = TestDatabases.uniqueName("readers")
         try await db.create(table: table)
@@ -17,13 +18,15 @@ struct StorageRowReaderTests {
             .column("at", type: .timestamp, .notNull)
             .column("gone", type: .timestamp)
             .column("code", type: .text, .notNull)
+            .column("ratio", type: .custom(SQLRaw("DOUBLE")), .notNull)
+            .column("epoch", type: .bigint, .notNull)
             .run()
-        var insert: SQLText = "INSERT INTO \(unsafeRaw: table) (id, name, at, gone, code) VALUES "
+        var insert: SQLText = "INSERT INTO \(unsafeRaw: table) (id, name, at, gone, code, ratio, epoch) VALUES "
         for id in 1...3 {
             if id > 1 { insert += ", " }
             let gone: Date? = id == 2 ? nil : Self.at(id + 10)
             insert +=
-                "(\(bind: Int64(id)), \(bind: "名前 \(id) with a name long enough to live on the heap"), \(bind: Self.at(id)), \(bind: gone), \(bind: String(id * 7)))"
+                "(\(bind: Int64(id)), \(bind: "名前 \(id) with a name long enough to live on the heap"), \(bind: Self.at(id)), \(bind: gone), \(bind: String(id * 7)), \(bind: Double(id) / 8), \(bind: Int64(1_753_080_000 + id)))"
         }
         try await db.run(insert)
         return table
@@ -38,25 +41,37 @@ struct StorageRowReaderTests {
     func streamedRowsReadLikeCollectedOnes(_ backend: TestDatabases.Backend) async throws {
         try await TestDatabases.with(backend) { db, _ in
             let table = try await Self.table(on: db)
-            let select: SQLText = "SELECT id, name, at, gone, code FROM \(unsafeRaw: table) ORDER BY id"
+            let select: SQLText = "SELECT id, name, at, gone, code, ratio, epoch FROM \(unsafeRaw: table) ORDER BY id"
             struct Read: Equatable {
                 var id: Int64, name: String, at: Date, gone: Date?, code: Int, idText: String, goneIsNull: Bool
+                var ratio: Double, epoch: Date, goneAsText: String
             }
             func read(_ row: some StorageRowReader) throws -> Read {
-                Read(
+                // A NULL read as a non-optional fails the same way on every path: its message is compared.
+                let goneAsText =
+                    switch Result(catching: { try row.string(at: 3) }) {
+                    case .success(let text): text
+                    case .failure(let error): "\(error)"
+                    }
+                return Read(
                     id: try row.int64(at: 0),
                     name: try row.string(at: 1),
                     at: try row.date(at: 2),
                     gone: try row.optionalDate(at: 3),
                     code: try row.int(at: 4),
                     idText: try row.string(at: 0),
-                    goneIsNull: try row.isNull(at: 3)
+                    goneIsNull: try row.isNull(at: 3),
+                    ratio: try row.decode(Double.self, at: 5),
+                    epoch: try row.date(at: 6),
+                    goneAsText: goneAsText
                 )
             }
             var streamed: [Read] = []
             try await db.forEachRow(select) { row in
-                #expect(row.columnCount == 5)
+                #expect(row.columnCount == 7)
                 #expect(row.columnName(at: 1) == "name")
+                // A file database has readers: its rows are read in place, not collected first.
+                if backend == .sqliteFile { #expect(!(row is StorageRow)) }
                 streamed.append(try read(row))
             }
             let collected = try await db.all(select).map { try read($0.positionReader) }
@@ -67,6 +82,9 @@ struct StorageRowReaderTests {
             #expect(streamed.map(\.code) == [7, 14, 21])
             #expect(streamed.map(\.idText) == ["1", "2", "3"])
             #expect(streamed[0].name == "名前 1 with a name long enough to live on the heap")
+            #expect(streamed.map(\.ratio) == [0.125, 0.25, 0.375])
+            #expect(streamed.map(\.epoch) == [1, 2, 3].map { Date(timeIntervalSince1970: 1_753_080_000 + Double($0)) })
+            #expect(streamed[1].goneAsText.contains("gone"))
         }
     }
 
@@ -95,6 +113,14 @@ struct StorageRowReaderTests {
             var ids: [Int64] = []
             try await db.forEachRow(select) { row in ids.append(try row.int64(at: 0)) }
             #expect(ids == [1, 2, 3])
+            // A row read in place is good only during its callback: kept past it, it refuses to read.
+            var kept: (any StorageRowReader)?
+            try await db.forEachRow(select) { row in kept = kept ?? row }
+            if let kept, !(kept is StorageRow) {
+                #expect(throws: StorageError.self) { _ = try kept.int64(at: 0) }
+            } else {
+                #expect(backend != .sqliteFile, "a file database streams its rows")
+            }
             // Inside a transaction the rows come from the transaction's connection, its own writes included.
             let inside = try await db.transaction { tx in
                 try await tx.run("DELETE FROM \(unsafeRaw: table) WHERE id = \(bind: 2)")
