@@ -130,49 +130,22 @@ public struct SQLiteDatabase: SQLDatabase, StorageRowStreaming {
 
     public func execute(sql query: any SQLKit.SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let (sql, values) = try self.statement(for: query, encode: Self.arguments)
-        switch self.route(for: sql) {
-        case .session: try self.engine.withWriter { try $0.run(sql, values, onRow) }
-        case .reader(let readers): try readers.withReader { try $0.run(sql, values, onRow) }
-        case .writer:
-            let engine = self.engine
-            try await engine.gate.withLock { try engine.withWriter { try $0.run(sql, values, onRow) } }
-        }
+        try await self.withConnection(for: sql) { try $0.run(sql, values, onRow) }
     }
 
-    /// Which connection runs a statement.
-    enum Route {
-        /// The writer, reserved by this session.
-        case session
-        /// A reader: one `SELECT` is atomic on its own, no transaction around it.
-        case reader(ReaderPool)
-        /// The writer, once its turn at the gate comes.
-        case writer
-    }
-
-    func route(for sql: String) -> Route {
-        if self.inSession { return .session }
-        if let readers = self.engine.readers, SQLStatement.isSelect(sql) { return .reader(readers) }
-        return .writer
+    /// Runs `body`, on the calling thread, on the connection that runs `sql`: the writer this session reserved;
+    /// a reader for a `SELECT` (atomic on its own, no transaction around it); otherwise the writer, once its turn
+    /// at the gate comes.
+    func withConnection<R: Sendable>(for sql: String, _ body: (SQLiteConnection) throws -> R) async throws -> R {
+        if self.inSession { return try self.engine.withWriter(body) }
+        if let readers = self.engine.readers, SQLStatement.isSelect(sql) { return try readers.withReader(body) }
+        let engine = self.engine
+        return try await engine.gate.withLock { try engine.withWriter(body) }
     }
 
     public func streamRows(_ text: SQLText, _ body: (any StorageRowReader) throws -> Void) async throws {
         let (sql, values) = try self.statement(for: text, encode: Self.arguments)
-        switch self.route(for: sql) {
-        case .session: try self.engine.withWriter { try $0.stream(sql, values, body) }
-        case .reader(let readers): try readers.withReader { try $0.stream(sql, values, body) }
-        case .writer:
-            // A write, or a database without readers (in memory): the writer's turn is awaited, and the rows it
-            // returns are handed over once it is released.
-            let engine = self.engine
-            let rows = try await engine.gate.withLock {
-                try engine.withWriter { connection in
-                    var rows: [StorageRow] = []
-                    try connection.run(sql, values) { row in if let row = row as? StorageRow { rows.append(row) } }
-                    return rows
-                }
-            }
-            for row in rows { try body(row) }
-        }
+        try await self.withConnection(for: sql) { try $0.stream(sql, values, body) }
     }
 
     /// Runs `closure` with this database's writer connection reserved for it; statements inside see each other's
