@@ -53,6 +53,7 @@ extension StorageRow: StorageRowReader {
 }
 
 /// Any other driver's row, read by position through column names: position `i` is the column named `names[i]`.
+/// The typed readers come from the protocol's defaults, which go through ``decode(_:at:)``.
 struct SQLRowColumnReader: StorageRowReader {
     let row: any SQLRow
     let names: [String]
@@ -81,8 +82,4 @@ struct SQLRowColumnReader: StorageRowReader {
         try self.row.decode(column: try self.name(index), as: type)
     }
 
-    func int64(at index: Int) throws -> Int64 { try self.decode(Int64.self, at: index) }
-    func int(at index: Int) throws -> Int { try self.decode(Int.self, at: index) }
-    func string(at index: Int) throws -> String { try self.decode(String.self, at: index) }
-    func date(at index: Int) throws -> Date { try self.decode(Date.self, at: index) }
 }

@@ -192,27 +192,13 @@ extension StorageRow {
     /// Column `index` read as the named decoders read it, for a repository that knows its `SELECT`'s column order:
     /// no name lookup and no generic dispatch, for listings of many rows.
     func reader(_ index: Int) throws -> SingleValueReader {
-        guard self.values.indices.contains(index) else { throw StorageError(.decoding, "the result has no column \(index)") }
-        return SingleValueReader(value: self.values[index], column: self.columns.names[index])
+        SingleValueReader(value: try self.value(at: index), column: self.columns.names[index])
     }
 
     public func int64(at index: Int) throws -> Int64 { try self.reader(index).decode(Int64.self) }
     public func int(at index: Int) throws -> Int { try self.reader(index).decode(Int.self) }
     public func string(at index: Int) throws -> String { try self.reader(index).decode(String.self) }
     public func date(at index: Int) throws -> Date { try self.reader(index).date() }
+    // The optional forms come from `StorageRowReader`'s defaults: `isNull(at:)`, then the reader above.
 
-    public func optionalString(at index: Int) throws -> String? {
-        let reader = try self.reader(index)
-        return reader.value.isNull ? nil : try reader.decode(String.self)
-    }
-
-    public func optionalInt64(at index: Int) throws -> Int64? {
-        let reader = try self.reader(index)
-        return reader.value.isNull ? nil : try reader.decode(Int64.self)
-    }
-
-    public func optionalDate(at index: Int) throws -> Date? {
-        let reader = try self.reader(index)
-        return reader.value.isNull ? nil : try reader.date()
-    }
 }

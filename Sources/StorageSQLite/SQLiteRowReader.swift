@@ -39,10 +39,6 @@ struct SQLiteRowReader: StorageRowReader {
         return sqlite3_column_type(self.handle, column) == SQLITE_NULL
     }
 
-    func decode<D: Decodable>(_ type: D.Type, at index: Int) throws -> D {
-        try StorageValueDecoder().decode(type, from: try self.value(at: index), column: self.columnName(at: index))
-    }
-
     func int64(at index: Int) throws -> Int64 {
         let column = try self.checked(index)
         guard sqlite3_column_type(self.handle, column) == SQLITE_INTEGER else { return try self.decode(Int64.self, at: index) }
